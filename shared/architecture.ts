@@ -1,0 +1,249 @@
+import { z } from 'zod';
+import { CLASS_COUNT } from './sim/classes.js';
+import { LINKABLE, MAX_LINKS, MAX_NODES, TIER_FACTOR, TIERS, type Kind } from './catalog.js';
+import { configSchemas, type AnyNodeConfig } from './node-config.js';
+import { actionSchema, type Action } from './action.js';
+import { RULE_ERRORS, ruleError, type RuleError } from './errors.js';
+import type { LevelRuntime } from './level-runtime.js';
+import type { GameState, NodeState } from './state.js';
+
+/** Kinds whose capacity grows by adding units. */
+export const SCALABLE: ReadonlySet<Kind> = new Set(['app', 'cache', 'queue']);
+/** Kinds that come in size tiers. */
+export const TIERED: ReadonlySet<Kind> = new Set(['app', 'cache', 'db', 'replica', 'queue']);
+
+export type ActionResult = { ok: true; cost: number } | { ok: false; error: RuleError };
+
+export interface ActionContext {
+  rt: LevelRuntime;
+  /** Initial actions of a level are free and ready at once. */
+  free?: boolean;
+}
+
+export function findNode(state: GameState, id: string): NodeState | undefined {
+  return state.nodes.find((n) => n.id === id);
+}
+
+export function budgetLeft(state: GameState, rt: LevelRuntime): number {
+  return rt.level.budget - state.built - state.upkeep;
+}
+
+function zodMessage(err: z.ZodError): string {
+  return err.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
+}
+
+function parseConfig(kind: Kind, raw: Record<string, unknown>): { ok: true; config: AnyNodeConfig } | { ok: false; error: RuleError } {
+  const parsed = configSchemas[kind].safeParse(raw);
+  if (!parsed.success) return { ok: false, error: ruleError(RULE_ERRORS.INVALID_CONFIG, `${kind} config: ${zodMessage(parsed.error)}`) };
+  return { ok: true, config: parsed.data as AnyNodeConfig };
+}
+
+function nextFreeId(state: GameState, kind: Kind): string {
+  for (let n = 1; ; n++) {
+    const id = `${kind}${n}`;
+    if (!findNode(state, id)) return id;
+  }
+}
+
+function reaches(state: GameState, from: string, target: string): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (id === target) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const l of state.links) if (l.from === id) stack.push(l.to);
+  }
+  return false;
+}
+
+export function emptyMetrics(): NodeState['metrics'] {
+  return { arrivalRps: 0, servedRps: 0, droppedRps: 0, utilization: 0, inSystem: 0, latencyMs: 0, hitRatio: 0 };
+}
+
+/** The cost of one unit of a node at its tier. */
+export function unitCost(rt: LevelRuntime, node: Pick<NodeState, 'kind' | 'tier'>): number {
+  return rt.params[node.kind].buildCost * TIER_FACTOR[node.tier];
+}
+
+/** A replica follows the primary it names, or the oldest primary. */
+function checkReplicaPrimary(state: GameState, config: AnyNodeConfig & { primary?: string }): RuleError | undefined {
+  if (config.primary === undefined) {
+    const oldest = state.nodes.find((n) => n.kind === 'db');
+    if (!oldest) return ruleError(RULE_ERRORS.INVALID_CONFIG, 'a read replica follows a database primary: place a db first');
+    config.primary = oldest.id;
+    return undefined;
+  }
+  const p = findNode(state, config.primary);
+  if (!p || p.kind !== 'db') return ruleError(RULE_ERRORS.INVALID_CONFIG, `replica primary: expected the id of a db node, got "${config.primary}"`);
+  return undefined;
+}
+
+/**
+ * Checks an action against the rules and, only if it is valid, applies it to the state.
+ * A rejected action leaves the state exactly as it was.
+ */
+export function applyAction(state: GameState, input: unknown, ctx: ActionContext): ActionResult {
+  const parsed = actionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: ruleError(RULE_ERRORS.INVALID_ACTION, zodMessage(parsed.error)) };
+  const action = parsed.data;
+  const { rt } = ctx;
+  if (state.tick >= rt.totalTicks) return fail(RULE_ERRORS.GAME_OVER, 'the level is over');
+  const plan = planAction(state, action, ctx);
+  if (!plan.ok) return plan;
+  if (!ctx.free && plan.cost > budgetLeft(state, rt) + 1e-9) {
+    return fail(RULE_ERRORS.INSUFFICIENT_BUDGET, `${action.type} costs ${round(plan.cost)}, budget left is ${round(budgetLeft(state, rt))}`);
+  }
+  plan.apply();
+  if (!ctx.free) state.built += plan.cost;
+  state.version++;
+  return { ok: true, cost: ctx.free ? 0 : plan.cost };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function fail(code: RuleError['code'], message: string): { ok: false; error: RuleError } {
+  return { ok: false, error: ruleError(code, message) };
+}
+
+type Planned = { ok: true; cost: number; apply: () => void } | { ok: false; error: RuleError };
+
+function planAction(state: GameState, action: Action, ctx: ActionContext): Planned {
+  const { rt } = ctx;
+  const readyIn = (seconds: number) => (ctx.free ? state.tick : state.tick + Math.round(seconds / rt.dt));
+  const node = 'node' in action ? findNode(state, action.node) : undefined;
+  if ('node' in action && !node) return fail(RULE_ERRORS.UNKNOWN_NODE, `no node "${action.node}"; nodes are ${state.nodes.map((n) => n.id).join(', ') || '(none)'}`);
+  switch (action.type) {
+    case 'place': {
+      if (!rt.allowed.has(action.kind)) return fail(RULE_ERRORS.KIND_NOT_ALLOWED, `this level does not allow ${action.kind}; allowed: ${[...rt.allowed].join(', ')}`);
+      if (!rt.regionIndex.has(action.region)) return fail(RULE_ERRORS.UNKNOWN_REGION, `no region "${action.region}"; regions are ${[...rt.regionIndex.keys()].join(', ')}`);
+      if (state.nodes.length >= MAX_NODES) return fail(RULE_ERRORS.TOO_MANY_NODES, `an architecture holds at most ${MAX_NODES} nodes`);
+      const id = action.id ?? nextFreeId(state, action.kind);
+      if (findNode(state, id)) return fail(RULE_ERRORS.DUPLICATE_ID, `a node "${id}" already exists`);
+      const cfg = parseConfig(action.kind, action.config ?? {});
+      if (!cfg.ok) return cfg;
+      if (action.kind === 'replica') {
+        const err = checkReplicaPrimary(state, cfg.config as { primary?: string });
+        if (err) return { ok: false, error: err };
+      }
+      const params = rt.params[action.kind];
+      const fresh: NodeState = {
+        id, kind: action.kind, region: action.region, seq: state.nextSeq, tier: 'small', units: 1, warming: [],
+        readyTick: readyIn(params.provisionSeconds), config: cfg.config, x: new Array<number>(CLASS_COUNT).fill(0),
+        backlog: 0, apPending: 0, fill: 0, metrics: emptyMetrics(),
+      };
+      return {
+        ok: true, cost: params.buildCost,
+        apply: () => { state.nodes.push(fresh); state.nextSeq++; },
+      };
+    }
+    case 'remove': {
+      const n = node!;
+      return {
+        ok: true, cost: 0,
+        apply: () => {
+          state.nodes = state.nodes.filter((x) => x !== n);
+          state.links = state.links.filter((l) => l.from !== n.id && l.to !== n.id);
+          for (const r of state.nodes) {
+            const c = r.config as { primary?: string };
+            if (r.kind === 'replica' && c.primary === n.id) delete c.primary;
+          }
+        },
+      };
+    }
+    case 'link': {
+      const from = findNode(state, action.from);
+      const to = findNode(state, action.to);
+      if (!from) return fail(RULE_ERRORS.UNKNOWN_NODE, `no node "${action.from}"`);
+      if (!to) return fail(RULE_ERRORS.UNKNOWN_NODE, `no node "${action.to}"`);
+      if (from === to) return fail(RULE_ERRORS.SELF_LINK, `${from.id} cannot call itself`);
+      if (!LINKABLE[from.kind].includes(to.kind)) {
+        const can = LINKABLE[from.kind];
+        return fail(RULE_ERRORS.LINK_NOT_ALLOWED, `${from.kind} cannot call ${to.kind}; ${from.kind} calls ${can.length ? can.join(', ') : 'nothing'}`);
+      }
+      if (state.links.some((l) => l.from === from.id && l.to === to.id)) return fail(RULE_ERRORS.DUPLICATE_LINK, `${from.id} already calls ${to.id}`);
+      if (state.links.length >= MAX_LINKS) return fail(RULE_ERRORS.TOO_MANY_NODES, `an architecture holds at most ${MAX_LINKS} links`);
+      if (reaches(state, to.id, from.id)) return fail(RULE_ERRORS.LINK_CYCLE, `${to.id} already leads to ${from.id}: the link would close a loop`);
+      return { ok: true, cost: 0, apply: () => { state.links.push({ from: from.id, to: to.id }); } };
+    }
+    case 'unlink': {
+      const i = state.links.findIndex((l) => l.from === action.from && l.to === action.to);
+      if (i < 0) return fail(RULE_ERRORS.NO_SUCH_LINK, `${action.from} does not call ${action.to}`);
+      return { ok: true, cost: 0, apply: () => { state.links.splice(i, 1); } };
+    }
+    case 'scale': {
+      const n = node!;
+      if (!SCALABLE.has(n.kind)) return fail(RULE_ERRORS.BAD_SCALE, `${n.kind} does not scale by units; scalable: ${[...SCALABLE].join(', ')}`);
+      const max = rt.params[n.kind].maxUnits;
+      const planned = n.units + n.warming.reduce((s, w) => s + w[1], 0);
+      const target = planned + action.by;
+      if (target < 1 || target > max) return fail(RULE_ERRORS.BAD_SCALE, `${n.id} would have ${target} units; expected 1 to ${max}`);
+      const cost = action.by > 0 ? action.by * unitCost(rt, n) : 0;
+      return {
+        ok: true, cost,
+        apply: () => {
+          if (action.by > 0) {
+            if (ctx.free) n.units += action.by;
+            else n.warming.push([readyIn(rt.params[n.kind].provisionSeconds), action.by]);
+          } else {
+            removeUnits(n, -action.by);
+          }
+        },
+      };
+    }
+    case 'configure': {
+      const n = node!;
+      const cfg = parseConfig(n.kind, { ...(n.config as Record<string, unknown>), ...action.config });
+      if (!cfg.ok) return cfg;
+      if (n.kind === 'replica') {
+        const err = checkReplicaPrimary(state, cfg.config as { primary?: string });
+        if (err) return { ok: false, error: err };
+      }
+      return { ok: true, cost: 0, apply: () => { n.config = cfg.config; } };
+    }
+    case 'upgrade': {
+      const n = node!;
+      if (!TIERED.has(n.kind)) return fail(RULE_ERRORS.BAD_TIER, `${n.kind} has no size tiers; tiered: ${[...TIERED].join(', ')}`);
+      const current = TIERS.indexOf(n.tier);
+      const next = action.tier ?? TIERS[current + 1];
+      if (next === undefined) return fail(RULE_ERRORS.BAD_TIER, `${n.id} is already ${n.tier}, the largest tier`);
+      if (TIERS.indexOf(next) <= current) return fail(RULE_ERRORS.BAD_TIER, `${n.id} is ${n.tier}; expected a larger tier than that, got ${next}`);
+      const units = n.units + n.warming.reduce((s, w) => s + w[1], 0);
+      const cost = (TIER_FACTOR[next] - TIER_FACTOR[n.tier]) * rt.params[n.kind].buildCost * units;
+      return { ok: true, cost, apply: () => { n.tier = next; } };
+    }
+    case 'promote': {
+      const n = node!;
+      if (n.kind !== 'replica') return fail(RULE_ERRORS.NOT_PROMOTABLE, `${n.id} is a ${n.kind}; only a read replica can be promoted`);
+      const old = (n.config as { primary?: string }).primary;
+      return {
+        ok: true, cost: 0,
+        apply: () => {
+          n.kind = 'db';
+          n.config = configSchemas.db.parse({});
+          n.backlog = 0;
+          for (const r of state.nodes) {
+            const c = r.config as { primary?: string };
+            if (r.kind === 'replica' && old !== undefined && c.primary === old) c.primary = n.id;
+          }
+        },
+      };
+    }
+  }
+}
+
+/** Takes units away, the warming ones first (they cost nothing to stop). */
+function removeUnits(n: NodeState, count: number): void {
+  let left = count;
+  while (left > 0 && n.warming.length) {
+    const last = n.warming[n.warming.length - 1]!;
+    const take = Math.min(left, last[1]);
+    last[1] -= take;
+    left -= take;
+    if (last[1] === 0) n.warming.pop();
+  }
+  n.units -= left;
+}

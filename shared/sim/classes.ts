@@ -1,0 +1,24 @@
+/**
+ * Request classes inside the simulation. Reads on the celebrity's hot key travel apart from other
+ * reads because caches treat them differently; background writes (queue workers draining, replicas
+ * applying the log) load nodes but are nobody's request.
+ */
+export const C_STATIC = 0;
+export const C_READ = 1;
+export const C_HOT = 2;
+export const C_WRITE = 3;
+export const C_DEFERRABLE = 4;
+export const C_MALICIOUS = 5;
+export const C_BACKGROUND = 6;
+export const CLASS_COUNT = 7;
+/** Classes whose requests count for availability. */
+export const LEGIT_CLASSES = [C_STATIC, C_READ, C_HOT, C_WRITE, C_DEFERRABLE] as const;
+export const CLASS_NAMES = ['static', 'read', 'hot-read', 'write', 'deferrable-write', 'malicious', 'background'] as const;
+
+export function isLegit(k: number): boolean {
+  return k <= C_DEFERRABLE;
+}
+
+export function isWrite(k: number): boolean {
+  return k === C_WRITE || k === C_DEFERRABLE || k === C_BACKGROUND;
+}

@@ -1,0 +1,190 @@
+import type { Kind } from '../catalog.js';
+import type { LevelRuntime } from '../level-runtime.js';
+import type { GameState, NodeState } from '../state.js';
+import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE } from './classes.js';
+import type { QueueTable } from './queueing.js';
+
+/** Classes each kind answers by itself when nothing downstream takes them. */
+const TERMINAL: Record<Kind, readonly number[]> = {
+  dns: [], cdn: [], gateway: [], lb: [], shards: [], cache: [],
+  app: [C_STATIC, C_MALICIOUS],
+  queue: [C_DEFERRABLE],
+  db: [C_READ, C_HOT, C_WRITE, C_DEFERRABLE, C_MALICIOUS, C_BACKGROUND],
+  replica: [C_READ, C_HOT, C_MALICIOUS, C_BACKGROUND],
+  storage: [C_STATIC],
+};
+
+/**
+ * Where a caller sends a class first: a cache or queue in front of a database takes the traffic,
+ * and the database sees only what they pass on (or what reaches it when they are down).
+ */
+const PREFERENCE: Record<Kind, number> = {
+  cdn: 0, cache: 0, queue: 0, gateway: 0, lb: 1, app: 1, dns: 1, shards: 2, db: 3, replica: 3, storage: 3,
+};
+
+/** FNV-1a: a stable 32-bit hash for placing keys and shards on a ring. */
+export function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/** Each shard's share of the key space and the owner of the hot key, for mod-N or ring hashing. */
+function shardLayout(children: CNode[], algorithm: string, virtualNodes: number): { shares: number[]; hotOwner: number } {
+  const n = children.length;
+  if (n === 0) return { shares: [], hotOwner: 0 };
+  const hot = hash32('hot-key');
+  if (algorithm !== 'consistent-hash') return { shares: children.map(() => 1 / n), hotOwner: hot % n };
+  const points: [number, number][] = [];
+  children.forEach((ch, j) => {
+    for (let v = 0; v < virtualNodes; v++) points.push([hash32(`${ch.node.id}#${v}`), j]);
+  });
+  points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const shares = new Array<number>(n).fill(0);
+  const span = 2 ** 32;
+  // Each point owns the arc that ends at it; the first also owns the wrap-around arc.
+  for (let i = 0; i < points.length; i++) {
+    const prev = i === 0 ? points[points.length - 1]![0] - span : points[i - 1]![0];
+    shares[points[i]![1]]! += (points[i]![0] - prev) / span;
+  }
+  const owner = points.find((p) => p[0] >= hot) ?? points[0]!;
+  return { shares, hotOwner: owner[1] };
+}
+
+/** One node with its place in the graph and the per-tick scratch the tick fills in. */
+export interface CNode {
+  node: NodeState;
+  index: number;
+  region: number;
+  children: CNode[];
+  /** Round trip of the call to each child, in seconds. */
+  childRtt: number[];
+  /** Per class: the positions in `children` that can carry it. */
+  eligible: number[][];
+  /** Per class: whether this node can carry it at all (answer it, or pass it to a child that can). */
+  routes: boolean[];
+  /** Per class: whether this node answers it (rather than passing it on). */
+  answers: boolean[];
+  /** The load-balancing algorithm of the first load balancer calling this node, if any. */
+  balancer: string | undefined;
+  /** Replicas: the primary they follow. */
+  primary: CNode | undefined;
+  /** Arrivals of the tick per class, requests per second: not yet checked for health, and checked. */
+  arrU: Float64Array;
+  arrC: Float64Array;
+  /** Served per class this tick (requests per second), and its share answered here. */
+  served: Float64Array;
+  answered: Float64Array;
+  /** Failed legitimate requests of this tick per reason (counts), flushed into the totals. */
+  up: number;
+  activeUnits: number;
+  slow: number;
+  /** Latency downstream of the node's arrival, per class: mean, second moment, fixed part (s). */
+  dMean: Float64Array;
+  dM2: Float64Array;
+  dFixed: Float64Array;
+  /** Per class: the node that most delays this class's requests, with its delay (s). */
+  bottleneck: CNode[];
+  bottleneckDelay: Float64Array;
+  /** The node's own mean response time and its variance, this tick (s, s^2). */
+  ownMean: number;
+  ownVar: number;
+  /** Flow sent to each child this tick, per class: children.length x CLASS_COUNT, requests per second. */
+  flowTo: Float64Array;
+  /** Per class: eligible children grouped by preference (caches before databases), best first. */
+  groups: number[][][];
+  /** Shard routers: each child's share of keys, and the child holding the hot key. */
+  shardShares: number[];
+  hotOwner: number;
+  table: QueueTable | undefined;
+  tableC: number;
+  tableK: number;
+}
+
+export interface Compiled {
+  version: number;
+  /** Nodes in call order: every caller before what it calls; ties by placement order. */
+  order: CNode[];
+  byId: Map<string, CNode>;
+  /** Nodes nobody calls: where users' traffic enters. */
+  roots: CNode[];
+}
+
+function newCNode(node: NodeState, index: number, region: number): CNode {
+  const f = () => new Float64Array(CLASS_COUNT);
+  return {
+    node, index, region, children: [], childRtt: [], eligible: [], routes: [], answers: [], balancer: undefined, primary: undefined,
+    arrU: f(), arrC: f(), served: f(), answered: f(), up: 1, activeUnits: 1, slow: 1,
+    dMean: f(), dM2: f(), dFixed: f(), bottleneck: [], bottleneckDelay: f(), ownMean: 0, ownVar: 0,
+    flowTo: f(), groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
+  };
+}
+
+/** Turns the architecture into arrays the tick walks without lookups. */
+export function compile(state: GameState, rt: LevelRuntime): Compiled {
+  const nodes = [...state.nodes].sort((a, b) => a.seq - b.seq);
+  const indeg = new Map<string, number>(nodes.map((n) => [n.id, 0]));
+  for (const l of state.links) indeg.set(l.to, (indeg.get(l.to) ?? 0) + 1);
+  const outs = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
+  for (const l of state.links) outs.get(l.from)!.push(l.to);
+  const bySeq = new Map(nodes.map((n) => [n.id, n]));
+  // Kahn's algorithm, always taking the oldest ready node, so the order is a pure function of the graph.
+  const ready = nodes.filter((n) => indeg.get(n.id) === 0);
+  const sorted: NodeState[] = [];
+  while (ready.length) {
+    ready.sort((a, b) => a.seq - b.seq);
+    const n = ready.shift()!;
+    sorted.push(n);
+    for (const to of outs.get(n.id)!) {
+      const d = indeg.get(to)! - 1;
+      indeg.set(to, d);
+      if (d === 0) ready.push(bySeq.get(to)!);
+    }
+  }
+  const order = sorted.map((n, i) => newCNode(n, i, rt.regionIndex.get(n.region) ?? 0));
+  const byId = new Map(order.map((c) => [c.node.id, c]));
+  for (const l of state.links) {
+    const from = byId.get(l.from)!;
+    const to = byId.get(l.to)!;
+    from.children.push(to);
+    from.childRtt.push(rt.rtt(from.node.region, to.node.region));
+    if (from.node.kind === 'lb' && to.balancer === undefined) to.balancer = (from.node.config as { algorithm: string }).algorithm;
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const c = order[i]!;
+    for (let k = 0; k < CLASS_COUNT; k++) {
+      const el: number[] = [];
+      c.children.forEach((ch, j) => { if (ch.routes[k]) el.push(j); });
+      c.eligible[k] = el;
+      const ranks = [...new Set(el.map((j) => PREFERENCE[c.children[j]!.node.kind]))].sort((a, b) => a - b);
+      c.groups[k] = ranks.map((r) => el.filter((j) => PREFERENCE[c.children[j]!.node.kind] === r));
+      const answers = el.length === 0 && TERMINAL[c.node.kind].includes(k);
+      c.answers[k] = answers;
+      c.routes[k] = answers || el.length > 0;
+      c.bottleneck[k] = c;
+    }
+    // Queue workers only drain what they take in; a queue that cannot reach a database takes nothing.
+    if (c.node.kind === 'queue' && c.eligible[C_BACKGROUND]!.length === 0) {
+      c.answers[C_DEFERRABLE] = false;
+      c.routes[C_DEFERRABLE] = false;
+    }
+  }
+  for (const c of order) {
+    c.flowTo = new Float64Array(Math.max(1, c.children.length) * CLASS_COUNT);
+    if (c.node.kind === 'shards') {
+      const cfg = c.node.config as { algorithm: string; virtualNodes: number };
+      const layout = shardLayout(c.children, cfg.algorithm, cfg.virtualNodes);
+      c.shardShares = layout.shares;
+      c.hotOwner = layout.hotOwner;
+    }
+    if (c.node.kind === 'replica') {
+      const p = (c.node.config as { primary?: string }).primary;
+      c.primary = p === undefined ? undefined : byId.get(p);
+    }
+  }
+  const hasParent = new Set(state.links.map((l) => l.to));
+  return { version: state.version, order, byId, roots: order.filter((c) => !hasParent.has(c.node.id)) };
+}

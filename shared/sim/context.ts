@@ -1,0 +1,61 @@
+import type { LevelRuntime } from '../level-runtime.js';
+import { FAILURE_REASONS, type FailureReason, REASON_INDEX } from '../reasons.js';
+import type { GameState } from '../state.js';
+import { CLASS_COUNT } from './classes.js';
+import type { CNode, Compiled } from './compile.js';
+import { emptyEffects, type EventEffects } from './events.js';
+import { createQueueStep, type QueueStep } from './queueing.js';
+
+/** Failures with no node to blame (no entry point at all) are booked under this id. */
+export const NOWHERE = '(internet)';
+
+/** Everything one tick works with besides the state: lookups, scratch, and this tick's tallies. */
+export interface TickContext {
+  state: GameState;
+  rt: LevelRuntime;
+  compiled: Compiled;
+  effects: EventEffects;
+  /** Region pairs cut off from each other, as a flat R x R matrix of 0/1. */
+  partitioned: Uint8Array;
+  regionCount: number;
+  /** Legitimate requests answered this tick per class (counts), before the SLO check. */
+  completed: Float64Array;
+  /** Legitimate failures of this tick, per node index (counts). */
+  dropped: Float64Array;
+  /** Malicious requests answered somewhere this tick. */
+  leaked: number;
+  /** Legitimate and malicious clients behind this tick's offered traffic, and its rates. */
+  legitClients: number;
+  legitRate: number;
+  bots: number;
+  botRate: number;
+  step: QueueStep;
+}
+
+export function newContext(state: GameState, rt: LevelRuntime, compiled: Compiled): TickContext {
+  const r = rt.level.regions.length;
+  return {
+    state, rt, compiled, effects: emptyEffects(), partitioned: new Uint8Array(r * r), regionCount: r,
+    completed: new Float64Array(CLASS_COUNT), dropped: new Float64Array(compiled.order.length), leaked: 0,
+    legitClients: 0, legitRate: 0, bots: 0, botRate: 0, step: createQueueStep(),
+  };
+}
+
+export function isPartitioned(ctx: TickContext, a: number, b: number): boolean {
+  return ctx.partitioned[a * ctx.regionCount + b] === 1;
+}
+
+/** Books `count` failed legitimate requests on a node (or nowhere) for a reason. */
+export function fail(ctx: TickContext, c: CNode | undefined, reason: FailureReason, count: number): void {
+  if (!(count > 0)) return;
+  const r = REASON_INDEX[reason];
+  ctx.state.totals.failed[r]! += count;
+  const id = c ? c.node.id : NOWHERE;
+  let row = ctx.state.failedByNode[id];
+  if (!row) {
+    row = new Array<number>(FAILURE_REASONS.length).fill(0);
+    ctx.state.failedByNode[id] = row;
+  }
+  row[r]! += count;
+  if (c) ctx.dropped[c.index]! += count;
+}

@@ -1,0 +1,170 @@
+import type { Random } from '../random.js';
+import { CLASS_COUNT, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, isLegit } from './classes.js';
+import type { CNode } from './compile.js';
+import { fail, isPartitioned, type TickContext } from './context.js';
+
+/** Where one region's requests of one class entered this tick: targets, their shares, the users' RTT to them. */
+export interface EntrySplit {
+  targets: CNode[];
+  weights: number[];
+  rtt: number[];
+}
+
+export interface EntryScratch {
+  /** Offered requests this tick per region and class (counts), R x CLASS_COUNT. */
+  offered: Float64Array;
+  splits: EntrySplit[];
+}
+
+export function newEntryScratch(regions: number): EntryScratch {
+  return {
+    offered: new Float64Array(regions * CLASS_COUNT),
+    splits: Array.from({ length: regions * CLASS_COUNT }, () => ({ targets: [], weights: [], rtt: [] })),
+  };
+}
+
+/** Fills `offered` with this tick's arrivals: expected values, or Poisson counts when the level has noise. */
+export function drawTraffic(ctx: TickContext, scratch: EntryScratch, rng: Random): void {
+  const { level, dt, regionIndex } = ctx.rt;
+  const fx = ctx.effects;
+  const mix = level.traffic.mix;
+  scratch.offered.fill(0);
+  ctx.legitClients = 0; ctx.legitRate = 0; ctx.bots = 0; ctx.botRate = 0;
+  for (const u of level.traffic.users) {
+    const r = regionIndex.get(u.region)!;
+    const base = u.rps * fx.legit;
+    const reads = base * mix.read * fx.reads;
+    const o = r * CLASS_COUNT;
+    scratch.offered[o + C_STATIC]! += base * mix.static * dt;
+    scratch.offered[o + C_READ]! += reads * (1 - fx.hotShare) * dt;
+    scratch.offered[o + C_HOT]! += reads * fx.hotShare * dt;
+    scratch.offered[o + C_WRITE]! += base * mix.write * fx.writes * dt;
+    scratch.offered[o + C_DEFERRABLE]! += base * mix.deferrableWrite * fx.writes * dt;
+    ctx.legitClients += u.clients;
+  }
+  const regions = level.regions.length;
+  for (const d of fx.ddos) {
+    const r = d.region === '' ? -1 : regionIndex.get(d.region)!;
+    for (let i = 0; i < regions; i++) if (r < 0 || r === i) scratch.offered[i * CLASS_COUNT + C_MALICIOUS]! += (d.rps * dt) / (r < 0 ? regions : 1);
+    ctx.bots += d.bots;
+  }
+  for (let i = 0; i < scratch.offered.length; i++) {
+    const mean = scratch.offered[i]!;
+    if (level.noise && mean > 0) scratch.offered[i] = rng.poisson(mean);
+    if (isLegit(i % CLASS_COUNT)) ctx.legitRate += scratch.offered[i]! / dt;
+    else ctx.botRate += scratch.offered[i]! / dt;
+  }
+}
+
+/** Seconds DNS needs to stop answering with a dead target: failed health checks, then half a TTL of cached answers. */
+function dnsDelayTicks(dns: CNode, dt: number): number {
+  const cfg = dns.node.config as { healthCheckSeconds: number; ttlSeconds: number };
+  return Math.round((cfg.healthCheckSeconds + cfg.ttlSeconds / 2) / dt);
+}
+
+/** Keeps DNS's view of its targets' health: when each was last seen going down. */
+export function updateDnsView(ctx: TickContext, dns: CNode): void {
+  const seen = (dns.node.dnsDown ??= []);
+  for (const ch of dns.children) {
+    const i = seen.findIndex((s) => s[0] === ch.node.id);
+    if (ch.up === 0 && i < 0) seen.push([ch.node.id, ctx.state.tick]);
+    else if (ch.up > 0 && i >= 0) seen.splice(i, 1);
+  }
+}
+
+function dnsThinksDown(ctx: TickContext, dns: CNode, target: CNode): boolean {
+  const s = dns.node.dnsDown?.find((d) => d[0] === target.node.id);
+  return s !== undefined && ctx.state.tick - s[1] >= dnsDelayTicks(dns, ctx.rt.dt);
+}
+
+function rttOf(ctx: TickContext, region: number, target: CNode): number {
+  return (ctx.rt.level.rttMs[region]?.[target.region] ?? 0) / 1000;
+}
+
+/** Candidates in the region nearest to the users (by RTT, then region order) that has any. */
+function nearest(ctx: TickContext, region: number, candidates: CNode[]): CNode[] {
+  let best = Infinity;
+  for (const c of candidates) best = Math.min(best, rttOf(ctx, region, c) * 1e6 + c.region);
+  return candidates.filter((c) => rttOf(ctx, region, c) * 1e6 + c.region === best);
+}
+
+/** DNS's answer for users of a region: the targets and their weights under its policy. */
+function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, split: EntrySplit): void {
+  const cfg = dns.node.config as { policy: string; weights: { node: string; weight: number }[]; primary?: string };
+  const live = dns.eligible[k]!.map((j) => dns.children[j]!).filter((t) => !dnsThinksDown(ctx, dns, t));
+  let chosen: CNode[] = live;
+  if (cfg.policy === 'geo' || cfg.policy === 'latency') chosen = nearest(ctx, region, live);
+  else if (cfg.policy === 'failover') {
+    const primary = live.find((t) => t.node.id === cfg.primary);
+    chosen = primary ? [primary] : live.slice(0, 1);
+  }
+  for (const t of chosen) {
+    const w = cfg.policy === 'weighted' ? (cfg.weights.find((x) => x.node === t.node.id)?.weight ?? 1) : 1;
+    if (w <= 0) continue;
+    split.targets.push(t);
+    split.weights.push(w);
+    split.rtt.push(rttOf(ctx, region, t));
+  }
+}
+
+function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySplit): CNode | undefined {
+  split.targets.length = 0; split.weights.length = 0; split.rtt.length = 0;
+  const dns = ctx.compiled.roots.find((c) => c.node.kind === 'dns');
+  if (dns) {
+    dnsAnswer(ctx, dns, region, k, split);
+    return dns;
+  }
+  const open = ctx.compiled.roots.filter((c) => c.routes[k]);
+  for (const t of nearest(ctx, region, open)) {
+    split.targets.push(t);
+    split.weights.push(1);
+    split.rtt.push(rttOf(ctx, region, t));
+  }
+  return undefined;
+}
+
+/**
+ * Sends each region's offered requests to where they enter: through DNS when there is one, else to
+ * the nearest nodes nobody calls. Users reach entry points without health checks, so a dead target
+ * fails its share until DNS stops answering with it.
+ */
+export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
+  const regions = ctx.regionCount;
+  const dt = ctx.rt.dt;
+  for (let r = 0; r < regions; r++) {
+    for (let k = 0; k < CLASS_COUNT; k++) {
+      const count = scratch.offered[r * CLASS_COUNT + k]!;
+      const split = scratch.splits[r * CLASS_COUNT + k]!;
+      split.targets.length = 0;
+      if (!(count > 0)) continue;
+      const legit = isLegit(k);
+      if (legit) ctx.state.totals.offered += count;
+      else ctx.state.totals.maliciousOffered += count;
+      let rate = count / dt;
+      const dns = entrySplit(ctx, r, k, split);
+      if (dns) {
+        dns.arrU[k]! += rate;
+        if (dns.up < 1) {
+          if (legit) fail(ctx, dns, 'node-down', rate * (1 - dns.up) * dt);
+          rate *= dns.up;
+        }
+        dns.served[k]! += rate;
+      }
+      let wsum = 0;
+      for (const w of split.weights) wsum += w;
+      if (wsum <= 0) {
+        if (legit) fail(ctx, dns, dns && dns.eligible[k]!.length ? 'node-down' : 'no-route', rate * dt);
+        continue;
+      }
+      for (let i = 0; i < split.targets.length; i++) {
+        const t = split.targets[i]!;
+        const share = rate * (split.weights[i]! / wsum);
+        if (isPartitioned(ctx, r, t.region)) {
+          if (legit) fail(ctx, t, 'partitioned', share * dt);
+          split.weights[i] = 0;
+        } else t.arrU[k]! += share;
+      }
+    }
+  }
+}
+

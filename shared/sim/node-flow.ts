@@ -1,0 +1,238 @@
+import { CACHE_KEYS_PER_UNIT, FILTER_EFFICIENCY, TIER_FACTOR, WORKER_RATE, WRITE_COST } from '../catalog.js';
+import { admit, type RateLimitConfig } from './rate-limit.js';
+import { lruHitRatio, staleReadProbability, ttlHitRatio } from './cache.js';
+import { queueTable, stepQueue } from './queueing.js';
+import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, isLegit, isWrite } from './classes.js';
+import type { CNode } from './compile.js';
+import { fail, type TickContext } from './context.js';
+import { forward } from './routing.js';
+
+/** Work one request of class k costs a node: databases pay more for writes. */
+function costOf(c: CNode, k: number): number {
+  return isWrite(k) && (c.node.kind === 'db' || c.node.kind === 'replica') ? WRITE_COST : 1;
+}
+
+/** Hit ratio of a TTL cache for one object requested at `rate`: h = rate T / (1 + rate T). */
+function singleKeyHit(rate: number, ttl: number): number {
+  return rate * ttl / (1 + rate * ttl);
+}
+
+/** Down nodes lose what they held; arrivals that were not health-checked fail on a dead node. */
+function takeArrivals(ctx: TickContext, c: CNode): void {
+  const dt = ctx.rt.dt;
+  const n = c.node;
+  let arrived = 0;
+  for (let k = 0; k < CLASS_COUNT; k++) {
+    const unchecked = c.arrU[k]!;
+    if (k !== C_BACKGROUND) arrived += unchecked + c.arrC[k]!;
+    const lost = unchecked * (1 - c.up);
+    if (isLegit(k)) fail(ctx, c, 'node-down', lost * dt);
+    c.arrC[k] = c.arrC[k]! + unchecked - lost;
+  }
+  n.metrics.arrivalRps = arrived;
+  if (c.up === 0) {
+    for (let k = 0; k < CLASS_COUNT; k++) {
+      if (isLegit(k)) fail(ctx, c, 'node-down', n.x[k]!);
+      n.x[k] = 0;
+    }
+    n.fill = 0;
+  }
+}
+
+const limiterConfig: { algorithm: RateLimitConfig['algorithm']; ratePerSecond: number; burst: number; windowSeconds: number } = {
+  algorithm: 'token-bucket', ratePerSecond: 0, burst: 0, windowSeconds: 1,
+};
+
+/**
+ * A gateway filters known-bad traffic, then limits each client: legitimate users and bots are two
+ * populations of identical clients, each limited as one aggregate (see rate-limit.ts).
+ */
+function gateway(ctx: TickContext, c: CNode): void {
+  const cfg = c.node.config as { limiter: string; ratePerClient: number; burstPerClient: number; windowSeconds: number; filter: boolean };
+  const arr = c.arrC;
+  if (cfg.filter) arr[C_MALICIOUS] = arr[C_MALICIOUS]! * (1 - FILTER_EFFICIENCY);
+  if (cfg.limiter === 'none') return;
+  const dt = ctx.rt.dt;
+  const lim = (c.node.limiter ??= {
+    legit: { tokens: cfg.burstPerClient, windowIndex: -1, current: 0, previous: 0 },
+    bots: { tokens: cfg.burstPerClient, windowIndex: -1, current: 0, previous: 0 },
+  });
+  limiterConfig.algorithm = cfg.limiter as RateLimitConfig['algorithm'];
+  limiterConfig.ratePerSecond = cfg.ratePerClient;
+  limiterConfig.burst = cfg.burstPerClient;
+  limiterConfig.windowSeconds = cfg.windowSeconds;
+  let legit = 0;
+  for (let k = 0; k <= C_DEFERRABLE; k++) legit += arr[k]!;
+  if (legit > 0) {
+    // The clients behind this gateway: its share of all legitimate traffic.
+    const clients = Math.max(1e-9, ctx.legitClients * (ctx.legitRate > 0 ? Math.min(1, legit / ctx.legitRate) : 1));
+    const admitted = admit(lim.legit, limiterConfig, (legit * dt) / clients, dt, ctx.state.tick) * clients / dt;
+    const keep = Math.min(1, admitted / legit);
+    for (let k = 0; k <= C_DEFERRABLE; k++) {
+      fail(ctx, c, 'rate-limited', arr[k]! * (1 - keep) * dt);
+      arr[k] = arr[k]! * keep;
+    }
+  } else admit(lim.legit, limiterConfig, 0, dt, ctx.state.tick);
+  const bad = arr[C_MALICIOUS]!;
+  const bots = Math.max(1e-9, ctx.bots * (ctx.botRate > 0 ? Math.min(1, bad / ctx.botRate) : 1));
+  arr[C_MALICIOUS] = bad > 0 ? admit(lim.bots, limiterConfig, (bad * dt) / bots, dt, ctx.state.tick) * bots / dt : (admit(lim.bots, limiterConfig, 0, dt, ctx.state.tick), 0);
+}
+
+/**
+ * The node's own queue, one fluid step: an app pool behind least-connections is one shared queue;
+ * otherwise each unit queues alone and the pool is units times one unit.
+ */
+function serve(ctx: TickContext, c: CNode): void {
+  const n = c.node;
+  const p = ctx.rt.params[n.kind];
+  const dt = ctx.rt.dt;
+  const units = Math.max(1, c.activeUnits);
+  const shared = n.kind === 'cache' || (n.kind === 'app' && c.balancer === 'least-connections');
+  const perUnitServers = p.servers * (n.kind === 'queue' ? 1 : TIER_FACTOR[n.tier]);
+  const split = shared ? 1 : n.kind === 'queue' ? 1 : units;
+  const servers = shared ? perUnitServers * units : perUnitServers;
+  const capacity = servers + p.queuePerUnit * (shared ? units : 1);
+  if (c.tableC !== servers || c.tableK !== capacity || !c.table) {
+    c.table = queueTable(servers, capacity);
+    c.tableC = servers;
+    c.tableK = capacity;
+  }
+  let work = 0;
+  let held = 0;
+  for (let k = 0; k < CLASS_COUNT; k++) {
+    const w = costOf(c, k);
+    work += c.arrC[k]! * w;
+    held += n.x[k]! * w;
+  }
+  const s = (p.serviceMs / 1000) * c.slow;
+  const out = ctx.step;
+  stepQueue(c.table, held / split, work / split, 1 / s, dt, out);
+  const rejectShare = work > 0 ? (out.rejected * split) / work : 0;
+  const servedWork = out.served * split;
+  const content = held + (work - out.rejected * split) * dt;
+  const reason = n.kind === 'queue' ? 'queue-full' : 'overloaded';
+  for (let k = 0; k < CLASS_COUNT; k++) {
+    const a = c.arrC[k]!;
+    const rejected = a * rejectShare;
+    if (isLegit(k)) fail(ctx, c, reason, rejected * dt);
+    const admitted = a - rejected;
+    const w = costOf(c, k);
+    const mine = n.x[k]! * w + admitted * w * dt;
+    let served = content > 0 ? (servedWork * mine) / content / w : 0;
+    if (served * dt > n.x[k]! + admitted * dt) served = (n.x[k]! + admitted * dt) / dt;
+    c.served[k] = served;
+    n.x[k] = Math.max(0, n.x[k]! + (admitted - served) * dt);
+  }
+  // Round-robin spreads arrivals evenly over units, so each waits less than under a random split
+  // (Allen-Cunneen with Ca^2 = 1/units).
+  const wait = Math.max(0, out.meanResponse - s);
+  const rr = !shared && units > 1 && c.balancer === 'round-robin' ? (1 + 1 / units) / 2 : 1;
+  c.ownMean = s + wait * rr;
+  c.ownVar = out.responseVariance;
+  n.metrics.utilization = Math.min(1, (out.served * s) / servers);
+}
+
+/** Answers from cache what it can; returns the hit ratio over the reads it saw. */
+function cacheHits(ctx: TickContext, c: CNode): number {
+  const n = c.node;
+  const lvl = ctx.rt.level.traffic;
+  const dt = ctx.rt.dt;
+  if (n.kind === 'cdn') {
+    const ttl = (n.config as { ttlSeconds: number }).ttlSeconds;
+    const hs = ttl > 0 ? ttlHitRatio(lvl.staticZipfAlpha, lvl.staticObjects, c.served[C_STATIC]!, ttl) : 0;
+    const hh = singleKeyHit(c.served[C_HOT]!, ttl);
+    c.answered[C_STATIC] = c.served[C_STATIC]! * hs;
+    c.answered[C_HOT] = c.served[C_HOT]! * hh;
+    const total = c.served[C_STATIC]! + c.served[C_HOT]!;
+    return total > 0 ? (c.answered[C_STATIC]! + c.answered[C_HOT]!) / total : 0;
+  }
+  const cfg = n.config as { ttlSeconds: number };
+  const capacity = CACHE_KEYS_PER_UNIT * TIER_FACTOR[n.tier] * Math.max(0, c.activeUnits);
+  // A cache starts empty and fills with its misses; until then it holds fewer keys.
+  const held = Math.min(capacity, n.fill);
+  let h = lruHitRatio(lvl.zipfAlpha, lvl.keys, held);
+  if (cfg.ttlSeconds > 0) h = Math.min(h, ttlHitRatio(lvl.zipfAlpha, lvl.keys, c.served[C_READ]!, cfg.ttlSeconds));
+  const hh = held >= 1 ? (cfg.ttlSeconds > 0 ? singleKeyHit(c.served[C_HOT]!, cfg.ttlSeconds) : 1) : 0;
+  c.answered[C_READ] = c.served[C_READ]! * h;
+  c.answered[C_HOT] = c.served[C_HOT]! * hh;
+  c.answered[C_MALICIOUS] = c.served[C_MALICIOUS]! * h;
+  const misses = c.served[C_READ]! - c.answered[C_READ]! + c.served[C_HOT]! - c.answered[C_HOT]!;
+  n.fill = Math.min(capacity, n.fill + misses * dt);
+  const total = c.served[C_READ]! + c.served[C_HOT]!;
+  return total > 0 ? (c.answered[C_READ]! + c.answered[C_HOT]!) / total : 0;
+}
+
+/** A queue acknowledges what fits and its workers drain the backlog into the database. */
+function queueWork(ctx: TickContext, c: CNode): void {
+  const n = c.node;
+  const dt = ctx.rt.dt;
+  const cap = (n.config as { capacity: number }).capacity;
+  const incoming = c.served[C_DEFERRABLE]! * dt;
+  const room = Math.max(0, cap - n.backlog);
+  const taken = Math.min(incoming, room);
+  fail(ctx, c, 'queue-full', incoming - taken);
+  c.answered[C_DEFERRABLE] = taken / dt;
+  n.backlog += taken;
+  const anyUp = c.eligible[C_BACKGROUND]!.some((j) => c.children[j]!.up > 0);
+  const drain = anyUp ? Math.min(n.backlog / dt, Math.max(0, c.activeUnits) * WORKER_RATE * TIER_FACTOR[n.tier]) : 0;
+  n.backlog -= drain * dt;
+  forward(ctx, c, C_BACKGROUND, drain);
+}
+
+/** Reads a replica answers from data older than the newest write fail as stale. */
+function staleReads(ctx: TickContext, c: CNode): void {
+  const p = c.primary;
+  if (!p) return;
+  const writes = p.served[C_WRITE]! + p.served[C_DEFERRABLE]! + p.served[C_BACKGROUND]!;
+  const lag = replicaLag(ctx, c, writes);
+  const lvl = ctx.rt.level.traffic;
+  const stale = staleReadProbability(lvl.zipfAlpha, lvl.keys, writes, lag);
+  fail(ctx, c, 'stale-read', c.answered[C_READ]! * stale * ctx.rt.dt);
+  c.answered[C_READ] = c.answered[C_READ]! * (1 - stale);
+}
+
+/** Seconds a replica trails its primary: the one-way delay plus the writes it has yet to apply. */
+export function replicaLag(ctx: TickContext, c: CNode, writeRate: number): number {
+  const p = c.primary;
+  if (!p) return 0;
+  const oneWay = ctx.rt.rtt(p.node.region, c.node.region) / 2;
+  const pending = c.node.backlog + c.node.x[C_BACKGROUND]!;
+  return oneWay + (writeRate > 0 ? pending / writeRate : 0);
+}
+
+/** A replica applies the primary's writes it has received, unless a partition cuts it off. */
+function applyLog(ctx: TickContext, c: CNode): void {
+  const p = c.primary;
+  if (!p || p.up === 0 || ctx.partitioned[p.region * ctx.regionCount + c.region] === 1) return;
+  c.arrC[C_BACKGROUND]! += c.node.backlog / ctx.rt.dt;
+  c.node.backlog = 0;
+}
+
+/** One node's share of the forward pass: arrivals in, its queue, answers, and the rest passed on. */
+export function flowNode(ctx: TickContext, c: CNode): void {
+  const n = c.node;
+  if (n.kind === 'dns') return;
+  takeArrivals(ctx, c);
+  c.answered.fill(0);
+  if (c.up === 0) {
+    c.served.fill(0);
+    c.ownMean = 0;
+    c.ownVar = 0;
+    n.metrics.utilization = 0;
+    n.metrics.inSystem = 0;
+    n.metrics.hitRatio = 0;
+    return;
+  }
+  if (n.kind === 'replica') applyLog(ctx, c);
+  if (n.kind === 'gateway') gateway(ctx, c);
+  serve(ctx, c);
+  n.metrics.hitRatio = n.kind === 'cdn' || n.kind === 'cache' ? cacheHits(ctx, c) : 0;
+  for (let k = 0; k < CLASS_COUNT; k++) if (c.answers[k]) c.answered[k] = c.served[k]!;
+  if (n.kind === 'queue') queueWork(ctx, c);
+  if (n.kind === 'replica') staleReads(ctx, c);
+  for (let k = 0; k < CLASS_COUNT; k++) {
+    if (k === C_BACKGROUND && n.kind === 'queue') continue;
+    const rest = c.served[k]! - c.answered[k]!;
+    if (rest > 0 && !c.answers[k]) forward(ctx, c, k, rest);
+  }
+}

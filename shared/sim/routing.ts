@@ -1,0 +1,99 @@
+import { TIER_FACTOR } from '../catalog.js';
+import { CLASS_COUNT, C_HOT, isLegit, isWrite } from './classes.js';
+import type { CNode } from './compile.js';
+import { fail, isPartitioned, type TickContext } from './context.js';
+
+/** Requests per second a node can serve right now. */
+export function capacityOf(ctx: TickContext, c: CNode): number {
+  const p = ctx.rt.params[c.node.kind];
+  return (p.servers * TIER_FACTOR[c.node.tier] * Math.max(0, c.activeUnits)) / ((p.serviceMs / 1000) * c.slow);
+}
+
+function reachable(ctx: TickContext, from: CNode, to: CNode): boolean {
+  return !isPartitioned(ctx, from.region, to.region);
+}
+
+/** The weight a caller gives a child before health: even, or by capacity for least-connections. */
+function baseWeight(ctx: TickContext, c: CNode, child: CNode): number {
+  if (c.node.kind === 'lb' && (c.node.config as { algorithm: string }).algorithm === 'least-connections') return capacityOf(ctx, child);
+  return 1;
+}
+
+function send(c: CNode, j: number, k: number, rate: number, checked: boolean): void {
+  const child = c.children[j]!;
+  if (checked) child.arrC[k]! += rate;
+  else child.arrU[k]! += rate;
+  c.flowTo[j * CLASS_COUNT + k]! += rate;
+}
+
+/**
+ * Under AP, a write that cannot reach its primary across a partition is taken by a reachable
+ * replica of it, to be reconciled when the partition heals. Returns whether one took it.
+ */
+function takeApWrite(ctx: TickContext, c: CNode, rate: number): boolean {
+  for (const ch of c.children) {
+    if (ch.node.kind !== 'replica' || ch.up === 0 || !reachable(ctx, c, ch)) continue;
+    const primary = ch.primary;
+    if (!primary || (primary.node.config as { consistency?: string }).consistency !== 'ap') continue;
+    if (!c.children.includes(primary) || reachable(ctx, c, primary)) continue;
+    ch.node.apPending += rate * ctx.rt.dt;
+    return true;
+  }
+  return false;
+}
+
+/** Shard routers cannot route around a shard: each key lives on one. */
+function forwardToShards(ctx: TickContext, c: CNode, k: number, rate: number): void {
+  const el = c.eligible[k]!;
+  let total = 0;
+  for (const j of el) total += k === C_HOT ? (j === c.hotOwner ? 1 : 0) : c.shardShares[j]!;
+  if (total <= 0) {
+    if (isLegit(k)) fail(ctx, c, 'no-route', rate * ctx.rt.dt);
+    return;
+  }
+  for (const j of el) {
+    const w = (k === C_HOT ? (j === c.hotOwner ? 1 : 0) : c.shardShares[j]!) / total;
+    if (w === 0) continue;
+    if (!reachable(ctx, c, c.children[j]!)) {
+      if (isLegit(k)) fail(ctx, c, 'partitioned', rate * w * ctx.rt.dt);
+    } else send(c, j, k, rate * w, false);
+  }
+}
+
+/**
+ * Passes `rate` requests per second of class k on to the children that can take them: the most
+ * preferred group first, routing around children that are down or cut off (health checks); what
+ * no group can take fails, as partitioned if a partition was in the way, else as node down.
+ */
+export function forward(ctx: TickContext, c: CNode, k: number, rate: number): void {
+  if (!(rate > 0)) return;
+  if (c.node.kind === 'shards') return forwardToShards(ctx, c, k, rate);
+  let remaining = rate;
+  let cut = false;
+  for (const group of c.groups[k]!) {
+    let allDown = 1;
+    let wsum = 0;
+    for (const j of group) {
+      const ch = c.children[j]!;
+      const ok = reachable(ctx, c, ch);
+      if (!ok) cut = true;
+      const u = ok ? ch.up : 0;
+      allDown *= 1 - u;
+      wsum += baseWeight(ctx, c, ch) * u;
+    }
+    const sent = remaining * (1 - allDown);
+    if (sent > 0 && wsum > 0) {
+      for (const j of group) {
+        const ch = c.children[j]!;
+        const u = reachable(ctx, c, ch) ? ch.up : 0;
+        if (u > 0) send(c, j, k, (sent * baseWeight(ctx, c, ch) * u) / wsum, true);
+      }
+      remaining -= sent;
+    }
+    if (remaining <= 0) return;
+  }
+  if (cut && isWrite(k) && takeApWrite(ctx, c, remaining)) return;
+  if (!isLegit(k)) return;
+  const blame = c.groups[k]![0]?.[0];
+  fail(ctx, cut ? c : blame === undefined ? c : c.children[blame], cut ? 'partitioned' : 'node-down', remaining * ctx.rt.dt);
+}

@@ -1,0 +1,89 @@
+import { FAILOVER_SECONDS } from '../catalog.js';
+import type { GameEvent } from '../level.js';
+import type { CNode } from './compile.js';
+import type { TickContext } from './context.js';
+
+/** Kinds whose units an availability zone takes half of. */
+const POOLED = new Set(['app', 'cache', 'queue']);
+
+/** Oldest first: events pick their victims by placement order, so the choice is the same for everyone. */
+function oldest(order: readonly CNode[], pick: (c: CNode) => boolean, count: number): CNode[] {
+  return order.filter(pick).sort((a, b) => a.node.seq - b.node.seq).slice(0, count);
+}
+
+/** Down for the event, or, with a standby, only until it has taken over. */
+function failPrimary(c: CNode, startTick: number, tick: number, dt: number): void {
+  const standby = (c.node.config as { standby?: string }).standby;
+  if (standby === undefined || standby === 'none' || tick - startTick < Math.round(FAILOVER_SECONDS / dt)) c.up = 0;
+}
+
+function applyFailure(ctx: TickContext, e: GameEvent, startTick: number): void {
+  const { order } = ctx.compiled;
+  const tick = ctx.state.tick;
+  const dt = ctx.rt.dt;
+  switch (e.type) {
+    case 'node-failure':
+      for (const c of oldest(order, (c) => c.node.kind === e.kind && (e.region === undefined || c.node.region === e.region), e.count)) c.up = 0;
+      break;
+    case 'region-failure':
+      for (const c of order) if (c.node.region === e.region) c.up = 0;
+      break;
+    case 'zone-failure':
+      for (const c of order) {
+        if (c.node.region !== e.region) continue;
+        const kind = c.node.kind;
+        if (POOLED.has(kind)) {
+          c.activeUnits -= Math.ceil(c.node.units / 2);
+          if (c.activeUnits <= 0) { c.activeUnits = 0; c.up = 0; }
+        } else if (kind === 'db') failPrimary(c, startTick, tick, dt);
+        else if (kind === 'replica') c.up = 0;
+      }
+      break;
+    case 'db-failure':
+      for (const c of oldest(order, (c) => c.node.kind === 'db' && (e.region === undefined || c.node.region === e.region), 1)) {
+        failPrimary(c, startTick, tick, dt);
+      }
+      break;
+    case 'partition': {
+      const a = ctx.rt.regionIndex.get(e.regions[0]);
+      const b = ctx.rt.regionIndex.get(e.regions[1]);
+      if (a === undefined || b === undefined || a === b) break;
+      ctx.partitioned[a * ctx.regionCount + b] = 1;
+      ctx.partitioned[b * ctx.regionCount + a] = 1;
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+/**
+ * Sets each node's health, active units and slowdown for this tick, from warm-ups, the level's
+ * background availability and the failure events in force.
+ */
+export function updateStatus(ctx: TickContext): void {
+  const { state, rt } = ctx;
+  const background = rt.level.backgroundFailures;
+  for (const c of ctx.compiled.order) {
+    const n = c.node;
+    while (n.warming.length && n.warming[0]![0] <= state.tick) n.units += n.warming.shift()![1];
+    c.activeUnits = n.units;
+    c.slow = 1;
+    c.up = state.tick < n.readyTick ? 0 : 1;
+  }
+  ctx.partitioned.fill(0);
+  for (const f of ctx.effects.failures) applyFailure(ctx, f.event, f.startTick);
+  for (const s of ctx.effects.slowdowns) {
+    for (const c of ctx.compiled.order) {
+      if ((s.kind === undefined || c.node.kind === s.kind) && (s.region === undefined || c.node.region === s.region)) c.slow *= s.factor;
+    }
+  }
+  if (background) {
+    for (const c of ctx.compiled.order) {
+      if (c.up === 0) continue;
+      const a = rt.params[c.node.kind].availability;
+      // A pool is up while any unit is; its units are independent.
+      c.up = POOLED.has(c.node.kind) ? 1 - Math.pow(1 - a, Math.max(1, c.activeUnits)) : a;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { AP_CONFLICT_SHARE, AUTOSCALE_PERIOD_SECONDS, TIER_FACTOR } from '../catalog.js';
+import type { LevelRuntime } from '../level-runtime.js';
+import { Random } from '../random.js';
+import type { GameState } from '../state.js';
+import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_MALICIOUS, C_WRITE, isLegit } from './classes.js';
+import { compile, type CNode, type Compiled } from './compile.js';
+import { fail, newContext, type TickContext } from './context.js';
+import { drawTraffic, newEntryScratch, routeEntry, updateDnsView, type EntryScratch } from './entry.js';
+import { effectsAt } from './events.js';
+import { classLatency, latencyPass, type ClassLatency } from './latency.js';
+import { flowNode } from './node-flow.js';
+import { updateStatus } from './status.js';
+
+/** Runs ticks for one level. It holds caches and scratch only: everything that matters is in the state. */
+export interface Engine {
+  rt: LevelRuntime;
+  /** Advances the state by one tick, in place. */
+  step(state: GameState): void;
+  /** The compiled graph of the last step (for views that read per-tick internals). */
+  compiled(): Compiled | undefined;
+}
+
+export function createEngine(rt: LevelRuntime): Engine {
+  let compiled: Compiled | undefined;
+  let ctx: TickContext | undefined;
+  let entry: EntryScratch = newEntryScratch(rt.level.regions.length);
+  const lat: ClassLatency = { good: 1, mean: 0, m2: 0, fixed: 0, bottleneck: undefined };
+  return {
+    rt,
+    compiled: () => compiled,
+    step(state) {
+      if (!compiled || !ctx || compiled.version !== state.version || ctx.state !== state) {
+        compiled = compile(state, rt);
+        ctx = newContext(state, rt, compiled);
+        entry = newEntryScratch(rt.level.regions.length);
+      }
+      stepOnce(ctx, entry, lat);
+    },
+  };
+}
+
+function resetScratch(ctx: TickContext): void {
+  for (const c of ctx.compiled.order) {
+    c.arrU.fill(0); c.arrC.fill(0); c.served.fill(0); c.answered.fill(0); c.flowTo.fill(0);
+  }
+  ctx.completed.fill(0);
+  ctx.dropped.fill(0);
+  ctx.leaked = 0;
+}
+
+/** Replicas receive what their primary wrote this tick; AP writes are reconciled once the partition heals. */
+function replicate(ctx: TickContext): void {
+  const dt = ctx.rt.dt;
+  for (const c of ctx.compiled.order) {
+    if (c.node.kind !== 'replica' || !c.primary) continue;
+    const p = c.primary;
+    c.node.backlog += (p.served[C_WRITE]! + p.served[C_DEFERRABLE]! + p.served[C_BACKGROUND]!) * dt;
+    const pending = c.node.apPending;
+    if (pending > 0 && p.up > 0 && ctx.partitioned[p.region * ctx.regionCount + c.region] === 0) {
+      ctx.state.totals.good += pending * (1 - AP_CONFLICT_SHARE);
+      fail(ctx, c, 'write-conflict', pending * AP_CONFLICT_SHARE);
+      c.node.apPending = 0;
+    }
+  }
+}
+
+function upkeep(ctx: TickContext): void {
+  const { state, rt } = ctx;
+  let perMinute = 0;
+  for (const n of state.nodes) {
+    const units = n.units + n.warming.reduce((s, w) => s + w[1], 0);
+    const standby = (n.config as { standby?: string }).standby;
+    const twin = n.kind === 'db' && standby !== undefined && standby !== 'none' ? 2 : 1;
+    perMinute += rt.params[n.kind].upkeepPerMinute * TIER_FACTOR[n.tier] * units * twin;
+  }
+  state.upkeep += (perMinute * rt.dt) / 60;
+}
+
+/** App pools with autoscaling on steer their utilization to the target, new units warming up first. */
+function autoscale(ctx: TickContext): void {
+  const { state, rt } = ctx;
+  const period = Math.max(1, Math.round(AUTOSCALE_PERIOD_SECONDS / rt.dt));
+  if (state.tick % period !== 0) return;
+  for (const n of state.nodes) {
+    if (n.kind !== 'app') continue;
+    const cfg = n.config as { autoscale: boolean; minInstances: number; maxInstances: number; targetUtilization: number };
+    if (!cfg.autoscale) continue;
+    const planned = n.units + n.warming.reduce((s, w) => s + w[1], 0);
+    const wanted = Math.ceil((n.units * n.metrics.utilization) / cfg.targetUtilization - 1e-9);
+    const max = Math.min(cfg.maxInstances, rt.params.app.maxUnits);
+    const target = Math.min(max, Math.max(cfg.minInstances, wanted, 1));
+    if (target > planned) n.warming.push([state.tick + Math.round(rt.params.app.provisionSeconds / rt.dt), target - planned]);
+    else if (target < n.units && n.warming.length === 0) n.units = target;
+  }
+}
+
+function nodeMetrics(ctx: TickContext, c: CNode): void {
+  const m = c.node.metrics;
+  const dt = ctx.rt.dt;
+  let served = 0;
+  let held = 0;
+  for (let k = 0; k < CLASS_COUNT; k++) if (k !== C_BACKGROUND) served += c.served[k]!;
+  for (const x of c.node.x) held += x;
+  if (c.node.kind === 'dns') m.arrivalRps = served;
+  m.servedRps = served;
+  m.droppedRps = ctx.dropped[c.index]! / dt;
+  m.inSystem = held;
+  m.latencyMs = c.up > 0 ? (c.ownMean + ctx.rt.params[c.node.kind].delayMs / 1000) * 1000 : 0;
+  if (c.node.kind === 'dns') m.utilization = 0;
+}
+
+function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency): void {
+  const { state, rt } = ctx;
+  const dt = rt.dt;
+  const t = state.tick * dt;
+  const events = state.fired.length ? [...rt.level.events, ...state.fired] : rt.level.events;
+  effectsAt(events, t, dt, ctx.effects);
+  resetScratch(ctx);
+  updateStatus(ctx);
+  for (const c of ctx.compiled.roots) if (c.node.kind === 'dns') updateDnsView(ctx, c);
+  const rng = Random.fromState(state.rng);
+  drawTraffic(ctx, entry, rng);
+  state.rng = rng.state();
+  routeEntry(ctx, entry);
+  for (const c of ctx.compiled.order) flowNode(ctx, c);
+  replicate(ctx);
+  latencyPass(ctx);
+  let goodRps = 0;
+  let mean = 0;
+  let m2 = 0;
+  let fixed = 0;
+  let answeredAll = 0;
+  for (let k = 0; k < CLASS_COUNT; k++) {
+    let answered = 0;
+    for (const c of ctx.compiled.order) answered += c.answered[k]!;
+    if (k === C_MALICIOUS) { state.totals.maliciousLeaked += answered * dt; continue; }
+    if (!isLegit(k) || answered <= 0) continue;
+    classLatency(ctx, entry, k, lat);
+    const good = answered * lat.good * dt;
+    state.totals.good += good;
+    goodRps += good / dt;
+    fail(ctx, lat.bottleneck, 'timed-out', answered * (1 - lat.good) * dt);
+    mean += answered * lat.mean; m2 += answered * lat.m2; fixed += answered * lat.fixed; answeredAll += answered;
+  }
+  for (const c of ctx.compiled.order) nodeMetrics(ctx, c);
+  upkeep(ctx);
+  autoscale(ctx);
+  const w = answeredAll > 0 ? answeredAll : 1;
+  state.last = { offeredRps: ctx.legitRate, goodRps, latencyMeanMs: (mean / w) * 1000, latencyVarMs2: Math.max(0, m2 / w - (mean / w) ** 2) * 1e6, latencyFixedMs: (fixed / w) * 1000 };
+  state.tick++;
+}

@@ -1,0 +1,111 @@
+import type { Plan } from './action.js';
+import { act, advance, isOver, newGame, resultOf, type GameResult } from './game.js';
+import type { Level } from './level.js';
+import type { RuleError } from './errors.js';
+import { probWithin } from './sim/gamma.js';
+
+/** Default seconds between timeline entries of `nines simulate`. */
+export const DEFAULT_EVERY_SECONDS = 10;
+
+export interface NodeSample {
+  kind: string;
+  arrivalRps: number;
+  servedRps: number;
+  droppedRps: number;
+  utilization: number;
+  inSystem: number;
+  latencyMs: number;
+  hitRatio?: number;
+}
+
+export interface TimelineEntry {
+  t: number;
+  offeredRps: number;
+  goodRps: number;
+  /** Good over offered since the previous entry. */
+  availability: number;
+  latencyMs: { mean: number; p95: number };
+  nodes: Record<string, NodeSample>;
+}
+
+export interface SimulationReport {
+  level: string;
+  seed: number;
+  tickMs: number;
+  result: GameResult;
+  rejected: { at: number; type: string; error: RuleError }[];
+  timeline: TimelineEntry[];
+}
+
+/** Six significant digits: enough for any reading, and stable text for byte-identical output. */
+export function tidy(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(6)) : 0;
+}
+
+/** The latency under which 95% of answered requests fall, from the fitted distribution (ms). */
+export function p95Ms(meanMs: number, varMs2: number, fixedMs: number): number {
+  const m = meanMs - fixedMs;
+  if (m <= 0) return fixedMs;
+  let lo = 0;
+  let hi = m;
+  while (probWithin(hi, m, varMs2) < 0.95) hi *= 2;
+  for (let i = 0; i < 50; i++) {
+    const mid = (lo + hi) / 2;
+    if (probWithin(mid, m, varMs2) < 0.95) lo = mid;
+    else hi = mid;
+  }
+  return fixedMs + hi;
+}
+
+/**
+ * Plays a level headless: the plan's actions apply at the first tick boundary at or after their
+ * time, in the plan's order. The same level, seed and plan give the same report, to the byte.
+ */
+export function simulate(level: Level, plan: Plan, options: { seed?: number; everySeconds?: number } = {}): SimulationReport {
+  const game = newGame(level, options.seed ?? level.seed);
+  const dt = game.rt.dt;
+  const every = Math.max(1, Math.round((options.everySeconds ?? DEFAULT_EVERY_SECONDS) / dt));
+  const actions = plan.actions.map((a, i) => ({ ...a, i, tick: Math.ceil(a.at / dt - 1e-9) })).sort((a, b) => a.tick - b.tick || a.i - b.i);
+  const rejected: SimulationReport['rejected'] = [];
+  const timeline: TimelineEntry[] = [];
+  let next = 0;
+  let prevOffered = 0;
+  let prevGood = 0;
+  while (!isOver(game)) {
+    const s = game.state;
+    while (next < actions.length && actions[next]!.tick <= s.tick) {
+      const a = actions[next++]!;
+      const r = act(game, a.action);
+      if (!r.ok) rejected.push({ at: a.at, type: a.action.type, error: r.error });
+    }
+    advance(game);
+    if (s.tick % every === 0 || isOver(game)) {
+      const offered = s.totals.offered - prevOffered;
+      const good = s.totals.good - prevGood;
+      prevOffered = s.totals.offered;
+      prevGood = s.totals.good;
+      const nodes: Record<string, NodeSample> = {};
+      for (const n of s.nodes) {
+        const m = n.metrics;
+        nodes[n.id] = {
+          kind: n.kind, arrivalRps: tidy(m.arrivalRps), servedRps: tidy(m.servedRps), droppedRps: tidy(m.droppedRps),
+          utilization: tidy(m.utilization), inSystem: tidy(m.inSystem), latencyMs: tidy(m.latencyMs),
+          ...(n.kind === 'cache' || n.kind === 'cdn' ? { hitRatio: tidy(m.hitRatio) } : {}),
+        };
+      }
+      timeline.push({
+        t: tidy(s.tick * dt), offeredRps: tidy(s.last.offeredRps), goodRps: tidy(s.last.goodRps),
+        availability: tidy(offered > 0 ? Math.min(1, good / offered) : 1),
+        latencyMs: { mean: tidy(s.last.latencyMeanMs), p95: tidy(p95Ms(s.last.latencyMeanMs, s.last.latencyVarMs2, s.last.latencyFixedMs)) },
+        nodes,
+      });
+    }
+  }
+  const r = resultOf(game);
+  const result: GameResult = {
+    ...r, availability: tidy(r.availability), offered: tidy(r.offered), good: tidy(r.good), cost: tidy(r.cost),
+    maliciousOffered: tidy(r.maliciousOffered), maliciousLeaked: tidy(r.maliciousLeaked),
+    failed: Object.fromEntries(Object.entries(r.failed).map(([k, v]) => [k, tidy(v)])) as GameResult['failed'],
+  };
+  return { level: level.id, seed: game.state.seed, tickMs: level.tickMs, result, rejected, timeline };
+}

@@ -1,0 +1,87 @@
+import type { Kind, Tier } from './catalog.js';
+import type { AnyNodeConfig } from './node-config.js';
+import type { GameEvent } from './level.js';
+import type { RateLimitState } from './sim/rate-limit.js';
+
+/** What a node showed in the last tick: the numbers the map, the inspector and `simulate` print. */
+export interface NodeMetrics {
+  arrivalRps: number;
+  servedRps: number;
+  /** Legitimate requests that failed at this node, per second. */
+  droppedRps: number;
+  /** Busy share of the servers, 0..1. */
+  utilization: number;
+  /** Mean requests inside (queued and in service). */
+  inSystem: number;
+  /** Mean time a request spends in this node, in ms. */
+  latencyMs: number;
+  /** Share of requests answered from cache (CDN and cache nodes), 0..1. */
+  hitRatio: number;
+}
+
+export interface NodeState {
+  id: string;
+  kind: Kind;
+  region: string;
+  /** Placement order: events pick "the oldest" by it, and iteration follows it. */
+  seq: number;
+  tier: Tier;
+  /** Units taking traffic (app instances, cache nodes, queue workers; 1 for the rest). */
+  units: number;
+  /** Units still warming up: [tick they start serving, count]. */
+  warming: [number, number][];
+  /** First tick the node serves. */
+  readyTick: number;
+  config: AnyNodeConfig;
+  /** Mean requests in the node, per internal request class (queue state carried between ticks). */
+  x: number[];
+  /** Messages waiting in a queue, or writes a replica has not applied yet. */
+  backlog: number;
+  /** Writes a replica took during a partition under AP, to reconcile when it heals. */
+  apPending: number;
+  /** Keys a cache or CDN holds: it starts cold and fills with misses. */
+  fill: number;
+  /** Gateways: limiter state of legitimate clients and of bots. */
+  limiter?: { legit: RateLimitState; bots: RateLimitState };
+  /** DNS: tick each target was last seen going down (-1 when up), by target id in link order. */
+  dnsDown?: [string, number][];
+  metrics: NodeMetrics;
+}
+
+export interface Link {
+  from: string;
+  to: string;
+}
+
+export interface Totals {
+  /** Legitimate requests offered. */
+  offered: number;
+  good: number;
+  /** Failed legitimate requests per reason, in FAILURE_REASONS order. */
+  failed: number[];
+  maliciousOffered: number;
+  maliciousLeaked: number;
+}
+
+export interface GameState {
+  levelId: string;
+  seed: number;
+  tick: number;
+  rng: [number, number, number, number];
+  nodes: NodeState[];
+  links: Link[];
+  nextSeq: number;
+  /** Money spent on building, scaling and upgrading. */
+  built: number;
+  /** Money spent on running the architecture so far. */
+  upkeep: number;
+  /** Events a host fired live, with `at` set to when they fired. */
+  fired: GameEvent[];
+  totals: Totals;
+  /** Failed legitimate requests per node id and reason (the debrief's raw material). */
+  failedByNode: Record<string, number[]>;
+  /** Whole-game view of the last tick. */
+  last: { offeredRps: number; goodRps: number; latencyMeanMs: number; latencyVarMs2: number; latencyFixedMs: number };
+  /** Bumped on every change that alters the compiled graph. */
+  version: number;
+}
