@@ -35,22 +35,24 @@ export const kindParamsSchema = z.object({
   provisionSeconds: z.number().min(0).max(3600),
   /** Most units (instances, nodes, workers) one node may have. */
   maxUnits: z.number().int().min(1).max(10_000),
+  /** Keys one unit holds at the small tier (caches; 0 for the rest). */
+  keysPerUnit: z.number().int().min(0).max(1e9),
 });
 export type KindParams = z.infer<typeof kindParamsSchema>;
 
 /** Catalog defaults: relative costs follow app 1 : lb 0.3 : cache 2 : db 3, a standby doubling the db. */
 export const CATALOG: Record<Kind, KindParams> = {
-  dns: { label: 'DNS', servers: 100_000, serviceMs: 0.01, queuePerUnit: 0, delayMs: 0, buildCost: 50, upkeepPerMinute: 5, availability: 0.99999, provisionSeconds: 0, maxUnits: 1 },
-  cdn: { label: 'CDN edge', servers: 2_000, serviceMs: 1, queuePerUnit: 20_000, delayMs: 5, buildCost: 200, upkeepPerMinute: 15, availability: 0.9999, provisionSeconds: 5, maxUnits: 1 },
-  gateway: { label: 'API gateway', servers: 100, serviceMs: 1, queuePerUnit: 5_000, delayMs: 1, buildCost: 150, upkeepPerMinute: 10, availability: 0.9999, provisionSeconds: 5, maxUnits: 1 },
-  lb: { label: 'load balancer', servers: 100, serviceMs: 0.5, queuePerUnit: 5_000, delayMs: 0.5, buildCost: 60, upkeepPerMinute: 6, availability: 0.9999, provisionSeconds: 5, maxUnits: 1 },
-  app: { label: 'app servers', servers: 20, serviceMs: 20, queuePerUnit: 200, delayMs: 0, buildCost: 100, upkeepPerMinute: 20, availability: 0.995, provisionSeconds: 20, maxUnits: 100 },
-  queue: { label: 'queue + workers', servers: 200, serviceMs: 1, queuePerUnit: 0, delayMs: 1, buildCost: 100, upkeepPerMinute: 10, availability: 0.9999, provisionSeconds: 5, maxUnits: 200 },
-  cache: { label: 'cache', servers: 25, serviceMs: 0.25, queuePerUnit: 1_000, delayMs: 0, buildCost: 200, upkeepPerMinute: 40, availability: 0.999, provisionSeconds: 10, maxUnits: 32 },
-  shards: { label: 'shard router', servers: 10_000, serviceMs: 0.1, queuePerUnit: 0, delayMs: 0.5, buildCost: 100, upkeepPerMinute: 10, availability: 0.9999, provisionSeconds: 5, maxUnits: 1 },
-  db: { label: 'database primary', servers: 16, serviceMs: 2, queuePerUnit: 500, delayMs: 0, buildCost: 300, upkeepPerMinute: 60, availability: 0.9995, provisionSeconds: 60, maxUnits: 1 },
-  replica: { label: 'read replica', servers: 16, serviceMs: 2, queuePerUnit: 500, delayMs: 0, buildCost: 300, upkeepPerMinute: 60, availability: 0.9995, provisionSeconds: 30, maxUnits: 1 },
-  storage: { label: 'object storage', servers: 5_000, serviceMs: 20, queuePerUnit: 50_000, delayMs: 0, buildCost: 50, upkeepPerMinute: 5, availability: 0.9999, provisionSeconds: 5, maxUnits: 1 },
+  dns: { label: 'DNS', servers: 100_000, serviceMs: 0.01, queuePerUnit: 0, delayMs: 0, buildCost: 50, upkeepPerMinute: 5, availability: 0.99999, provisionSeconds: 0, maxUnits: 1, keysPerUnit: 0 },
+  cdn: { label: 'CDN edge', servers: 2_000, serviceMs: 1, queuePerUnit: 20_000, delayMs: 5, buildCost: 200, upkeepPerMinute: 15, availability: 0.9999, provisionSeconds: 5, maxUnits: 1, keysPerUnit: 0 },
+  gateway: { label: 'API gateway', servers: 100, serviceMs: 1, queuePerUnit: 5_000, delayMs: 1, buildCost: 150, upkeepPerMinute: 10, availability: 0.9999, provisionSeconds: 5, maxUnits: 1, keysPerUnit: 0 },
+  lb: { label: 'load balancer', servers: 100, serviceMs: 0.5, queuePerUnit: 5_000, delayMs: 0.5, buildCost: 60, upkeepPerMinute: 6, availability: 0.9999, provisionSeconds: 5, maxUnits: 1, keysPerUnit: 0 },
+  app: { label: 'app servers', servers: 20, serviceMs: 20, queuePerUnit: 200, delayMs: 0, buildCost: 100, upkeepPerMinute: 20, availability: 0.995, provisionSeconds: 20, maxUnits: 100, keysPerUnit: 0 },
+  queue: { label: 'queue + workers', servers: 200, serviceMs: 1, queuePerUnit: 0, delayMs: 1, buildCost: 100, upkeepPerMinute: 10, availability: 0.9999, provisionSeconds: 5, maxUnits: 200, keysPerUnit: 0 },
+  cache: { label: 'cache', servers: 25, serviceMs: 0.25, queuePerUnit: 1_000, delayMs: 0, buildCost: 200, upkeepPerMinute: 40, availability: 0.999, provisionSeconds: 10, maxUnits: 32, keysPerUnit: 10_000 },
+  shards: { label: 'shard router', servers: 10_000, serviceMs: 0.1, queuePerUnit: 0, delayMs: 0.5, buildCost: 100, upkeepPerMinute: 10, availability: 0.9999, provisionSeconds: 5, maxUnits: 1, keysPerUnit: 0 },
+  db: { label: 'database primary', servers: 16, serviceMs: 2, queuePerUnit: 500, delayMs: 0, buildCost: 300, upkeepPerMinute: 60, availability: 0.9995, provisionSeconds: 60, maxUnits: 1, keysPerUnit: 0 },
+  replica: { label: 'read replica', servers: 16, serviceMs: 2, queuePerUnit: 500, delayMs: 0, buildCost: 300, upkeepPerMinute: 60, availability: 0.9995, provisionSeconds: 30, maxUnits: 1, keysPerUnit: 0 },
+  storage: { label: 'object storage', servers: 5_000, serviceMs: 20, queuePerUnit: 50_000, delayMs: 0, buildCost: 50, upkeepPerMinute: 5, availability: 0.9999, provisionSeconds: 5, maxUnits: 1, keysPerUnit: 0 },
 };
 
 /** Keyboard mnemonics of the placement picker (unique letters). */
@@ -62,8 +64,6 @@ export const KIND_KEYS: Record<Kind, string> = {
 export const WRITE_COST = 5;
 /** Share of malicious requests a gateway's traffic filter blocks. */
 export const FILTER_EFFICIENCY = 0.95;
-/** Keys one cache unit holds at the small tier. */
-export const CACHE_KEYS_PER_UNIT = 10_000;
 /** Writes per second one queue worker drains. */
 export const WORKER_RATE = 200;
 /** Seconds from a primary's failure to its standby taking over (detection + promotion). */

@@ -54,7 +54,9 @@ export function isOver(game: Game): boolean {
 export function resultOf(game: Game): GameResult {
   const { totals, built, upkeep } = game.state;
   const cost = built + upkeep;
-  const score = scoreGame(totals.good, totals.offered, cost, game.rt.level.target, game.rt.level.budget);
+  const failed = totals.failed.reduce((a, b) => a + b, 0);
+  // Requests still in flight when the level ends count neither way.
+  const score = scoreGame(totals.good, totals.good + failed, cost, game.rt.level.target, game.rt.level.budget);
   return {
     ...score,
     offered: totals.offered,

@@ -22,7 +22,7 @@ export interface TimelineEntry {
   t: number;
   offeredRps: number;
   goodRps: number;
-  /** Good over offered since the previous entry. */
+  /** Good over settled (good or failed) requests since the previous entry. */
   availability: number;
   latencyMs: { mean: number; p95: number };
   nodes: Record<string, NodeSample>;
@@ -69,7 +69,7 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
   const rejected: SimulationReport['rejected'] = [];
   const timeline: TimelineEntry[] = [];
   let next = 0;
-  let prevOffered = 0;
+  let prevSettled = 0;
   let prevGood = 0;
   while (!isOver(game)) {
     const s = game.state;
@@ -80,9 +80,10 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
     }
     advance(game);
     if (s.tick % every === 0 || isOver(game)) {
-      const offered = s.totals.offered - prevOffered;
+      const settledNow = s.totals.good + s.totals.failed.reduce((a, b) => a + b, 0);
+      const settled = settledNow - prevSettled;
       const good = s.totals.good - prevGood;
-      prevOffered = s.totals.offered;
+      prevSettled = settledNow;
       prevGood = s.totals.good;
       const nodes: Record<string, NodeSample> = {};
       for (const n of s.nodes) {
@@ -95,7 +96,7 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
       }
       timeline.push({
         t: tidy(s.tick * dt), offeredRps: tidy(s.last.offeredRps), goodRps: tidy(s.last.goodRps),
-        availability: tidy(offered > 0 ? Math.min(1, good / offered) : 1),
+        availability: tidy(settled > 0 ? Math.min(1, good / settled) : 1),
         latencyMs: { mean: tidy(s.last.latencyMeanMs), p95: tidy(p95Ms(s.last.latencyMeanMs, s.last.latencyVarMs2, s.last.latencyFixedMs)) },
         nodes,
       });

@@ -1,4 +1,4 @@
-import { CACHE_KEYS_PER_UNIT, FILTER_EFFICIENCY, TIER_FACTOR, WORKER_RATE, WRITE_COST } from '../catalog.js';
+import { FILTER_EFFICIENCY, TIER_FACTOR, WORKER_RATE, WRITE_COST } from '../catalog.js';
 import { admit, type RateLimitConfig } from './rate-limit.js';
 import { lruHitRatio, staleReadProbability, ttlHitRatio } from './cache.js';
 import { queueTable, stepQueue } from './queueing.js';
@@ -147,7 +147,7 @@ function cacheHits(ctx: TickContext, c: CNode): number {
     return total > 0 ? (c.answered[C_STATIC]! + c.answered[C_HOT]!) / total : 0;
   }
   const cfg = n.config as { ttlSeconds: number };
-  const capacity = CACHE_KEYS_PER_UNIT * TIER_FACTOR[n.tier] * Math.max(0, c.activeUnits);
+  const capacity = ctx.rt.params.cache.keysPerUnit * TIER_FACTOR[n.tier] * Math.max(0, c.activeUnits);
   // A cache starts empty and fills with its misses; until then it holds fewer keys.
   const held = Math.min(capacity, n.fill);
   let h = lruHitRatio(lvl.zipfAlpha, lvl.keys, held);
