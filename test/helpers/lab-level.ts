@@ -1,3 +1,4 @@
+import type { Kind } from '../../shared/catalog.js';
 import { levelSchema, type Level, type LevelInput } from '../../shared/level.js';
 
 /** A one-region lab level with noise off, for checking the simulation against exact values. */
@@ -16,7 +17,7 @@ export function labLevel(overrides: Partial<LevelInput> & Pick<LevelInput, 'traf
   });
 }
 
-export function place(kind: string, id: string, extra: Record<string, unknown> = {}) {
+export function place(kind: Kind, id: string, extra: Record<string, unknown> = {}) {
   return { type: 'place' as const, kind, region: 'here', id, ...extra };
 }
 

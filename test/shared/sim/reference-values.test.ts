@@ -116,7 +116,7 @@ describe('rate limiting in the tick loop', () => {
 
 describe('availability under background failures', () => {
   /** The expected-value availability the level's catalog implies; low load, so only failures count. */
-  function availability(initial: ReturnType<typeof place | typeof link>[], mix: Record<string, number>) {
+  function availability(initial: (ReturnType<typeof place> | ReturnType<typeof link>)[], mix: Record<string, number>) {
     const level = labLevel({
       durationSeconds: 30, backgroundFailures: true,
       traffic: { users: [{ region: 'here', clients: 100, rps: 100 }], mix },
