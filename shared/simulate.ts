@@ -2,6 +2,7 @@ import type { Plan } from './action.js';
 import { act, advance, isOver, newGame, resultOf, type GameResult } from './game.js';
 import type { Level } from './level.js';
 import type { RuleError } from './errors.js';
+import { FAILURE_REASONS, type FailureReason } from './reasons.js';
 import { probWithin } from './sim/gamma.js';
 
 /** Default seconds between timeline entries of `nines simulate`. */
@@ -33,6 +34,8 @@ export interface SimulationReport {
   seed: number;
   tickMs: number;
   result: GameResult;
+  /** Failed legitimate requests per node id, non-zero reasons only: which node to blame for what. */
+  failedByNode?: Record<string, Partial<Record<FailureReason, number>>>;
   rejected: { at: number; type: string; error: RuleError }[];
   timeline: TimelineEntry[];
 }
@@ -108,5 +111,10 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
     maliciousOffered: tidy(r.maliciousOffered), maliciousLeaked: tidy(r.maliciousLeaked),
     failed: Object.fromEntries(Object.entries(r.failed).map(([k, v]) => [k, tidy(v)])) as GameResult['failed'],
   };
-  return { level: level.id, seed: game.state.seed, tickMs: level.tickMs, result, rejected, timeline };
+  const failedByNode: NonNullable<SimulationReport['failedByNode']> = {};
+  for (const [id, row] of Object.entries(game.state.failedByNode)) {
+    const reasons = FAILURE_REASONS.flatMap((reason, i) => ((row[i] ?? 0) > 0 ? [[reason, tidy(row[i]!)] as const] : []));
+    if (reasons.length) failedByNode[id] = Object.fromEntries(reasons);
+  }
+  return { level: level.id, seed: game.state.seed, tickMs: level.tickMs, result, failedByNode, rejected, timeline };
 }
