@@ -68,6 +68,8 @@ export interface CNode {
   routes: boolean[];
   /** Per class: whether this node answers it (rather than passing it on). */
   answers: boolean[];
+  /** A load balancer sending by capacity (least-connections) rather than evenly. */
+  leastConnections: boolean;
   /** The load-balancing algorithm of the first load balancer calling this node, if any. */
   balancer: string | undefined;
   /** Replicas: the primary they follow. */
@@ -111,15 +113,19 @@ export interface Compiled {
   byId: Map<string, CNode>;
   /** Nodes nobody calls: where users' traffic enters. */
   roots: CNode[];
+  /** The nodes' per-tick tallies (arrivals, served, answered, flows), cleared at each tick. */
+  scratch: Float64Array;
 }
 
 function newCNode(node: NodeState, index: number, region: number): CNode {
   const f = () => new Float64Array(CLASS_COUNT);
+  const none = new Float64Array(0);
   return {
-    node, index, region, children: [], childRtt: [], eligible: [], routes: [], answers: [], balancer: undefined, primary: undefined,
-    arrU: f(), arrC: f(), served: f(), answered: f(), up: 1, activeUnits: 1, slow: 1,
+    node, index, region, children: [], childRtt: [], eligible: [], routes: [], answers: [], leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
+    balancer: undefined, primary: undefined,
+    arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
     dMean: f(), dM2: f(), dFixed: f(), bottleneck: [], bottleneckDelay: f(), ownMean: 0, ownVar: 0,
-    flowTo: f(), groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
+    flowTo: none, groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
   };
 }
 
@@ -172,8 +178,17 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
       c.routes[C_DEFERRABLE] = false;
     }
   }
+  // Every per-tick tally of every node lives in one buffer, so a tick clears them all with one fill.
+  const sizes = order.map((c) => (4 + Math.max(1, c.children.length)) * CLASS_COUNT);
+  const scratch = new Float64Array(sizes.reduce((a, b) => a + b, 0));
+  let offset = 0;
+  const view = (n: number) => scratch.subarray(offset, (offset += n));
   for (const c of order) {
-    c.flowTo = new Float64Array(Math.max(1, c.children.length) * CLASS_COUNT);
+    c.arrU = view(CLASS_COUNT);
+    c.arrC = view(CLASS_COUNT);
+    c.served = view(CLASS_COUNT);
+    c.answered = view(CLASS_COUNT);
+    c.flowTo = view(Math.max(1, c.children.length) * CLASS_COUNT);
     if (c.node.kind === 'shards') {
       const cfg = c.node.config as { algorithm: string; virtualNodes: number };
       const layout = shardLayout(c.children, cfg.algorithm, cfg.virtualNodes);
@@ -186,5 +201,5 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     }
   }
   const hasParent = new Set(state.links.map((l) => l.to));
-  return { version: state.version, order, byId, roots: order.filter((c) => !hasParent.has(c.node.id)) };
+  return { version: state.version, order, byId, roots: order.filter((c) => !hasParent.has(c.node.id)), scratch };
 }

@@ -17,8 +17,10 @@ export interface TickContext {
   effects: EventEffects;
   /** Region pairs cut off from each other, as a flat R x R matrix of 0/1. */
   partitioned: Uint8Array;
+  /** Whether any partition is in force this tick (most ticks: none, and no lookups). */
+  anyPartition: boolean;
   regionCount: number;
-  /** Legitimate requests answered this tick per class (counts), before the SLO check. */
+  /** Requests answered this tick per class (requests per second), before the SLO check. */
   completed: Float64Array;
   /** Legitimate failures of this tick, per node index (counts). */
   dropped: Float64Array;
@@ -35,7 +37,7 @@ export interface TickContext {
 export function newContext(state: GameState, rt: LevelRuntime, compiled: Compiled): TickContext {
   const r = rt.level.regions.length;
   return {
-    state, rt, compiled, effects: emptyEffects(), partitioned: new Uint8Array(r * r), regionCount: r,
+    state, rt, compiled, effects: emptyEffects(), partitioned: new Uint8Array(r * r), anyPartition: false, regionCount: r,
     completed: new Float64Array(CLASS_COUNT), dropped: new Float64Array(compiled.order.length), leaked: 0,
     legitClients: 0, legitRate: 0, bots: 0, botRate: 0, step: createQueueStep(),
   };

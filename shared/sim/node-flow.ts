@@ -22,6 +22,15 @@ function takeArrivals(ctx: TickContext, c: CNode): void {
   const dt = ctx.rt.dt;
   const n = c.node;
   let arrived = 0;
+  if (c.up === 1) {
+    for (let k = 0; k < CLASS_COUNT; k++) {
+      const a = c.arrC[k]! + c.arrU[k]!;
+      c.arrC[k] = a;
+      if (k !== C_BACKGROUND) arrived += a;
+    }
+    n.metrics.arrivalRps = arrived;
+    return;
+  }
   for (let k = 0; k < CLASS_COUNT; k++) {
     const unchecked = c.arrU[k]!;
     if (k !== C_BACKGROUND) arrived += unchecked + c.arrC[k]!;
@@ -213,9 +222,7 @@ export function flowNode(ctx: TickContext, c: CNode): void {
   const n = c.node;
   if (n.kind === 'dns') return;
   takeArrivals(ctx, c);
-  c.answered.fill(0);
   if (c.up === 0) {
-    c.served.fill(0);
     c.ownMean = 0;
     c.ownVar = 0;
     n.metrics.utilization = 0;
@@ -231,6 +238,7 @@ export function flowNode(ctx: TickContext, c: CNode): void {
   if (n.kind === 'queue') queueWork(ctx, c);
   if (n.kind === 'replica') staleReads(ctx, c);
   for (let k = 0; k < CLASS_COUNT; k++) {
+    ctx.completed[k]! += c.answered[k]!;
     if (k === C_BACKGROUND && n.kind === 'queue') continue;
     const rest = c.served[k]! - c.answered[k]!;
     if (rest > 0 && !c.answers[k]) forward(ctx, c, k, rest);

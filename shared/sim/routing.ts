@@ -10,13 +10,12 @@ export function capacityOf(ctx: TickContext, c: CNode): number {
 }
 
 function reachable(ctx: TickContext, from: CNode, to: CNode): boolean {
-  return !isPartitioned(ctx, from.region, to.region);
+  return !ctx.anyPartition || !isPartitioned(ctx, from.region, to.region);
 }
 
 /** The weight a caller gives a child before health: even, or by capacity for least-connections. */
 function baseWeight(ctx: TickContext, c: CNode, child: CNode): number {
-  if (c.node.kind === 'lb' && (c.node.config as { algorithm: string }).algorithm === 'least-connections') return capacityOf(ctx, child);
-  return 1;
+  return c.leastConnections ? capacityOf(ctx, child) : 1;
 }
 
 function send(c: CNode, j: number, k: number, rate: number, checked: boolean): void {
@@ -68,9 +67,27 @@ function forwardToShards(ctx: TickContext, c: CNode, k: number, rate: number): v
 export function forward(ctx: TickContext, c: CNode, k: number, rate: number): void {
   if (!(rate > 0)) return;
   if (c.node.kind === 'shards') return forwardToShards(ctx, c, k, rate);
+  const groups = c.groups[k]!;
+  // The common case: one healthy, reachable child.
+  if (groups.length === 1 && groups[0]!.length === 1) {
+    const j = groups[0]![0]!;
+    const ch = c.children[j]!;
+    if (ch.up === 1 && reachable(ctx, c, ch)) return send(c, j, k, rate, true);
+  }
+  // All of the first group healthy and reachable: an even (or by-capacity) split, nothing routed around.
+  const first = groups[0];
+  if (first && !c.leastConnections && !ctx.anyPartition) {
+    let healthy = true;
+    for (const j of first) if (c.children[j]!.up !== 1) { healthy = false; break; }
+    if (healthy) {
+      const share = rate / first.length;
+      for (const j of first) send(c, j, k, share, true);
+      return;
+    }
+  }
   let remaining = rate;
   let cut = false;
-  for (const group of c.groups[k]!) {
+  for (const group of groups) {
     let allDown = 1;
     let wsum = 0;
     for (const j of group) {

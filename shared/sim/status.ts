@@ -48,6 +48,7 @@ function applyFailure(ctx: TickContext, e: GameEvent, startTick: number): void {
       const a = ctx.rt.regionIndex.get(e.regions[0]);
       const b = ctx.rt.regionIndex.get(e.regions[1]);
       if (a === undefined || b === undefined || a === b) break;
+      ctx.anyPartition = true;
       ctx.partitioned[a * ctx.regionCount + b] = 1;
       ctx.partitioned[b * ctx.regionCount + a] = 1;
       break;
@@ -72,6 +73,7 @@ export function updateStatus(ctx: TickContext): void {
     c.up = state.tick < n.readyTick ? 0 : 1;
   }
   ctx.partitioned.fill(0);
+  ctx.anyPartition = false;
   for (const f of ctx.effects.failures) applyFailure(ctx, f.event, f.startTick);
   for (const s of ctx.effects.slowdowns) {
     for (const c of ctx.compiled.order) {

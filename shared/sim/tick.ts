@@ -40,9 +40,7 @@ export function createEngine(rt: LevelRuntime): Engine {
 }
 
 function resetScratch(ctx: TickContext): void {
-  for (const c of ctx.compiled.order) {
-    c.arrU.fill(0); c.arrC.fill(0); c.served.fill(0); c.answered.fill(0); c.flowTo.fill(0);
-  }
+  ctx.compiled.scratch.fill(0);
   ctx.completed.fill(0);
   ctx.dropped.fill(0);
   ctx.leaked = 0;
@@ -131,8 +129,7 @@ function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency): voi
   let fixed = 0;
   let answeredAll = 0;
   for (let k = 0; k < CLASS_COUNT; k++) {
-    let answered = 0;
-    for (const c of ctx.compiled.order) answered += c.answered[k]!;
+    const answered = ctx.completed[k]!;
     if (k === C_MALICIOUS) { state.totals.maliciousLeaked += answered * dt; continue; }
     if (!isLegit(k) || answered <= 0) continue;
     classLatency(ctx, entry, k, lat);
