@@ -5,6 +5,7 @@ import type { RateLimitState } from './sim/rate-limit.js';
 
 /** What a node showed in the last tick: the numbers the map, the inspector and `simulate` print. */
 export interface NodeMetrics {
+  /** Every request that reached the node, queue workers' and replication writes included. */
   arrivalRps: number;
   servedRps: number;
   /** Legitimate requests that failed at this node, per second. */

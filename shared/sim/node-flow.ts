@@ -26,14 +26,14 @@ function takeArrivals(ctx: TickContext, c: CNode): void {
     for (let k = 0; k < CLASS_COUNT; k++) {
       const a = c.arrC[k]! + c.arrU[k]!;
       c.arrC[k] = a;
-      if (k !== C_BACKGROUND) arrived += a;
+      arrived += a;
     }
     n.metrics.arrivalRps = arrived;
     return;
   }
   for (let k = 0; k < CLASS_COUNT; k++) {
     const unchecked = c.arrU[k]!;
-    if (k !== C_BACKGROUND) arrived += unchecked + c.arrC[k]!;
+    arrived += unchecked + c.arrC[k]!;
     const lost = unchecked * (1 - c.up);
     if (isLegit(k)) fail(ctx, c, 'node-down', lost * dt);
     c.arrC[k] = c.arrC[k]! + unchecked - lost;

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { levelSchema, type LevelInput } from '../../../shared/level.js';
+import { simulate, type SimulationReport } from '../../../shared/simulate.js';
+import { labLevel, link, place } from '../../helpers/lab-level.js';
+
+type Init = NonNullable<LevelInput['initial']>;
+const at = (r: SimulationReport, t: number) => r.timeline.find((e) => e.t === t)!;
+const run = (level: ReturnType<typeof labLevel>, every = 5) => simulate(level, { actions: [] }, { everySeconds: every });
+
+function readLevel(initial: Init, extra: Partial<LevelInput> = {}) {
+  return labLevel({
+    durationSeconds: 60,
+    traffic: { users: [{ region: 'here', clients: 10_000, rps: 5000 }], mix: { read: 0.9, write: 0.1 }, keys: 100_000, zipfAlpha: 1 },
+    sloMs: 200,
+    initial,
+    ...extra,
+  });
+}
+
+describe('what the simulation teaches', () => {
+  it('a cache in front of the database takes the reads it hits off the database', () => {
+    const direct = run(readLevel([place('app', 'app1'), place('db', 'db1'), link('app1', 'db1'), { type: 'scale', node: 'app1', by: 9 }]));
+    const cached = run(readLevel([
+      place('app', 'app1'), place('cache', 'c1'), place('db', 'db1'), link('app1', 'c1'), link('c1', 'db1'), link('app1', 'db1'),
+      { type: 'scale', node: 'app1', by: 9 },
+    ]));
+    const hit = at(cached, 60).nodes.c1!.hitRatio!;
+    expect(hit).toBeGreaterThan(0.5);
+    const dbDirect = at(direct, 60).nodes.db1!.arrivalRps;
+    const dbCached = at(cached, 60).nodes.db1!.arrivalRps;
+    // Reads shrink by the hit ratio; writes (10%) pass through.
+    expect(dbCached).toBeCloseTo(5000 * 0.9 * (1 - hit) + 500, -1);
+    expect(dbDirect).toBeCloseTo(5000, -1);
+  });
+
+  it('a celebrity spike on one key saturates a bare database, and a cache absorbs it', () => {
+    const events = [{ type: 'celebrity' as const, at: 20, duration: 30, multiplier: 10, hotKeyShare: 1, rampSeconds: 0 }];
+    const init: Init = [place('app', 'app1'), { type: 'scale', node: 'app1', by: 79 }];
+    const bare = run(readLevel([...init, place('db', 'db1'), link('app1', 'db1')], { events, budget: 1e9 }));
+    const cached = run(readLevel([...init, place('cache', 'c1'), place('db', 'db1'), link('app1', 'c1'), link('c1', 'db1')], { events, budget: 1e9 }));
+    expect(at(bare, 40).availability).toBeLessThan(0.5);
+    expect(at(cached, 40).availability).toBeGreaterThan(0.99);
+    expect(at(cached, 40).nodes.db1!.arrivalRps).toBeLessThan(at(cached, 15).nodes.db1!.arrivalRps * 1.5);
+  });
+
+  it('a load balancer routes around a failed server; a lone server takes the service down with it', () => {
+    const events = [{ type: 'node-failure' as const, at: 20, duration: 20, kind: 'app' as const, count: 1 }];
+    const lone = run(readLevel([place('app', 'app1'), place('db', 'db1'), link('app1', 'db1'), { type: 'scale', node: 'app1', by: 9 }], { events }));
+    const balanced = run(readLevel([
+      place('lb', 'lb1'), place('app', 'app1'), place('app', 'app2'), place('db', 'db1'),
+      link('lb1', 'app1'), link('lb1', 'app2'), link('app1', 'db1'), link('app2', 'db1'),
+      { type: 'scale', node: 'app1', by: 9 }, { type: 'scale', node: 'app2', by: 9 },
+    ], { events }));
+    expect(at(lone, 30).availability).toBe(0);
+    expect(lone.result.failed['node-down']).toBeGreaterThan(0);
+    expect(at(balanced, 30).availability).toBeGreaterThan(0.99);
+  });
+
+  it('without a standby the primary is down for the whole failure; with one, only for the failover', () => {
+    const events = [{ type: 'db-failure' as const, at: 10, duration: 120 }];
+    const init = (standby: string): Init => [place('app', 'app1'), place('db', 'db1', { config: { standby } }), link('app1', 'db1'), { type: 'scale', node: 'app1', by: 9 }];
+    const long = { durationSeconds: 150, events };
+    const none = run(readLevel(init('none'), long));
+    const sync = run(readLevel(init('sync'), long));
+    expect(at(none, 100).availability).toBe(0);
+    expect(at(sync, 30).availability).toBe(0);
+    expect(at(sync, 100).availability).toBeGreaterThan(0.99);
+  });
+
+  it('a queue acknowledges a flash sale of deferrable writes the database could not take at once', () => {
+    const level = (initial: Init) => labLevel({
+      durationSeconds: 90, sloMs: 300,
+      traffic: { users: [{ region: 'here', clients: 10_000, rps: 1000 }], mix: { read: 0.5, deferrableWrite: 0.5 } },
+      events: [{ type: 'flash-sale', at: 20, duration: 20, multiplier: 8, rampSeconds: 0 }],
+      initial: [place('app', 'app1'), { type: 'scale', node: 'app1', by: 9 }, place('db', 'db1'), ...initial],
+    });
+    const direct = run(level([link('app1', 'db1')]));
+    const queued = run(level([place('queue', 'q1', { config: { capacity: 100_000 } }), { type: 'scale', node: 'q1', by: 4 }, link('app1', 'q1'), link('q1', 'db1'), link('app1', 'db1')]));
+    expect(at(direct, 30).availability).toBeLessThan(0.8);
+    expect(at(queued, 30).availability).toBeGreaterThan(0.99);
+    // The backlog drains once the sale is over, at the workers' pace.
+    expect(at(queued, 40).nodes.db1!.arrivalRps).toBeGreaterThan(at(queued, 15).nodes.db1!.arrivalRps);
+  });
+
+  it('a gateway filter and per-client limit stop a DDoS; a limit below what real users send throttles them', () => {
+    const level = (config: Record<string, unknown>) => labLevel({
+      durationSeconds: 40,
+      traffic: { users: [{ region: 'here', clients: 1000, rps: 2000 }], mix: { read: 1 } },
+      events: [{ type: 'ddos', at: 10, duration: 20, rps: 50_000, bots: 100 }],
+      initial: [place('gateway', 'gw1', { config }), place('app', 'app1'), { type: 'scale', node: 'app1', by: 4 }, place('db', 'db1'), link('gw1', 'app1'), link('app1', 'db1')],
+    });
+    const open = run(level({}));
+    const guarded = run(level({ filter: true, limiter: 'token-bucket', ratePerClient: 5, burstPerClient: 10 }));
+    const strict = run(level({ filter: true, limiter: 'token-bucket', ratePerClient: 1, burstPerClient: 1 }));
+    expect(at(open, 20).availability).toBeLessThan(0.2);
+    expect(at(guarded, 20).availability).toBeGreaterThan(0.99);
+    expect(guarded.result.maliciousLeaked).toBeLessThan(open.result.maliciousLeaked / 50);
+    expect(strict.result.failed['rate-limited']).toBeGreaterThan(0.4 * strict.result.offered);
+  });
+
+  function twoRegions(consistency: 'cp' | 'ap', withDns = false) {
+    return levelSchema.parse({
+      id: 'cap', title: 'cap', durationSeconds: 90, noise: false, sloMs: 500, target: 0.9, budget: 1e9,
+      regions: [{ id: 'east' }, { id: 'west' }], rttMs: [[2, 80], [80, 2]],
+      traffic: { users: [{ region: 'east', clients: 1000, rps: 500 }, { region: 'west', clients: 1000, rps: 500 }], mix: { read: 0.8, write: 0.2 } },
+      events: [withDns
+        ? { type: 'region-failure', at: 20, duration: 60, region: 'west' }
+        : { type: 'partition', at: 20, duration: 30, regions: ['east', 'west'] }],
+      initial: [
+        ...(withDns ? [{ type: 'place', kind: 'dns', region: 'east', id: 'dns1', config: { ttlSeconds: 20, healthCheckSeconds: 10 } }] : []),
+        { type: 'place', kind: 'app', region: 'east', id: 'ae' }, { type: 'place', kind: 'app', region: 'west', id: 'aw' },
+        { type: 'place', kind: 'db', region: 'east', id: 'db1', config: { consistency } },
+        { type: 'place', kind: 'replica', region: 'west', id: 'rw' },
+        { type: 'link', from: 'ae', to: 'db1' }, { type: 'link', from: 'aw', to: 'rw' }, { type: 'link', from: 'aw', to: 'db1' },
+        ...(withDns ? [{ type: 'link', from: 'dns1', to: 'ae' }, { type: 'link', from: 'dns1', to: 'aw' }] : []),
+      ],
+    });
+  }
+
+  it('in a partition, CP refuses the far side\'s writes; AP takes them and counts conflicts when it heals', () => {
+    const cp = run(twoRegions('cp'));
+    const ap = run(twoRegions('ap'));
+    expect(cp.result.failed.partitioned).toBeCloseTo(30 * 500 * 0.2, -1);
+    expect(cp.result.failed['write-conflict']).toBe(0);
+    expect(ap.result.failed.partitioned).toBe(0);
+    expect(ap.result.failed['write-conflict']).toBeGreaterThan(0);
+    // Replication stops too: the far side's reads go stale while it lasts.
+    expect(cp.result.failed['stale-read']).toBeGreaterThan(0);
+  });
+
+  it('DNS keeps sending users to a dead region until health checks fail and cached answers expire', () => {
+    const r = run(twoRegions('cp', true), 1);
+    // Health checks take 10 s and half the TTL another 10 s: until t = 40 west's users fail.
+    expect(at(r, 30).availability).toBeLessThan(0.6);
+    expect(at(r, 45).availability).toBeGreaterThan(0.95);
+  });
+
+  it('autoscaling adds instances after their warm-up when utilization passes the target', () => {
+    const level = labLevel({
+      durationSeconds: 120,
+      traffic: { users: [{ region: 'here', clients: 1000, rps: 500 }], mix: { static: 1 } },
+      events: [{ type: 'ramp', at: 10, duration: 20, from: 1, to: 6 }],
+      initial: [place('app', 'app1', { config: { autoscale: true, maxInstances: 10 } })],
+    });
+    const r = run(level);
+    expect(at(r, 30).availability).toBeLessThan(0.9);
+    expect(at(r, 120).availability).toBeGreaterThan(0.999);
+    expect(r.result.cost).toBeGreaterThan(0);
+  });
+});
