@@ -62,6 +62,8 @@ export interface CNode {
   children: CNode[];
   /** Round trip of the call to each child, in seconds. */
   childRtt: number[];
+  /** Bit k set: class k arrived this tick or is still queued here. */
+  mask: number;
   /** Per class: the positions in `children` that can carry it. */
   eligible: number[][];
   /** Per class: whether this node can carry it at all (answer it, or pass it to a child that can). */
@@ -121,7 +123,7 @@ function newCNode(node: NodeState, index: number, region: number): CNode {
   const f = () => new Float64Array(CLASS_COUNT);
   const none = new Float64Array(0);
   return {
-    node, index, region, children: [], childRtt: [], eligible: [], routes: [], answers: [], leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
+    node, index, region, mask: 0, children: [], childRtt: [], eligible: [], routes: [], answers: [], leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
     dMean: f(), dM2: f(), dFixed: f(), bottleneck: [], bottleneckDelay: f(), ownMean: 0, ownVar: 0,

@@ -19,7 +19,7 @@ export function latencyPass(ctx: TickContext): void {
     const ownM2 = c.ownVar + c.ownMean * c.ownMean;
     for (let k = 0; k < CLASS_COUNT; k++) {
       if (!c.routes[k]) continue;
-      if (c.served[k] === 0) {
+      if ((c.mask & (1 << k)) === 0 || c.served[k] === 0) {
         // No traffic of this class here this tick: nobody reads more than the node's own latency.
         c.dMean[k] = ownMean; c.dM2[k] = ownM2; c.dFixed[k] = delay; c.bottleneck[k] = c; c.bottleneckDelay[k] = ownMean;
         continue;

@@ -17,20 +17,29 @@ function singleKeyHit(rate: number, ttl: number): number {
   return rate * ttl / (1 + rate * ttl);
 }
 
-/** Down nodes lose what they held; arrivals that were not health-checked fail on a dead node. */
-function takeArrivals(ctx: TickContext, c: CNode): void {
+/** Arrivals of a healthy node: all of them, checked or not. */
+function takeArrivals(c: CNode): void {
+  let arrived = 0;
+  let mask = 0;
+  const x = c.node.x;
+  for (let k = 0; k < CLASS_COUNT; k++) {
+    const a = c.arrC[k]! + c.arrU[k]!;
+    c.arrC[k] = a;
+    arrived += a;
+    if (a > 0 || x[k]! > 0) mask |= 1 << k;
+  }
+  c.mask = mask;
+  c.node.metrics.arrivalRps = arrived;
+}
+
+/**
+ * Arrivals of a node that is down, or up only part of the time: what was not health-checked fails
+ * on it, and a node that is down loses what it held.
+ */
+function takeArrivalsDegraded(ctx: TickContext, c: CNode): void {
   const dt = ctx.rt.dt;
   const n = c.node;
   let arrived = 0;
-  if (c.up === 1) {
-    for (let k = 0; k < CLASS_COUNT; k++) {
-      const a = c.arrC[k]! + c.arrU[k]!;
-      c.arrC[k] = a;
-      arrived += a;
-    }
-    n.metrics.arrivalRps = arrived;
-    return;
-  }
   for (let k = 0; k < CLASS_COUNT; k++) {
     const unchecked = c.arrU[k]!;
     arrived += unchecked + c.arrC[k]!;
@@ -39,7 +48,10 @@ function takeArrivals(ctx: TickContext, c: CNode): void {
     c.arrC[k] = c.arrC[k]! + unchecked - lost;
   }
   n.metrics.arrivalRps = arrived;
+  c.mask = 0;
+  for (let k = 0; k < CLASS_COUNT; k++) if (c.arrC[k]! > 0 || n.x[k]! > 0) c.mask |= 1 << k;
   if (c.up === 0) {
+    c.mask = 0;
     for (let k = 0; k < CLASS_COUNT; k++) {
       if (isLegit(k)) fail(ctx, c, 'node-down', n.x[k]!);
       n.x[k] = 0;
@@ -108,7 +120,8 @@ function serve(ctx: TickContext, c: CNode): void {
   }
   let work = 0;
   let held = 0;
-  for (let k = 0; k < CLASS_COUNT; k++) {
+  for (let m = c.mask; m !== 0; m &= m - 1) {
+    const k = 31 - Math.clz32(m & -m);
     const w = costOf(c, k);
     work += c.arrC[k]! * w;
     held += n.x[k]! * w;
@@ -120,7 +133,8 @@ function serve(ctx: TickContext, c: CNode): void {
   const servedWork = out.served * split;
   const content = held + (work - out.rejected * split) * dt;
   const reason = n.kind === 'queue' ? 'queue-full' : 'overloaded';
-  for (let k = 0; k < CLASS_COUNT; k++) {
+  for (let m = c.mask; m !== 0; m &= m - 1) {
+    const k = 31 - Math.clz32(m & -m);
     const a = c.arrC[k]!;
     const rejected = a * rejectShare;
     if (isLegit(k)) fail(ctx, c, reason, rejected * dt);
@@ -221,7 +235,8 @@ function applyLog(ctx: TickContext, c: CNode): void {
 export function flowNode(ctx: TickContext, c: CNode): void {
   const n = c.node;
   if (n.kind === 'dns') return;
-  takeArrivals(ctx, c);
+  if (c.up === 1) takeArrivals(c);
+  else takeArrivalsDegraded(ctx, c);
   if (c.up === 0) {
     c.ownMean = 0;
     c.ownVar = 0;
@@ -234,10 +249,14 @@ export function flowNode(ctx: TickContext, c: CNode): void {
   if (n.kind === 'gateway') gateway(ctx, c);
   serve(ctx, c);
   n.metrics.hitRatio = n.kind === 'cdn' || n.kind === 'cache' ? cacheHits(ctx, c) : 0;
-  for (let k = 0; k < CLASS_COUNT; k++) if (c.answers[k]) c.answered[k] = c.served[k]!;
+  for (let m = c.mask; m !== 0; m &= m - 1) {
+    const k = 31 - Math.clz32(m & -m);
+    if (c.answers[k]) c.answered[k] = c.served[k]!;
+  }
   if (n.kind === 'queue') queueWork(ctx, c);
   if (n.kind === 'replica') staleReads(ctx, c);
-  for (let k = 0; k < CLASS_COUNT; k++) {
+  for (let m = c.mask; m !== 0; m &= m - 1) {
+    const k = 31 - Math.clz32(m & -m);
     ctx.completed[k]! += c.answered[k]!;
     if (k === C_BACKGROUND && n.kind === 'queue') continue;
     const rest = c.served[k]! - c.answered[k]!;
