@@ -14,7 +14,7 @@ export const actionSchema = z.discriminatedUnion('type', [
     type: z.literal('place'),
     kind: kindSchema,
     region: regionIdSchema,
-    /** Chosen id; without it the next free `<kind>-<n>`. */
+    /** Chosen id; without it the next free `<kind><n>` (app1, app2...). */
     id: nodeIdSchema.optional(),
     /** Partial configuration, checked against the kind's schema. */
     config: z.record(z.string(), z.unknown()).optional(),

@@ -133,7 +133,7 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
       const fresh: NodeState = {
         id, kind: action.kind, region: action.region, seq: state.nextSeq, tier: 'small', units: 1, warming: [],
         readyTick: readyIn(params.provisionSeconds), config: cfg.config, x: new Array<number>(CLASS_COUNT).fill(0),
-        backlog: 0, apPending: 0, fill: 0, limiter: undefined, dnsDown: undefined, metrics: emptyMetrics(),
+        backlog: 0, writeRps: 0, apPending: 0, fill: 0, limiter: undefined, dnsDown: undefined, metrics: emptyMetrics(),
       };
       return {
         ok: true, cost: params.buildCost,
@@ -228,6 +228,12 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
           for (const r of state.nodes) {
             const c = r.config as { primary?: string };
             if (r.kind === 'replica' && old !== undefined && c.primary === old) c.primary = n.id;
+          }
+          // The old primary is fenced: it rejoins as a replica of the new one, so there is never a split brain.
+          const former = old === undefined ? undefined : findNode(state, old);
+          if (former && former.kind === 'db') {
+            former.kind = 'replica';
+            former.config = { primary: n.id };
           }
         },
       };

@@ -68,8 +68,8 @@ export const FILTER_EFFICIENCY = 0.95;
 export const WORKER_RATE = 200;
 /** Seconds from a primary's failure to its standby taking over (detection + promotion). */
 export const FAILOVER_SECONDS = 45;
-/** Writes per second a replica applies per unit of the primary's service rate share. */
-export const REPLICA_APPLY_FACTOR = 1;
+/** Share of a replica's capacity that replaying the primary's log may take while it catches up. */
+export const REPLICA_CATCHUP_SHARE = 0.5;
 /** Share of writes taken on the far side of a partition (AP) that conflict when it heals. */
 export const AP_CONFLICT_SHARE = 0.1;
 /** Autoscaler check period, in seconds. */

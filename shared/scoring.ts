@@ -4,6 +4,8 @@ export const MAX_NINES = 5;
 export const POINTS_PER_NINE = 200;
 /** Points for spending nothing; they fall linearly to 0 at the whole budget. */
 export const THRIFT_POINTS = 300;
+/** Most stars a game earns. */
+export const MAX_STARS = 3;
 /** Points for passing. */
 export const PASS_POINTS = 200;
 

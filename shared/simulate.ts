@@ -19,6 +19,7 @@ export interface NodeSample {
   hitRatio?: number;
 }
 
+/** One sample of a run. Rates and availability cover the time since the previous sample; node metrics and latency are those of the tick at t. */
 export interface TimelineEntry {
   t: number;
   offeredRps: number;
@@ -74,6 +75,8 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
   let next = 0;
   let prevSettled = 0;
   let prevGood = 0;
+  let prevOffered = 0;
+  let prevTick = 0;
   while (!isOver(game)) {
     const s = game.state;
     while (next < actions.length && actions[next]!.tick <= s.tick) {
@@ -86,8 +89,12 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
       const settledNow = s.totals.good + s.totals.failed.reduce((a, b) => a + b, 0);
       const settled = settledNow - prevSettled;
       const good = s.totals.good - prevGood;
+      const seconds = (s.tick - prevTick) * dt;
+      const offeredRps = (s.totals.offered - prevOffered) / seconds;
       prevSettled = settledNow;
       prevGood = s.totals.good;
+      prevOffered = s.totals.offered;
+      prevTick = s.tick;
       const nodes: Record<string, NodeSample> = {};
       for (const n of s.nodes) {
         const m = n.metrics;
@@ -98,7 +105,7 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
         };
       }
       timeline.push({
-        t: tidy(s.tick * dt), offeredRps: tidy(s.last.offeredRps), goodRps: tidy(s.last.goodRps),
+        t: tidy(s.tick * dt), offeredRps: tidy(offeredRps), goodRps: tidy(good / seconds),
         availability: tidy(settled > 0 ? Math.min(1, good / settled) : 1),
         latencyMs: { mean: tidy(s.last.latencyMeanMs), p95: tidy(p95Ms(s.last.latencyMeanMs, s.last.latencyVarMs2, s.last.latencyFixedMs)) },
         nodes,

@@ -38,6 +38,8 @@ export interface NodeState {
   x: number[];
   /** Messages waiting in a queue, or writes a replica has not applied yet. */
   backlog: number;
+  /** Replicas: the primary's writes per second in the last tick, which set how fast data goes stale. */
+  writeRps: number;
   /** Writes a replica took during a partition under AP, to reconcile when it heals. */
   apPending: number;
   /** Keys a cache or CDN holds: it starts cold and fills with misses. */
@@ -79,6 +81,8 @@ export interface GameState {
   /** Events a host fired live, with `at` set to when they fired. */
   fired: GameEvent[];
   totals: Totals;
+  /** The nodes each failure event took down, chosen when it began, by the event's place in the timeline. */
+  victims: Record<string, string[]>;
   /** Failed legitimate requests per node id and reason (the debrief's raw material). */
   failedByNode: Record<string, number[]>;
   /** Whole-game view of the last tick. */

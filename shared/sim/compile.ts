@@ -22,6 +22,9 @@ const PREFERENCE: Record<Kind, number> = {
   cdn: 0, cache: 0, queue: 0, gateway: 0, lb: 1, app: 1, dns: 1, shards: 2, db: 3, replica: 3, storage: 3,
 };
 
+/** Virtual nodes per server on a consistent-hashing load balancer's ring. */
+export const LB_VIRTUAL_NODES = 10;
+
 /** FNV-1a: a stable 32-bit hash for placing keys and shards on a ring. */
 export function hash32(s: string): number {
   let h = 0x811c9dc5;
@@ -174,10 +177,17 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
       c.routes[k] = answers || el.length > 0;
       c.bottleneck[k] = c;
     }
-    // Queue workers only drain what they take in; a queue that cannot reach a database takes nothing.
-    if (c.node.kind === 'queue' && c.eligible[C_BACKGROUND]!.length === 0) {
-      c.answers[C_DEFERRABLE] = false;
-      c.routes[C_DEFERRABLE] = false;
+    // A queue takes deferrable writes only, acknowledges them itself, and its workers pass them on
+    // as background work; one that cannot reach a database takes nothing.
+    if (c.node.kind === 'queue') {
+      const drains = c.eligible[C_BACKGROUND]!.length > 0;
+      for (let k = 0; k < CLASS_COUNT; k++) {
+        if (k === C_BACKGROUND) continue;
+        c.eligible[k] = [];
+        c.groups[k] = [];
+        c.answers[k] = k === C_DEFERRABLE && drains;
+        c.routes[k] = c.answers[k]!;
+      }
     }
   }
   // Every per-tick tally of every node lives in one buffer, so a tick clears them all with one fill.
@@ -196,6 +206,10 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
       const layout = shardLayout(c.children, cfg.algorithm, cfg.virtualNodes);
       c.shardShares = layout.shares;
       c.hotOwner = layout.hotOwner;
+    }
+    if (c.node.kind === 'lb' && (c.node.config as { algorithm: string }).algorithm === 'consistent-hash') {
+      // Clients land on the ring: servers get uneven shares unless there are many virtual nodes.
+      c.shardShares = shardLayout(c.children, 'consistent-hash', LB_VIRTUAL_NODES).shares;
     }
     if (c.node.kind === 'replica') {
       const p = (c.node.config as { primary?: string }).primary;

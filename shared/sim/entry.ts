@@ -91,7 +91,8 @@ function nearest(ctx: TickContext, region: number, candidates: CNode[]): CNode[]
 /** DNS's answer for users of a region: the targets and their weights under its policy. */
 function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, split: EntrySplit): void {
   const cfg = dns.node.config as { policy: string; weights: { node: string; weight: number }[]; primary?: string };
-  const live = dns.eligible[k]!.map((j) => dns.children[j]!).filter((t) => !dnsThinksDown(ctx, dns, t));
+  // DNS answers with a target once it is provisioned, and stops once health checks and TTLs say it is dead.
+  const live = dns.eligible[k]!.map((j) => dns.children[j]!).filter((t) => ctx.state.tick >= t.node.readyTick && !dnsThinksDown(ctx, dns, t));
   let chosen: CNode[] = live;
   if (cfg.policy === 'geo' || cfg.policy === 'latency') chosen = nearest(ctx, region, live);
   else if (cfg.policy === 'failover') {
@@ -107,6 +108,16 @@ function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, spli
   }
 }
 
+/**
+ * Users keep calling what they called until a node placed in front of it is ready: a node still
+ * provisioning is passed over for the nodes behind it.
+ */
+function addServing(ctx: TickContext, c: CNode, k: number, out: CNode[]): void {
+  if (!c.routes[k] || out.includes(c)) return;
+  if (ctx.state.tick >= c.node.readyTick) out.push(c);
+  else for (const j of c.eligible[k]!) addServing(ctx, c.children[j]!, k, out);
+}
+
 function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySplit): CNode | undefined {
   split.targets.length = 0; split.weights.length = 0; split.rtt.length = 0;
   const dns = ctx.compiled.roots.find((c) => c.node.kind === 'dns');
@@ -114,7 +125,8 @@ function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySpl
     dnsAnswer(ctx, dns, region, k, split);
     return dns;
   }
-  const open = ctx.compiled.roots.filter((c) => c.routes[k]);
+  const open: CNode[] = [];
+  for (const root of ctx.compiled.roots) addServing(ctx, root, k, open);
   for (const t of nearest(ctx, region, open)) {
     split.targets.push(t);
     split.weights.push(1);

@@ -12,8 +12,8 @@ export interface EventEffects {
   writes: number;
   /** Malicious requests per second and their bots, per region id ('' for everywhere). */
   ddos: { region: string; rps: number; bots: number }[];
-  /** Active failure and partition events with the tick they started. */
-  failures: { event: GameEvent; startTick: number }[];
+  /** Active failure and partition events with the tick they started and their place in the timeline. */
+  failures: { event: GameEvent; startTick: number; index: number }[];
   /** Service-time factors. */
   slowdowns: { factor: number; kind?: string; region?: string }[];
 }
@@ -35,7 +35,8 @@ function rampUp(m: number, ramp: number, elapsed: number): number {
 export function effectsAt(events: readonly GameEvent[], t: number, dt: number, out: EventEffects): EventEffects {
   out.legit = 1; out.reads = 1; out.hotShare = 0; out.writes = 1;
   out.ddos.length = 0; out.failures.length = 0; out.slowdowns.length = 0;
-  for (const e of events) {
+  for (let index = 0; index < events.length; index++) {
+    const e = events[index]!;
     if (t < e.at) continue;
     const elapsed = t - e.at;
     const active = elapsed < e.duration;
@@ -65,7 +66,7 @@ export function effectsAt(events: readonly GameEvent[], t: number, dt: number, o
         if (active) out.slowdowns.push({ factor: e.factor, kind: e.kind, region: e.region });
         break;
       default:
-        if (active) out.failures.push({ event: e, startTick: Math.round(e.at / dt) });
+        if (active) out.failures.push({ event: e, startTick: Math.round(e.at / dt), index });
     }
   }
   if (out.legit < 0) out.legit = 0;

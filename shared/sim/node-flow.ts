@@ -1,11 +1,11 @@
-import { FILTER_EFFICIENCY, TIER_FACTOR, WORKER_RATE, WRITE_COST } from '../catalog.js';
+import { FILTER_EFFICIENCY, REPLICA_CATCHUP_SHARE, TIER_FACTOR, WORKER_RATE, WRITE_COST } from '../catalog.js';
 import { admit, type RateLimitConfig } from './rate-limit.js';
 import { lruHitRatio, staleReadProbability, ttlHitRatio } from './cache.js';
 import { queueTable, stepQueue } from './queueing.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, isLegit, isWrite } from './classes.js';
 import type { CNode } from './compile.js';
 import { fail, type TickContext } from './context.js';
-import { forward } from './routing.js';
+import { capacityOf, forward } from './routing.js';
 
 /** Work one request of class k costs a node: databases pay more for writes. */
 function costOf(c: CNode, k: number): number {
@@ -204,9 +204,8 @@ function queueWork(ctx: TickContext, c: CNode): void {
 
 /** Reads a replica answers from data older than the newest write fail as stale. */
 function staleReads(ctx: TickContext, c: CNode): void {
-  const p = c.primary;
-  if (!p) return;
-  const writes = p.served[C_WRITE]! + p.served[C_DEFERRABLE]! + p.served[C_BACKGROUND]!;
+  if (!c.primary) return;
+  const writes = c.node.writeRps;
   const lag = replicaLag(ctx, c, writes);
   const lvl = ctx.rt.level.traffic;
   const stale = staleReadProbability(lvl.zipfAlpha, lvl.keys, writes, lag);
@@ -223,18 +222,24 @@ export function replicaLag(ctx: TickContext, c: CNode, writeRate: number): numbe
   return oneWay + (writeRate > 0 ? pending / writeRate : 0);
 }
 
-/** A replica applies the primary's writes it has received, unless a partition cuts it off. */
+/**
+ * A replica replays the primary's writes it has received, unless a partition cuts it off; after a
+ * long cut it catches up at a bounded pace, so its lag (and its stale reads) last a while.
+ */
 function applyLog(ctx: TickContext, c: CNode): void {
   const p = c.primary;
-  if (!p || p.up === 0 || ctx.partitioned[p.region * ctx.regionCount + c.region] === 1) return;
-  c.arrC[C_BACKGROUND]! += c.node.backlog / ctx.rt.dt;
-  c.node.backlog = 0;
+  if (!p || p.up === 0 || c.up === 0 || ctx.partitioned[p.region * ctx.regionCount + c.region] === 1) return;
+  const most = (capacityOf(ctx, c) * REPLICA_CATCHUP_SHARE) / WRITE_COST;
+  const apply = Math.min(c.node.backlog / ctx.rt.dt, most);
+  c.arrC[C_BACKGROUND]! += apply;
+  c.node.backlog -= apply * ctx.rt.dt;
 }
 
 /** One node's share of the forward pass: arrivals in, its queue, answers, and the rest passed on. */
 export function flowNode(ctx: TickContext, c: CNode): void {
   const n = c.node;
   if (n.kind === 'dns') return;
+  if (n.kind === 'replica') applyLog(ctx, c);
   if (c.up === 1) takeArrivals(c);
   else takeArrivalsDegraded(ctx, c);
   if (c.up === 0) {
@@ -245,7 +250,6 @@ export function flowNode(ctx: TickContext, c: CNode): void {
     n.metrics.hitRatio = 0;
     return;
   }
-  if (n.kind === 'replica') applyLog(ctx, c);
   if (n.kind === 'gateway') gateway(ctx, c);
   serve(ctx, c);
   n.metrics.hitRatio = n.kind === 'cdn' || n.kind === 'cache' ? cacheHits(ctx, c) : 0;

@@ -13,9 +13,10 @@ function reachable(ctx: TickContext, from: CNode, to: CNode): boolean {
   return !ctx.anyPartition || !isPartitioned(ctx, from.region, to.region);
 }
 
-/** The weight a caller gives a child before health: even, or by capacity for least-connections. */
-function baseWeight(ctx: TickContext, c: CNode, child: CNode): number {
-  return c.leastConnections ? capacityOf(ctx, child) : 1;
+/** The weight a caller gives a child before health: even, by capacity for least-connections, by ring share for consistent hashing. */
+function baseWeight(ctx: TickContext, c: CNode, child: CNode, j: number): number {
+  if (c.leastConnections) return capacityOf(ctx, child);
+  return c.shardShares.length ? c.shardShares[j]! : 1;
 }
 
 function send(c: CNode, j: number, k: number, rate: number, checked: boolean): void {
@@ -76,7 +77,7 @@ export function forward(ctx: TickContext, c: CNode, k: number, rate: number): vo
   }
   // All of the first group healthy and reachable: an even (or by-capacity) split, nothing routed around.
   const first = groups[0];
-  if (first && !c.leastConnections && !ctx.anyPartition) {
+  if (first && !c.leastConnections && !c.shardShares.length && !ctx.anyPartition) {
     let healthy = true;
     for (const j of first) if (c.children[j]!.up !== 1) { healthy = false; break; }
     if (healthy) {
@@ -96,14 +97,14 @@ export function forward(ctx: TickContext, c: CNode, k: number, rate: number): vo
       if (!ok) cut = true;
       const u = ok ? ch.up : 0;
       allDown *= 1 - u;
-      wsum += baseWeight(ctx, c, ch) * u;
+      wsum += baseWeight(ctx, c, ch, j) * u;
     }
     const sent = remaining * (1 - allDown);
     if (sent > 0 && wsum > 0) {
       for (const j of group) {
         const ch = c.children[j]!;
         const u = reachable(ctx, c, ch) ? ch.up : 0;
-        if (u > 0) send(c, j, k, (sent * baseWeight(ctx, c, ch) * u) / wsum, true);
+        if (u > 0) send(c, j, k, (sent * baseWeight(ctx, c, ch, j) * u) / wsum, true);
       }
       remaining -= sent;
     }

@@ -6,9 +6,23 @@ import type { TickContext } from './context.js';
 /** Kinds whose units an availability zone takes half of. */
 const POOLED = new Set(['app', 'cache', 'queue']);
 
-/** Oldest first: events pick their victims by placement order, so the choice is the same for everyone. */
-function oldest(order: readonly CNode[], pick: (c: CNode) => boolean, count: number): CNode[] {
-  return order.filter(pick).sort((a, b) => a.node.seq - b.node.seq).slice(0, count);
+/**
+ * The nodes an event takes down: the oldest that match when it begins (placement order, so the
+ * choice is the same for everyone), kept for its whole length even if the architecture changes.
+ */
+function victims(ctx: TickContext, index: number, pick: (c: CNode) => boolean, count: number): CNode[] {
+  const key = String(index);
+  let ids = ctx.state.victims[key];
+  if (!ids) {
+    ids = ctx.compiled.order.filter(pick).sort((a, b) => a.node.seq - b.node.seq).slice(0, count).map((c) => c.node.id);
+    ctx.state.victims[key] = ids;
+  }
+  const out: CNode[] = [];
+  for (const id of ids) {
+    const c = ctx.compiled.byId.get(id);
+    if (c) out.push(c);
+  }
+  return out;
 }
 
 /** Down for the event, or, with a standby, only until it has taken over. */
@@ -17,13 +31,13 @@ function failPrimary(c: CNode, startTick: number, tick: number, dt: number): voi
   if (standby === undefined || standby === 'none' || tick - startTick < Math.round(FAILOVER_SECONDS / dt)) c.up = 0;
 }
 
-function applyFailure(ctx: TickContext, e: GameEvent, startTick: number): void {
+function applyFailure(ctx: TickContext, e: GameEvent, startTick: number, index: number): void {
   const { order } = ctx.compiled;
   const tick = ctx.state.tick;
   const dt = ctx.rt.dt;
   switch (e.type) {
     case 'node-failure':
-      for (const c of oldest(order, (c) => c.node.kind === e.kind && (e.region === undefined || c.node.region === e.region), e.count)) c.up = 0;
+      for (const c of victims(ctx, index, (c) => c.node.kind === e.kind && (e.region === undefined || c.node.region === e.region), e.count)) c.up = 0;
       break;
     case 'region-failure':
       for (const c of order) if (c.node.region === e.region) c.up = 0;
@@ -40,7 +54,7 @@ function applyFailure(ctx: TickContext, e: GameEvent, startTick: number): void {
       }
       break;
     case 'db-failure':
-      for (const c of oldest(order, (c) => c.node.kind === 'db' && (e.region === undefined || c.node.region === e.region), 1)) {
+      for (const c of victims(ctx, index, (c) => c.node.kind === 'db' && (e.region === undefined || c.node.region === e.region), 1)) {
         failPrimary(c, startTick, tick, dt);
       }
       break;
@@ -74,7 +88,7 @@ export function updateStatus(ctx: TickContext): void {
   }
   ctx.partitioned.fill(0);
   ctx.anyPartition = false;
-  for (const f of ctx.effects.failures) applyFailure(ctx, f.event, f.startTick);
+  for (const f of ctx.effects.failures) applyFailure(ctx, f.event, f.startTick, f.index);
   for (const s of ctx.effects.slowdowns) {
     for (const c of ctx.compiled.order) {
       if ((s.kind === undefined || c.node.kind === s.kind) && (s.region === undefined || c.node.region === s.region)) c.slow *= s.factor;

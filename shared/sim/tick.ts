@@ -52,7 +52,11 @@ function replicate(ctx: TickContext): void {
   for (const c of ctx.compiled.order) {
     if (c.node.kind !== 'replica' || !c.primary) continue;
     const p = c.primary;
-    c.node.backlog += (p.served[C_WRITE]! + p.served[C_DEFERRABLE]! + p.served[C_BACKGROUND]!) * dt;
+    const writes = p.served[C_WRITE]! + p.served[C_DEFERRABLE]! + p.served[C_BACKGROUND]!;
+    // A replica that is down or still provisioning starts from a fresh snapshot when it comes up.
+    if (c.up === 0) c.node.backlog = 0;
+    else c.node.backlog += writes * dt;
+    c.node.writeRps = writes;
     const pending = c.node.apPending;
     if (pending > 0 && p.up > 0 && ctx.partitioned[p.region * ctx.regionCount + c.region] === 0) {
       ctx.state.totals.good += pending * (1 - AP_CONFLICT_SHARE);

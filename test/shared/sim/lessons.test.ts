@@ -147,4 +147,71 @@ describe('what the simulation teaches', () => {
     expect(at(r, 120).availability).toBeGreaterThan(0.999);
     expect(r.result.cost).toBeGreaterThan(0);
   });
+
+  it('load-balancing algorithms differ: round-robin queues less than hashing, least-connections weighs capacity, a ring splits unevenly', () => {
+    const level = (algorithm: string) => labLevel({
+      durationSeconds: 60,
+      traffic: { users: [{ region: 'here', clients: 10_000, rps: 4000 }], mix: { static: 1 } },
+      initial: [
+        place('lb', 'lb1', { config: { algorithm } }), place('app', 'big'), place('app', 'small'),
+        { type: 'scale', node: 'big', by: 4 }, { type: 'scale', node: 'small', by: 1 }, link('lb1', 'big'), link('lb1', 'small'),
+      ],
+    });
+    const nodes = (algorithm: string) => at(run(level(algorithm)), 60).nodes;
+    const rr = nodes('round-robin');
+    const ip = nodes('ip-hash');
+    const lc = nodes('least-connections');
+    const ring = nodes('consistent-hash');
+    expect(rr.big!.arrivalRps).toBeCloseTo(2000, 0);
+    expect(rr.big!.latencyMs).toBeLessThan(ip.big!.latencyMs);
+    expect(lc.big!.arrivalRps / lc.small!.arrivalRps).toBeCloseTo(5 / 2, 2);
+    expect(Math.abs(ring.big!.arrivalRps - 2000)).toBeGreaterThan(50);
+    expect(ring.big!.arrivalRps + ring.small!.arrivalRps).toBeCloseTo(4000, 0);
+  });
+
+  it('a hot key lands on one shard whatever the hashing, and a ring spreads the other keys unevenly', () => {
+    const level = (algorithm: string) => labLevel({
+      durationSeconds: 40,
+      traffic: { users: [{ region: 'here', clients: 10_000, rps: 4000 }], mix: { read: 1 } },
+      events: [{ type: 'celebrity', at: 10, duration: 30, multiplier: 3, hotKeyShare: 1, rampSeconds: 0 }],
+      initial: [
+        place('app', 'app1'), { type: 'scale', node: 'app1', by: 19 }, place('shards', 'sh', { config: { algorithm } }),
+        place('db', 'd1'), place('db', 'd2'), place('db', 'd3'), place('db', 'd4'),
+        link('app1', 'sh'), link('sh', 'd1'), link('sh', 'd2'), link('sh', 'd3'), link('sh', 'd4'),
+      ],
+    });
+    const hashed = at(run(level('hash')), 40).nodes;
+    const loads = ['d1', 'd2', 'd3', 'd4'].map((d) => hashed[d]!.arrivalRps).sort((a, b) => a - b);
+    // 4000 spread reads and 8000 on the hot key.
+    expect(loads[0]).toBeCloseTo(1000, 0);
+    expect(loads[3]).toBeCloseTo(9000, 0);
+    const ring = at(run(level('consistent-hash')), 5).nodes;
+    const ringLoads = ['d1', 'd2', 'd3', 'd4'].map((d) => ring[d]!.arrivalRps);
+    expect(Math.max(...ringLoads) - Math.min(...ringLoads)).toBeGreaterThan(20);
+  });
+
+  it('users keep reaching the old entry until a node placed in front of it is ready', () => {
+    const level = labLevel({
+      durationSeconds: 30,
+      traffic: { users: [{ region: 'here', clients: 1000, rps: 500 }], mix: { static: 1 } },
+      initial: [place('app', 'app1')],
+    });
+    const r = simulate(level, { actions: [
+      { at: 1, action: { type: 'place', kind: 'gateway', region: 'here', id: 'gw1' } },
+      { at: 1, action: { type: 'link', from: 'gw1', to: 'app1' } },
+    ] }, { everySeconds: 1 });
+    expect(r.result.failed['node-down']).toBe(0);
+    expect(at(r, 3).nodes.gw1!.arrivalRps).toBe(0);
+    expect(at(r, 10).nodes.gw1!.arrivalRps).toBeCloseTo(500, 0);
+  });
+
+  it('a promoted replica takes over and the old primary rejoins as its replica: no split brain', () => {
+    const level = readLevel([
+      place('app', 'app1'), { type: 'scale', node: 'app1', by: 9 }, place('db', 'db1'), place('replica', 'r1'), link('app1', 'db1'), link('app1', 'r1'),
+    ], { durationSeconds: 120, events: [{ type: 'db-failure', at: 20, duration: 40 }] });
+    const r = simulate(level, { actions: [{ at: 25, action: { type: 'promote', node: 'r1' } }] }, { everySeconds: 5 });
+    expect(at(r, 40).availability).toBeGreaterThan(0.99);
+    expect(at(r, 100).nodes.db1!.kind).toBe('replica');
+    expect(at(r, 100).nodes.r1!.kind).toBe('db');
+  });
 });

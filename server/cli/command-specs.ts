@@ -1,0 +1,86 @@
+/**
+ * What each command accepts and says about itself. This module must stay free of the game's code
+ * (and of zod): `nines --help` reads only it, and the commands load when they run.
+ */
+
+export interface OptionSpec {
+  name: string;
+  type: 'string' | 'boolean';
+  /** How usage shows the value, e.g. `<file>`; string options only. */
+  value?: string;
+  required?: boolean;
+  help: string;
+}
+
+export interface CommandInput {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export interface CommandModule {
+  /** Returns the exit code. */
+  run(input: CommandInput): Promise<number>;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  /** Positional arguments as usage shows them, and how many may be given. */
+  args?: { usage: string; min: number; max: number };
+  options: OptionSpec[];
+  load(): Promise<CommandModule>;
+}
+
+/** The level `nines demo` plays unless told otherwise. */
+export const DEMO_LEVEL_ID = 'tutorial';
+
+const levelOption = (required: boolean, help: string): OptionSpec => ({ name: 'level', type: 'string', value: '<id|file>', required, help });
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'simulate',
+    summary: 'Play a level headless, with a plan of timed actions, and report how it went.',
+    options: [
+      levelOption(true, 'a level id (see nines levels) or the path to a level file'),
+      { name: 'plan', type: 'string', value: '<file>', help: 'a plan file of timed actions; without one the initial architecture plays alone' },
+      { name: 'seed', type: 'string', value: '<n>', help: "the random seed, an integer from 0 to 4294967295 (default: the level's)" },
+      { name: 'json', type: 'boolean', help: 'print the full report as one line of JSON instead of the summary' },
+      { name: 'every', type: 'string', value: '<seconds>', help: 'game seconds between timeline entries' },
+    ],
+    load: () => import('./simulate.js'),
+  },
+  {
+    name: 'levels',
+    summary: 'List the levels, in curriculum order.',
+    options: [],
+    load: () => import('./levels.js'),
+  },
+  {
+    name: 'validate',
+    summary: 'Check level and plan files; print ok, or every problem with its JSON path.',
+    args: { usage: '<file>...', min: 1, max: Number.POSITIVE_INFINITY },
+    options: [],
+    load: () => import('./validate.js'),
+  },
+  {
+    name: 'demo',
+    summary: `A preview until the interactive client is ready: watch the ${DEMO_LEVEL_ID} level played by its reference plan.`,
+    options: [
+      levelOption(false, `the level to play (default: ${DEMO_LEVEL_ID})`),
+      { name: 'plan', type: 'string', value: '<file>', help: "the plan to play (default: the level's reference plan)" },
+      { name: 'fast', type: 'boolean', help: 'print at once instead of pacing the output over about ten seconds' },
+    ],
+    load: () => import('./demo.js'),
+  },
+  {
+    name: 'schema',
+    summary: 'Print the JSON Schema of level files (or plan files), for editors.',
+    args: { usage: '[level|plan]', min: 0, max: 1 },
+    options: [],
+    load: () => import('./schema.js'),
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
