@@ -132,7 +132,7 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
       const params = rt.params[action.kind];
       const fresh: NodeState = {
         id, kind: action.kind, region: action.region, seq: state.nextSeq, tier: 'small', units: 1, warming: [],
-        readyTick: readyIn(params.provisionSeconds), config: cfg.config, x: new Array<number>(CLASS_COUNT).fill(0),
+        readyTick: readyIn(params.provisionSeconds), config: cfg.config, x: Array.from({ length: CLASS_COUNT }, () => 0),
         backlog: 0, writeRps: 0, apPending: 0, fill: 0, limiter: undefined, dnsDown: undefined, metrics: emptyMetrics(),
       };
       return {

@@ -118,18 +118,19 @@ export interface Compiled {
   byId: Map<string, CNode>;
   /** Nodes nobody calls: where users' traffic enters. */
   roots: CNode[];
-  /** The nodes' per-tick tallies (arrivals, served, answered, flows), cleared at each tick. */
+  /** The DNS users resolve through, if the architecture has one nobody calls. */
+  dns: CNode | undefined;
+  /** The nodes' per-tick tallies (arrivals, served, answered, flows, latencies), cleared at each tick. */
   scratch: Float64Array;
 }
 
 function newCNode(node: NodeState, index: number, region: number): CNode {
-  const f = () => new Float64Array(CLASS_COUNT);
   const none = new Float64Array(0);
   return {
     node, index, region, mask: 0, children: [], childRtt: [], eligible: [], routes: [], answers: [], leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
-    dMean: f(), dM2: f(), dFixed: f(), bottleneck: [], bottleneckDelay: f(), ownMean: 0, ownVar: 0,
+    dMean: none, dM2: none, dFixed: none, bottleneck: [], bottleneckDelay: none, ownMean: 0, ownVar: 0,
     flowTo: none, groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
   };
 }
@@ -190,8 +191,9 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
       }
     }
   }
-  // Every per-tick tally of every node lives in one buffer, so a tick clears them all with one fill.
-  const sizes = order.map((c) => (4 + Math.max(1, c.children.length)) * CLASS_COUNT);
+  // Every per-tick tally of every node lives in one buffer, node after node: a tick clears them all
+  // with one fill, and walking the nodes walks memory in order.
+  const sizes = order.map((c) => (8 + Math.max(1, c.children.length)) * CLASS_COUNT);
   const scratch = new Float64Array(sizes.reduce((a, b) => a + b, 0));
   let offset = 0;
   const view = (n: number) => scratch.subarray(offset, (offset += n));
@@ -201,6 +203,10 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     c.served = view(CLASS_COUNT);
     c.answered = view(CLASS_COUNT);
     c.flowTo = view(Math.max(1, c.children.length) * CLASS_COUNT);
+    c.dMean = view(CLASS_COUNT);
+    c.dM2 = view(CLASS_COUNT);
+    c.dFixed = view(CLASS_COUNT);
+    c.bottleneckDelay = view(CLASS_COUNT);
     if (c.node.kind === 'shards') {
       const cfg = c.node.config as { algorithm: string; virtualNodes: number };
       const layout = shardLayout(c.children, cfg.algorithm, cfg.virtualNodes);
@@ -217,5 +223,6 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     }
   }
   const hasParent = new Set(state.links.map((l) => l.to));
-  return { version: state.version, order, byId, roots: order.filter((c) => !hasParent.has(c.node.id)), scratch };
+  const roots = order.filter((c) => !hasParent.has(c.node.id));
+  return { version: state.version, order, byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch };
 }

@@ -14,12 +14,15 @@ export interface EntryScratch {
   /** Offered requests this tick per region and class (counts), R x CLASS_COUNT. */
   offered: Float64Array;
   splits: EntrySplit[];
+  /** Reused list of the entry points a split chooses among. */
+  candidates: CNode[];
 }
 
 export function newEntryScratch(regions: number): EntryScratch {
   return {
     offered: new Float64Array(regions * CLASS_COUNT),
     splits: Array.from({ length: regions * CLASS_COUNT }, () => ({ targets: [], weights: [], rtt: [] })),
+    candidates: [],
   };
 }
 
@@ -81,30 +84,46 @@ function rttOf(ctx: TickContext, region: number, target: CNode): number {
   return (ctx.rt.level.rttMs[region]?.[target.region] ?? 0) / 1000;
 }
 
-/** Candidates in the region nearest to the users (by RTT, then region order) that has any. */
-function nearest(ctx: TickContext, region: number, candidates: CNode[]): CNode[] {
+/** Regions are ranked by the users' RTT to them, ties by region order. */
+function distance(ctx: TickContext, region: number, t: CNode): number {
+  return rttOf(ctx, region, t) * 1e6 + t.region;
+}
+
+/** Adds the candidates of the region nearest to the users that has any, with weight 1. */
+function pushNearest(ctx: TickContext, region: number, candidates: readonly CNode[], split: EntrySplit): void {
   let best = Infinity;
-  for (const c of candidates) best = Math.min(best, rttOf(ctx, region, c) * 1e6 + c.region);
-  return candidates.filter((c) => rttOf(ctx, region, c) * 1e6 + c.region === best);
+  for (const c of candidates) best = Math.min(best, distance(ctx, region, c));
+  for (const c of candidates) if (distance(ctx, region, c) === best) pushTarget(ctx, region, split, c, 1);
+}
+
+function pushTarget(ctx: TickContext, region: number, split: EntrySplit, t: CNode, weight: number): void {
+  split.targets.push(t);
+  split.weights.push(weight);
+  split.rtt.push(rttOf(ctx, region, t));
+}
+
+/** DNS answers with a target once it is provisioned, and stops once health checks and TTLs say it is dead. */
+function answerable(ctx: TickContext, dns: CNode, t: CNode): boolean {
+  return ctx.state.tick >= t.node.readyTick && !dnsThinksDown(ctx, dns, t);
 }
 
 /** DNS's answer for users of a region: the targets and their weights under its policy. */
-function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, split: EntrySplit): void {
+function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, split: EntrySplit, live: CNode[]): void {
   const cfg = dns.node.config as { policy: string; weights: { node: string; weight: number }[]; primary?: string };
-  // DNS answers with a target once it is provisioned, and stops once health checks and TTLs say it is dead.
-  const live = dns.eligible[k]!.map((j) => dns.children[j]!).filter((t) => ctx.state.tick >= t.node.readyTick && !dnsThinksDown(ctx, dns, t));
-  let chosen: CNode[] = live;
-  if (cfg.policy === 'geo' || cfg.policy === 'latency') chosen = nearest(ctx, region, live);
-  else if (cfg.policy === 'failover') {
-    const primary = live.find((t) => t.node.id === cfg.primary);
-    chosen = primary ? [primary] : live.slice(0, 1);
+  live.length = 0;
+  for (const j of dns.eligible[k]!) {
+    const t = dns.children[j]!;
+    if (answerable(ctx, dns, t)) live.push(t);
   }
-  for (const t of chosen) {
-    const w = cfg.policy === 'weighted' ? (cfg.weights.find((x) => x.node === t.node.id)?.weight ?? 1) : 1;
-    if (w <= 0) continue;
-    split.targets.push(t);
-    split.weights.push(w);
-    split.rtt.push(rttOf(ctx, region, t));
+  if (cfg.policy === 'geo' || cfg.policy === 'latency') return pushNearest(ctx, region, live, split);
+  if (cfg.policy === 'failover') {
+    const chosen = live.find((t) => t.node.id === cfg.primary) ?? live[0];
+    if (chosen) pushTarget(ctx, region, split, chosen, 1);
+    return;
+  }
+  for (const t of live) {
+    const w = cfg.weights.find((x) => x.node === t.node.id)?.weight ?? 1;
+    if (w > 0) pushTarget(ctx, region, split, t, w);
   }
 }
 
@@ -118,20 +137,16 @@ function addServing(ctx: TickContext, c: CNode, k: number, out: CNode[]): void {
   else for (const j of c.eligible[k]!) addServing(ctx, c.children[j]!, k, out);
 }
 
-function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySplit): CNode | undefined {
+function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySplit, candidates: CNode[]): CNode | undefined {
   split.targets.length = 0; split.weights.length = 0; split.rtt.length = 0;
-  const dns = ctx.compiled.roots.find((c) => c.node.kind === 'dns');
+  const dns = ctx.compiled.dns;
   if (dns) {
-    dnsAnswer(ctx, dns, region, k, split);
+    dnsAnswer(ctx, dns, region, k, split, candidates);
     return dns;
   }
-  const open: CNode[] = [];
-  for (const root of ctx.compiled.roots) addServing(ctx, root, k, open);
-  for (const t of nearest(ctx, region, open)) {
-    split.targets.push(t);
-    split.weights.push(1);
-    split.rtt.push(rttOf(ctx, region, t));
-  }
+  candidates.length = 0;
+  for (const root of ctx.compiled.roots) addServing(ctx, root, k, candidates);
+  pushNearest(ctx, region, candidates, split);
   return undefined;
 }
 
@@ -153,7 +168,7 @@ export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
       if (legit) ctx.state.totals.offered += count;
       else ctx.state.totals.maliciousOffered += count;
       let rate = count / dt;
-      const dns = entrySplit(ctx, r, k, split);
+      const dns = entrySplit(ctx, r, k, split, scratch.candidates);
       if (dns) {
         dns.arrU[k]! += rate;
         if (dns.up < 1) {

@@ -101,7 +101,7 @@ function nodeMetrics(ctx: TickContext, c: CNode): void {
   const dt = ctx.rt.dt;
   let served = 0;
   let held = 0;
-  for (let m = c.mask; m !== 0; m &= m - 1) served += c.served[31 - Math.clz32(m & -m)]!;
+  for (let bits = c.mask; bits !== 0; bits &= bits - 1) served += c.served[31 - Math.clz32(bits & -bits)]!;
   for (const x of c.node.x) held += x;
   if (c.node.kind === 'dns') m.arrivalRps = served;
   m.servedRps = served;
