@@ -1,4 +1,4 @@
-import type { Kind } from '../catalog.js';
+import { TIER_FACTOR, type Kind, type KindParams } from '../catalog.js';
 import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE } from './classes.js';
@@ -62,6 +62,12 @@ export interface CNode {
   node: NodeState;
   index: number;
   region: number;
+  /** The kind's parameters under the level's overrides, looked up once. */
+  params: KindParams;
+  /** The size tier's capacity factor. */
+  tierFactor: number;
+  /** Fixed processing delay, in seconds. */
+  delay: number;
   children: CNode[];
   /** Round trip of the call to each child, in seconds. */
   childRtt: number[];
@@ -124,10 +130,10 @@ export interface Compiled {
   scratch: Float64Array;
 }
 
-function newCNode(node: NodeState, index: number, region: number): CNode {
+function newCNode(node: NodeState, index: number, region: number, params: KindParams): CNode {
   const none = new Float64Array(0);
   return {
-    node, index, region, mask: 0, children: [], childRtt: [], eligible: [], routes: [], answers: [], leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
+    node, index, region, params, tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000, mask: 0, children: [], childRtt: [], eligible: [], routes: [], answers: [], leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
     dMean: none, dM2: none, dFixed: none, bottleneck: [], bottleneckDelay: none, ownMean: 0, ownVar: 0,
@@ -156,7 +162,7 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
       if (d === 0) ready.push(bySeq.get(to)!);
     }
   }
-  const order = sorted.map((n, i) => newCNode(n, i, rt.regionIndex.get(n.region) ?? 0));
+  const order = sorted.map((n, i) => newCNode(n, i, rt.regionIndex.get(n.region) ?? 0, rt.params[n.kind]));
   const byId = new Map(order.map((c) => [c.node.id, c]));
   for (const l of state.links) {
     const from = byId.get(l.from)!;

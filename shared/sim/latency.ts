@@ -14,7 +14,7 @@ export function latencyPass(ctx: TickContext): void {
   const order = ctx.compiled.order;
   for (let i = order.length - 1; i >= 0; i--) {
     const c = order[i]!;
-    const delay = ctx.rt.params[c.node.kind].delayMs / 1000;
+    const delay = c.delay;
     const ownMean = c.ownMean + delay;
     const ownM2 = c.ownVar + c.ownMean * c.ownMean;
     for (let k = 0; k < CLASS_COUNT; k++) {

@@ -1,4 +1,4 @@
-import { FILTER_EFFICIENCY, REPLICA_CATCHUP_SHARE, TIER_FACTOR, WORKER_RATE, WRITE_COST } from '../catalog.js';
+import { FILTER_EFFICIENCY, REPLICA_CATCHUP_SHARE, WORKER_RATE, WRITE_COST } from '../catalog.js';
 import { admit, type RateLimitConfig } from './rate-limit.js';
 import { lruHitRatio, staleReadProbability, ttlHitRatio } from './cache.js';
 import { queueTable, stepQueue } from './queueing.js';
@@ -105,11 +105,11 @@ function gateway(ctx: TickContext, c: CNode): void {
  */
 function serve(ctx: TickContext, c: CNode): void {
   const n = c.node;
-  const p = ctx.rt.params[n.kind];
+  const p = c.params;
   const dt = ctx.rt.dt;
   const units = Math.max(1, c.activeUnits);
   const shared = n.kind === 'cache' || (n.kind === 'app' && c.balancer === 'least-connections');
-  const perUnitServers = p.servers * (n.kind === 'queue' ? 1 : TIER_FACTOR[n.tier]);
+  const perUnitServers = p.servers * (n.kind === 'queue' ? 1 : c.tierFactor);
   const split = shared ? 1 : n.kind === 'queue' ? 1 : units;
   const servers = shared ? perUnitServers * units : perUnitServers;
   const capacity = servers + p.queuePerUnit * (shared ? units : 1);
@@ -170,7 +170,7 @@ function cacheHits(ctx: TickContext, c: CNode): number {
     return total > 0 ? (c.answered[C_STATIC]! + c.answered[C_HOT]!) / total : 0;
   }
   const cfg = n.config as { ttlSeconds: number };
-  const capacity = ctx.rt.params.cache.keysPerUnit * TIER_FACTOR[n.tier] * Math.max(0, c.activeUnits);
+  const capacity = c.params.keysPerUnit * c.tierFactor * Math.max(0, c.activeUnits);
   // A cache starts empty and fills with its misses; until then it holds fewer keys.
   const held = Math.min(capacity, n.fill);
   let h = lruHitRatio(lvl.zipfAlpha, lvl.keys, held);
@@ -197,7 +197,7 @@ function queueWork(ctx: TickContext, c: CNode): void {
   c.answered[C_DEFERRABLE] = taken / dt;
   n.backlog += taken;
   const anyUp = c.eligible[C_BACKGROUND]!.some((j) => c.children[j]!.up > 0);
-  const drain = anyUp ? Math.min(n.backlog / dt, Math.max(0, c.activeUnits) * WORKER_RATE * TIER_FACTOR[n.tier]) : 0;
+  const drain = anyUp ? Math.min(n.backlog / dt, Math.max(0, c.activeUnits) * WORKER_RATE * c.tierFactor) : 0;
   n.backlog -= drain * dt;
   forward(ctx, c, C_BACKGROUND, drain);
 }

@@ -1,12 +1,11 @@
-import { TIER_FACTOR } from '../catalog.js';
 import { CLASS_COUNT, C_HOT, isLegit, isWrite } from './classes.js';
 import type { CNode } from './compile.js';
 import { fail, isPartitioned, type TickContext } from './context.js';
 
 /** Requests per second a node can serve right now. */
 export function capacityOf(ctx: TickContext, c: CNode): number {
-  const p = ctx.rt.params[c.node.kind];
-  return (p.servers * TIER_FACTOR[c.node.tier] * Math.max(0, c.activeUnits)) / ((p.serviceMs / 1000) * c.slow);
+  const p = c.params;
+  return (p.servers * c.tierFactor * Math.max(0, c.activeUnits)) / ((p.serviceMs / 1000) * c.slow);
 }
 
 function reachable(ctx: TickContext, from: CNode, to: CNode): boolean {

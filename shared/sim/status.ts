@@ -97,7 +97,7 @@ export function updateStatus(ctx: TickContext): void {
   if (background) {
     for (const c of ctx.compiled.order) {
       if (c.up === 0) continue;
-      const a = rt.params[c.node.kind].availability;
+      const a = c.params.availability;
       // A pool is up while any unit is; its units are independent.
       c.up = POOLED.has(c.node.kind) ? 1 - Math.pow(1 - a, Math.max(1, c.activeUnits)) : a;
     }

@@ -107,7 +107,7 @@ function nodeMetrics(ctx: TickContext, c: CNode): void {
   m.servedRps = served;
   m.droppedRps = ctx.dropped[c.index]! / dt;
   m.inSystem = held;
-  m.latencyMs = c.up > 0 ? (c.ownMean + ctx.rt.params[c.node.kind].delayMs / 1000) * 1000 : 0;
+  m.latencyMs = c.up > 0 ? (c.ownMean + c.delay) * 1000 : 0;
   if (c.node.kind === 'dns') m.utilization = 0;
 }
 
