@@ -102,7 +102,8 @@ function nodeMetrics(ctx: TickContext, c: CNode): void {
   let served = 0;
   let held = 0;
   for (let bits = c.mask; bits !== 0; bits &= bits - 1) served += c.served[31 - Math.clz32(bits & -bits)]!;
-  for (const x of c.node.x) held += x;
+  const x = c.node.x;
+  for (let k = 0; k < CLASS_COUNT; k++) held += x[k]!;
   if (c.node.kind === 'dns') m.arrivalRps = served;
   m.servedRps = served;
   m.droppedRps = ctx.dropped[c.index]! / dt;

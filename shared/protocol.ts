@@ -1,0 +1,311 @@
+import { z } from 'zod';
+import { actionSchema } from './action.js';
+import { CATALOG, LINKABLE, MAX_LINKS, MAX_NODES, TIER_FACTOR } from './catalog.js';
+import { RULE_ERRORS, type RuleErrorCode } from './errors.js';
+import { eventSchema, levelSchema } from './level.js';
+import { FAILURE_REASONS } from './reasons.js';
+import { SCORE_FORMULA } from './scoring.js';
+import { canonicalJson, hashText } from './state-hash.js';
+import type { GameState } from './state.js';
+
+// How server and client talk: JSON over WebSocket, one message a frame, each message one member of a
+// discriminated union on `type`. Messages evolve additively: unknown fields are ignored, not refused.
+
+/** Bumped on any change an older peer would misread. */
+export const PROTOCOL_VERSION = 1;
+
+/** Defaults and limits, shared so that a client can tell its user what the server allows. */
+export const DEFAULTS = {
+  /** TCP port `nines host` listens on. */
+  PORT: 7777,
+  /** Interface `nines host` binds: this machine only, unless told to open up. */
+  BIND: '127.0.0.1',
+  /** Simulation ticks between two snapshots of a player's own architecture (2 Hz at 100 ms ticks). */
+  SNAPSHOT_EVERY_TICKS: 5,
+  /** Simulation ticks between two leaderboards (1 Hz at 100 ms ticks). */
+  LEADERBOARD_EVERY_TICKS: 10,
+  /** Simulation ticks between two checkpoints in a room's log: at most this much play is redone after a crash. */
+  CHECKPOINT_EVERY_TICKS: 10,
+  /** From the host's start to the first tick, in milliseconds of game time. */
+  COUNTDOWN_MS: 3_000,
+  /** Largest frame the server reads; bigger ones close the connection (1009). */
+  MAX_PAYLOAD_BYTES: 16 * 1024,
+  /** Messages a connection may send in a burst. */
+  RATE_BURST: 40,
+  /** Messages per second a connection may keep sending. */
+  RATE_PER_SECOND: 20,
+  /** Rooms one server holds at once. */
+  MAX_ROOMS: 200,
+  /** Players seated in one room. */
+  MAX_PLAYERS_PER_ROOM: 100,
+  /** Spectators watching one room. */
+  MAX_SPECTATORS_PER_ROOM: 100,
+  /** Open connections, in any state, to one server. */
+  MAX_CONNECTIONS: 2_000,
+  /** A connection must say hello within this many milliseconds. */
+  HELLO_TIMEOUT_MS: 10_000,
+  /** Milliseconds between two WebSocket pings; a peer that missed the previous pong is dropped. */
+  HEARTBEAT_MS: 15_000,
+  /** Send buffer (bytes) past which a client's snapshots and leaderboards are skipped, newest kept. */
+  SKIP_BUFFERED_BYTES: 256 * 1024,
+  /** Send buffer (bytes) past which a client that stopped reading is dropped. */
+  MAX_BUFFERED_BYTES: 4 * 1024 * 1024,
+  /** Ticks the loop runs at once to catch up after a stall; beyond it the schedule slips instead. */
+  MAX_CATCH_UP_TICKS: 10,
+  /** Actions a client keeps to resend after a reconnect. */
+  CLIENT_ACTION_BUFFER: 16,
+} as const;
+
+/** Close codes of the server, in the range RFC 6455 leaves to applications. */
+export const CLOSE_CODES = {
+  /** The client said leave: do not reconnect. */
+  LEAVE: 4000,
+  /** The server is shutting down; the room will be back if it restarts on the same data directory. */
+  SHUTDOWN: 4001,
+  /** The client broke the protocol (no hello in time, a message that needs one before it). */
+  PROTOCOL_ERROR: 4002,
+  /** Protocol version or rules differ between client and server: update one of them. */
+  VERSION_MISMATCH: 4003,
+  /** The host removed this player; the seat is gone. */
+  KICKED: 4004,
+  /** Too many messages too fast. */
+  RATE_LIMITED: 4005,
+  /** A newer connection took this seat over (the same player reconnected). */
+  REPLACED: 4006,
+  /** No room has that code. */
+  ROOM_NOT_FOUND: 4007,
+  /** The room or the server is full. */
+  FULL: 4008,
+  /** The resume or host token is not valid for this room. */
+  BAD_TOKEN: 4009,
+  /** No pong came back: the connection is presumed dead. */
+  TIMEOUT: 4010,
+  /** The client read too slowly and its send buffer overflowed; it may reconnect. */
+  TOO_SLOW: 4011,
+  /** Standard code (not ours): ws closes with it when a frame exceeds MAX_PAYLOAD_BYTES. */
+  MESSAGE_TOO_BIG: 1009,
+} as const;
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+/** Why the server refused a message. Stable: clients match on them. */
+export const ERROR_CODES = {
+  /** The frame is not JSON, is binary, or does not fit any message schema. */
+  BAD_MESSAGE: 'BAD_MESSAGE',
+  /** The client's protocol version differs from the server's. */
+  VERSION_MISMATCH: 'VERSION_MISMATCH',
+  /** The client's game rules differ from the server's. */
+  RULES_MISMATCH: 'RULES_MISMATCH',
+  /** Only hello is accepted before a hello. */
+  HELLO_FIRST: 'HELLO_FIRST',
+  /** This connection already said hello. */
+  ALREADY_JOINED: 'ALREADY_JOINED',
+  /** No room has that code. */
+  ROOM_NOT_FOUND: 'ROOM_NOT_FOUND',
+  /** The room has no free seat (or no room for another spectator). */
+  ROOM_FULL: 'ROOM_FULL',
+  /** The server holds as many rooms or connections as it allows. */
+  SERVER_FULL: 'SERVER_FULL',
+  /** Another seat of the room has that name. */
+  NAME_TAKEN: 'NAME_TAKEN',
+  /** The resume token matches no seat of this room. */
+  BAD_RESUME_TOKEN: 'BAD_RESUME_TOKEN',
+  /** The host token is not this room's. */
+  BAD_HOST_TOKEN: 'BAD_HOST_TOKEN',
+  /** Host controls need the host token. */
+  NOT_HOST: 'NOT_HOST',
+  /** Spectators watch; only seated players act. */
+  NOT_A_PLAYER: 'NOT_A_PLAYER',
+  /** The request does not fit the room's phase (start during a game, act in the lobby...). */
+  WRONG_PHASE: 'WRONG_PHASE',
+  /** An action number at or below the last one processed: already handled, ignored. */
+  DUPLICATE_SEQ: 'DUPLICATE_SEQ',
+  /** The host named no such player. */
+  UNKNOWN_PLAYER: 'UNKNOWN_PLAYER',
+  /** The host asked for a level the server cannot load. */
+  UNKNOWN_LEVEL: 'UNKNOWN_LEVEL',
+} as const;
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/** An ack's code: a rule refused the action, or the server did. */
+export type AckCode = RuleErrorCode | ErrorCode;
+
+/** Room phases, in the order a round goes through them. */
+export const PHASES = ['lobby', 'countdown', 'running', 'paused', 'ended'] as const;
+export const phaseSchema = z.enum(PHASES);
+export type Phase = z.infer<typeof phaseSchema>;
+
+/** Room codes: short and unambiguous when read aloud or off a projector (no 0/O, 1/I/L). */
+export const ROOM_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** Characters in a room code. */
+export const ROOM_CODE_LENGTH = 5;
+/** Longest player name, in characters. */
+export const MAX_NAME_CHARS = 24;
+/** Longest token accepted (resume and host tokens are 21 characters). */
+const MAX_TOKEN_CHARS = 64;
+
+const tokenSchema = z.string().min(1).max(MAX_TOKEN_CHARS);
+/** Player ids are given by the server: p1, p2... */
+export const playerIdSchema = z.string().regex(/^p[1-9][0-9]{0,5}$/, 'a player id is p followed by a number, e.g. p3');
+/** Names show in everyone's terminal: no control characters. */
+export const nameSchema = z.string().trim().min(1).max(MAX_NAME_CHARS).regex(/^[^\p{C}]+$/u, 'a name has no control characters');
+/** Codes are typed by people: case and surrounding spaces do not matter. */
+export const roomCodeSchema = z.string().max(16).transform((s) => s.trim().toUpperCase());
+const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+// Client to server.
+
+export const helloSchema = z.object({
+  type: z.literal('hello'),
+  protocol: z.number().int(),
+  rulesHash: z.string().max(64),
+  name: nameSchema,
+  room: roomCodeSchema,
+  /** The resume token of a seat this client held: takes the seat back. */
+  resume: tokenSchema.optional(),
+  /** Watch instead of play. */
+  spectate: z.boolean().optional(),
+  /** The room's host token: this connection may use the host controls. */
+  hostToken: tokenSchema.optional(),
+});
+export type Hello = z.infer<typeof helloSchema>;
+
+/** Host controls: only a connection that said hello with the room's host token may send them. */
+export const hostControlSchema = z.discriminatedUnion('type', [
+  /** From the lobby: a short countdown, then the first tick. */
+  z.object({ type: z.literal('start') }),
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+  /** Ends the round now; results are as of this tick. */
+  z.object({ type: z.literal('end') }),
+  /** A live event for every player; its `at` is a delay in seconds from now (0: at once). */
+  z.object({ type: z.literal('fire'), event: eventSchema }),
+  /** Removes a player from the room for good. */
+  z.object({ type: z.literal('kick'), player: playerIdSchema }),
+  /** After a round: back to the lobby with another level (by id) or the same one. */
+  z.object({ type: z.literal('next'), level: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a level id').optional() }),
+]);
+export type HostControl = z.infer<typeof hostControlSchema>;
+export type HostControlType = HostControl['type'];
+export const HOST_CONTROL_TYPES = hostControlSchema.options.map((o) => o.shape.type.value);
+
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  helloSchema,
+  /** An action on the player's own architecture, numbered by the client (increasing). */
+  z.object({ type: z.literal('act'), seq: seqSchema, action: actionSchema }),
+  z.object({ type: z.literal('ready'), ready: z.boolean() }),
+  /** Asks for a full snapshot (after a gap or a hash mismatch). */
+  z.object({ type: z.literal('resync') }),
+  z.object({ type: z.literal('ping'), t: z.number().optional() }),
+  /** Leaves for good: the seat is freed in the lobby, kept (idle) during a game. */
+  z.object({ type: z.literal('leave') }),
+  ...hostControlSchema.options,
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+// Server to client.
+
+export const seatViewSchema = z.object({ id: playerIdSchema, name: z.string(), ready: z.boolean(), connected: z.boolean() });
+export type SeatView = z.infer<typeof seatViewSchema>;
+
+/** The room as everyone in it sees it. */
+export const roomViewSchema = z.object({
+  code: z.string(),
+  levelId: z.string(),
+  title: z.string(),
+  phase: phaseSchema,
+  tick: z.number().int(),
+  /** Milliseconds of game time until the first tick, during the countdown. */
+  countdownMs: z.number().optional(),
+  players: z.array(seatViewSchema),
+  spectators: z.number().int(),
+});
+export type RoomView = z.infer<typeof roomViewSchema>;
+
+export const leaderboardRowSchema = z.object({
+  rank: z.number().int().min(1),
+  player: playerIdSchema,
+  name: z.string(),
+  availability: z.number(),
+  score: z.number(),
+  cost: z.number(),
+  passed: z.boolean(),
+  nodes: z.number().int(),
+  connected: z.boolean(),
+});
+export type LeaderboardRow = z.infer<typeof leaderboardRowSchema>;
+
+export const resultRowSchema = z.object({
+  rank: z.number().int().min(1),
+  player: playerIdSchema,
+  name: z.string(),
+  availability: z.number(),
+  passed: z.boolean(),
+  score: z.number(),
+  stars: z.number().int(),
+  cost: z.number(),
+  offered: z.number(),
+  good: z.number(),
+  failed: z.record(z.string(), z.number()),
+});
+export type ResultRow = z.infer<typeof resultRowSchema>;
+
+/** The full state of the player's own architecture; `hash` is stateHash(state). */
+const snapshotSchema = z.object({ type: z.literal('snapshot'), tick: z.number().int(), hash: z.string(), state: z.custom<GameState>((v) => typeof v === 'object' && v !== null) });
+
+export const serverMessageSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('welcome'),
+    protocol: z.number().int(),
+    /** Absent for spectators. */
+    playerId: playerIdSchema.optional(),
+    /** Secret: keep it to resume the seat; it changes on every resume. Absent for spectators. */
+    resumeToken: z.string().optional(),
+    host: z.boolean(),
+    /** The last action number the server processed for this seat: resend only those after it. */
+    lastSeq: z.number().int(),
+    tickMs: z.number().int(),
+    seed: z.number().int(),
+    /** The level itself, so the client checks actions with the same rules before sending them. */
+    level: levelSchema,
+    room: roomViewSchema,
+    snapshotEveryTicks: z.number().int(),
+    leaderboardEveryTicks: z.number().int(),
+  }),
+  snapshotSchema,
+  z.object({
+    type: z.literal('ack'),
+    seq: z.number().int(),
+    ok: z.boolean(),
+    /** The tick the action took effect at (ok) or was refused at. */
+    tick: z.number().int().optional(),
+    /** Budget the action spent. */
+    cost: z.number().optional(),
+    code: z.string().optional(),
+    message: z.string().optional(),
+  }),
+  z.object({ type: z.literal('room'), room: roomViewSchema }),
+  z.object({ type: z.literal('leaderboard'), tick: z.number().int(), rows: z.array(leaderboardRowSchema) }),
+  /** An event coming up (or starting now, when fired live): `at` in seconds of game time. */
+  z.object({ type: z.literal('announce'), tick: z.number().int(), at: z.number(), event: eventSchema, text: z.string(), live: z.boolean() }),
+  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  z.object({ type: z.literal('pong'), t: z.number().optional() }),
+  z.object({ type: z.literal('results'), levelId: z.string(), tick: z.number().int(), rows: z.array(resultRowSchema) }),
+]);
+export type ServerMessage = z.infer<typeof serverMessageSchema>;
+export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+
+let rulesHashMemo: string | undefined;
+
+/**
+ * A hash of everything both sides must agree on for the rules to give the same answers: the catalog,
+ * the link rules, the level and action formats, the rule errors, failure reasons and score formula.
+ * Computed once, on first use (turning the schemas into JSON Schema takes a few milliseconds).
+ */
+export function rulesHash(): string {
+  rulesHashMemo ??= hashText(canonicalJson({
+    catalog: CATALOG, linkable: LINKABLE, tiers: TIER_FACTOR, maxNodes: MAX_NODES, maxLinks: MAX_LINKS,
+    level: z.toJSONSchema(levelSchema, { io: 'input' }), action: z.toJSONSchema(actionSchema, { io: 'input' }),
+    ruleErrors: RULE_ERRORS, reasons: FAILURE_REASONS, score: SCORE_FORMULA,
+  }));
+  return rulesHashMemo;
+}
