@@ -30,7 +30,7 @@ export function newGame(level: Level, seed = level.seed): Game {
     levelId: level.id, seed, tick: 0, rng: new Random(seed).state(), nodes: [], links: [], nextSeq: 0,
     built: 0, upkeep: 0, fired: [],
     totals: { offered: 0, good: 0, failed: FAILURE_REASONS.map(() => 0), maliciousOffered: 0, maliciousLeaked: 0 },
-    victims: {}, failedByNode: {}, last: { offeredRps: 0, goodRps: 0, latencyMeanMs: 0, latencyVarMs2: 0, latencyFixedMs: 0 }, version: 0,
+    victims: {}, failedByNode: {}, last: { offeredRps: 0, goodRps: 0, latencyMeanMs: 0, latency: { randomMean: 0, randomVar: 0, fixed: [0], weights: [1] } }, version: 0,
   };
   level.initial.forEach((action, i) => {
     const r = applyAction(state, action, { rt, free: true });

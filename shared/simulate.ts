@@ -3,7 +3,7 @@ import { act, advance, isOver, newGame, resultOf, type GameResult } from './game
 import type { Level } from './level.js';
 import type { RuleError } from './errors.js';
 import { FAILURE_REASONS, type FailureReason } from './reasons.js';
-import { probWithin } from './sim/gamma.js';
+import { latencyQuantile } from './sim/latency.js';
 
 /** Default seconds between timeline entries of `nines simulate`. */
 export const DEFAULT_EVERY_SECONDS = 10;
@@ -44,21 +44,6 @@ export interface SimulationReport {
 /** Six significant digits: enough for any reading, and stable text for byte-identical output. */
 export function tidy(x: number): number {
   return Number.isFinite(x) ? Number(x.toPrecision(6)) : 0;
-}
-
-/** The latency under which 95% of answered requests fall, from the fitted distribution (ms). */
-export function p95Ms(meanMs: number, varMs2: number, fixedMs: number): number {
-  const m = meanMs - fixedMs;
-  if (m <= 0) return fixedMs;
-  let lo = 0;
-  let hi = m;
-  while (probWithin(hi, m, varMs2) < 0.95) hi *= 2;
-  for (let i = 0; i < 50; i++) {
-    const mid = (lo + hi) / 2;
-    if (probWithin(mid, m, varMs2) < 0.95) lo = mid;
-    else hi = mid;
-  }
-  return fixedMs + hi;
 }
 
 /**
@@ -107,7 +92,7 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
       timeline.push({
         t: tidy(s.tick * dt), offeredRps: tidy(offeredRps), goodRps: tidy(good / seconds),
         availability: tidy(settled > 0 ? Math.min(1, good / settled) : 1),
-        latencyMs: { mean: tidy(s.last.latencyMeanMs), p95: tidy(p95Ms(s.last.latencyMeanMs, s.last.latencyVarMs2, s.last.latencyFixedMs)) },
+        latencyMs: { mean: tidy(s.last.latencyMeanMs), p95: tidy(latencyQuantile(s.last.latency, 0.95) * 1000) },
         nodes,
       });
     }

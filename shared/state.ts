@@ -2,6 +2,7 @@ import type { Kind, Tier } from './catalog.js';
 import type { AnyNodeConfig } from './node-config.js';
 import type { GameEvent } from './level.js';
 import type { RateLimitState } from './sim/rate-limit.js';
+import type { LatencyShape } from './sim/latency.js';
 
 /** What a node showed in the last tick: the numbers the map, the inspector and `simulate` print. */
 export interface NodeMetrics {
@@ -85,8 +86,8 @@ export interface GameState {
   victims: Record<string, string[]>;
   /** Failed legitimate requests per node id and reason (the debrief's raw material). */
   failedByNode: Record<string, number[]>;
-  /** Whole-game view of the last tick. */
-  last: { offeredRps: number; goodRps: number; latencyMeanMs: number; latencyVarMs2: number; latencyFixedMs: number };
+  /** Whole-game view of the last tick; the latency shape is in seconds (see sim/latency.ts). */
+  last: { offeredRps: number; goodRps: number; latencyMeanMs: number; latency: LatencyShape };
   /** Bumped on every change that alters the compiled graph. */
   version: number;
 }

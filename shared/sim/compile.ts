@@ -3,6 +3,7 @@ import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE } from './classes.js';
 import type { QueueTable } from './queueing.js';
+import { LATENCY_ATOMS } from './latency.js';
 
 /** Classes each kind answers by itself when nothing downstream takes them. */
 const TERMINAL: Record<Kind, readonly number[]> = {
@@ -95,10 +96,12 @@ export interface CNode {
   up: number;
   activeUnits: number;
   slow: number;
-  /** Latency downstream of the node's arrival, per class: mean, second moment, fixed part (s). */
+  /** The random part of the latency downstream of the node's arrival, per class: mean (s) and second moment (s^2). */
   dMean: Float64Array;
   dM2: Float64Array;
-  dFixed: Float64Array;
+  /** Fixed delays (s) and their weights per class, LATENCY_ATOMS of each per class. */
+  fixedAt: Float64Array;
+  fixedWeight: Float64Array;
   /** Per class: the node that most delays this class's requests, with its delay (s). */
   bottleneck: CNode[];
   bottleneckDelay: Float64Array;
@@ -136,7 +139,7 @@ function newCNode(node: NodeState, index: number, region: number, params: KindPa
     node, index, region, params, tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000, mask: 0, children: [], childRtt: [], eligible: [], routes: [], answers: [], leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
-    dMean: none, dM2: none, dFixed: none, bottleneck: [], bottleneckDelay: none, ownMean: 0, ownVar: 0,
+    dMean: none, dM2: none, fixedAt: none, fixedWeight: none, bottleneck: [], bottleneckDelay: none, ownMean: 0, ownVar: 0,
     flowTo: none, groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
   };
 }
@@ -199,7 +202,7 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
   }
   // Every per-tick tally of every node lives in one buffer, node after node: a tick clears them all
   // with one fill, and walking the nodes walks memory in order.
-  const sizes = order.map((c) => (8 + Math.max(1, c.children.length)) * CLASS_COUNT);
+  const sizes = order.map((c) => (7 + 2 * LATENCY_ATOMS + Math.max(1, c.children.length)) * CLASS_COUNT);
   const scratch = new Float64Array(sizes.reduce((a, b) => a + b, 0));
   let offset = 0;
   const view = (n: number) => scratch.subarray(offset, (offset += n));
@@ -211,7 +214,8 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     c.flowTo = view(Math.max(1, c.children.length) * CLASS_COUNT);
     c.dMean = view(CLASS_COUNT);
     c.dM2 = view(CLASS_COUNT);
-    c.dFixed = view(CLASS_COUNT);
+    c.fixedAt = view(CLASS_COUNT * LATENCY_ATOMS);
+    c.fixedWeight = view(CLASS_COUNT * LATENCY_ATOMS);
     c.bottleneckDelay = view(CLASS_COUNT);
     if (c.node.kind === 'shards') {
       const cfg = c.node.config as { algorithm: string; virtualNodes: number };

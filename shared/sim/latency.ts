@@ -5,115 +5,280 @@ import type { TickContext } from './context.js';
 import type { EntryScratch } from './entry.js';
 
 /**
- * Latency from each node's arrival to the answer, per class, walking callees before callers: the
- * node's own response time plus, for the share it passes on, the call's round trip and the callee's
- * latency. Means and second moments add up exactly; the fixed part (delays and round trips every
- * request pays) is kept apart so that only the random part is fitted with a Gamma.
+ * Most distinct fixed delays a latency distribution keeps. Round trips make latency multimodal (a
+ * local replica answers in 5 ms, the primary across an ocean in 150): one Gamma fitted to such a
+ * mixture puts far too much weight in the tail, so the fixed part is kept as a few atoms.
+ */
+export const LATENCY_ATOMS = 3;
+
+/** Scratch for gathering and merging atoms; no path has more candidates than this. */
+const MAX_CANDIDATES = 1024;
+const candValue = new Float64Array(MAX_CANDIDATES);
+const candWeight = new Float64Array(MAX_CANDIDATES);
+/** A second pair, for merging whole distributions (regions, classes) while the first is in use. */
+const sumValue = new Float64Array(MAX_CANDIDATES);
+const sumWeight = new Float64Array(MAX_CANDIDATES);
+
+function reduceCandidates(n: number): number {
+  return reduceAtoms(candValue, candWeight, n);
+}
+
+/** Sorts the first n atoms by value, merges equal ones, then the closest pairs, down to LATENCY_ATOMS. */
+function reduceAtoms(candValue: Float64Array, candWeight: Float64Array, n: number): number {
+  for (let i = 1; i < n; i++) {
+    const v = candValue[i]!;
+    const w = candWeight[i]!;
+    let j = i - 1;
+    while (j >= 0 && candValue[j]! > v) {
+      candValue[j + 1] = candValue[j]!;
+      candWeight[j + 1] = candWeight[j]!;
+      j--;
+    }
+    candValue[j + 1] = v;
+    candWeight[j + 1] = w;
+  }
+  while (n > LATENCY_ATOMS || (n > 1 && hasTie(candValue, n))) {
+    let best = 0;
+    let gap = Infinity;
+    for (let i = 0; i + 1 < n; i++) {
+      const g = candValue[i + 1]! - candValue[i]!;
+      if (g < gap) { gap = g; best = i; }
+    }
+    const w = candWeight[best]! + candWeight[best + 1]!;
+    candValue[best] = w > 0 ? (candValue[best]! * candWeight[best]! + candValue[best + 1]! * candWeight[best + 1]!) / w : candValue[best]!;
+    candWeight[best] = w;
+    for (let i = best + 1; i + 1 < n; i++) {
+      candValue[i] = candValue[i + 1]!;
+      candWeight[i] = candWeight[i + 1]!;
+    }
+    n--;
+  }
+  return n;
+}
+
+function hasTie(candValue: Float64Array, n: number): boolean {
+  for (let i = 0; i + 1 < n; i++) if (candValue[i + 1]! - candValue[i]! < 1e-9) return true;
+  return false;
+}
+
+function writeAtoms(c: CNode, k: number, n: number): void {
+  const base = k * LATENCY_ATOMS;
+  for (let a = 0; a < LATENCY_ATOMS; a++) {
+    c.fixedAt[base + a] = a < n ? candValue[a]! : 0;
+    c.fixedWeight[base + a] = a < n ? candWeight[a]! : 0;
+  }
+}
+
+/**
+ * Latency from each node's arrival to the answer, per class, walking callees before callers. A
+ * request's time is a random part (queueing and service, whose mean and second moment add up
+ * exactly along the path) plus a fixed part (delays and round trips), kept as a few atoms.
  */
 export function latencyPass(ctx: TickContext): void {
   const order = ctx.compiled.order;
   for (let i = order.length - 1; i >= 0; i--) {
     const c = order[i]!;
-    const delay = c.delay;
-    const ownMean = c.ownMean + delay;
-    const ownM2 = c.ownVar + c.ownMean * c.ownMean;
+    const ownMean = c.ownMean;
+    const ownM2 = c.ownVar + ownMean * ownMean;
     for (let k = 0; k < CLASS_COUNT; k++) {
       if (!c.routes[k]) continue;
-      if ((c.mask & (1 << k)) === 0 || c.served[k] === 0) {
-        // No traffic of this class here this tick: nobody reads more than the node's own latency.
-        c.dMean[k] = ownMean; c.dM2[k] = ownM2; c.dFixed[k] = delay; c.bottleneck[k] = c; c.bottleneckDelay[k] = ownMean;
-        continue;
-      }
       let passed = 0;
       const nChildren = c.children.length;
-      for (let j = 0; j < nChildren; j++) passed += c.flowTo[j * CLASS_COUNT + k]!;
+      if ((c.mask & (1 << k)) !== 0) for (let j = 0; j < nChildren; j++) passed += c.flowTo[j * CLASS_COUNT + k]!;
       const total = c.answered[k]! + passed;
+      let worst: CNode = c;
+      let worstDelay = ownMean + c.delay;
+      if (!(total > 0 && passed > 0)) {
+        // Answered here, or no traffic of this class this tick: the node's own latency.
+        c.dMean[k] = ownMean;
+        c.dM2[k] = ownM2;
+        candValue[0] = c.delay;
+        candWeight[0] = 1;
+        writeAtoms(c, k, 1);
+        c.bottleneck[k] = c;
+        c.bottleneckDelay[k] = worstDelay;
+        continue;
+      }
       let yMean = 0;
       let yM2 = 0;
-      let minFixed = Infinity;
-      let worst: CNode = c;
-      let worstDelay = ownMean;
-      if (total > 0 && passed > 0) {
-        let own = ownMean;
-        for (let j = 0; j < nChildren; j++) {
-          const f = c.flowTo[j * CLASS_COUNT + k]!;
-          if (f <= 0) continue;
-          const w = f / total;
-          const ch = c.children[j]!;
-          const rtt = c.childRtt[j]!;
-          const m = ch.dMean[k]!;
-          yMean += w * (rtt + m);
-          yM2 += w * (ch.dM2[k]! + 2 * rtt * m + rtt * rtt);
-          minFixed = Math.min(minFixed, rtt + ch.dFixed[k]!);
-          own += w * rtt;
-          const d = w * ch.bottleneckDelay[k]!;
-          if (d > worstDelay) { worstDelay = d; worst = ch.bottleneck[k]!; }
+      let n = 0;
+      const answeredShare = c.answered[k]! / total;
+      if (answeredShare > 0) {
+        candValue[n] = c.delay;
+        candWeight[n++] = answeredShare;
+      }
+      let own = worstDelay;
+      for (let j = 0; j < nChildren; j++) {
+        const f = c.flowTo[j * CLASS_COUNT + k]!;
+        if (f <= 0) continue;
+        const w = f / total;
+        const ch = c.children[j]!;
+        const rtt = c.childRtt[j]!;
+        yMean += w * ch.dMean[k]!;
+        yM2 += w * ch.dM2[k]!;
+        const base = k * LATENCY_ATOMS;
+        for (let a = 0; a < LATENCY_ATOMS && n < MAX_CANDIDATES; a++) {
+          const aw = ch.fixedWeight[base + a]!;
+          if (aw <= 0) continue;
+          candValue[n] = c.delay + rtt + ch.fixedAt[base + a]!;
+          candWeight[n++] = w * aw;
         }
-        if (own > worstDelay) { worstDelay = own; worst = c; }
-        if (c.answered[k]! > 0) minFixed = 0;
-      } else minFixed = 0;
+        own += w * rtt;
+        const d = w * ch.bottleneckDelay[k]!;
+        if (d > worstDelay) { worstDelay = d; worst = ch.bottleneck[k]!; }
+      }
+      if (own > worstDelay) { worstDelay = own; worst = c; }
       c.dMean[k] = ownMean + yMean;
-      c.dM2[k] = ownM2 + 2 * ownMean * yMean + yM2 + (2 * delay * c.ownMean + delay * delay);
-      c.dFixed[k] = delay + minFixed;
+      c.dM2[k] = ownM2 + 2 * ownMean * yMean + yM2;
+      writeAtoms(c, k, reduceCandidates(n));
       c.bottleneck[k] = worst;
       c.bottleneckDelay[k] = worstDelay;
     }
   }
 }
 
-/** The users' view of one class this tick: latency moments over every region's entry points. */
+/** A latency distribution: a random part (Gamma-fitted mean and variance) plus a few fixed delays with their weights (s). */
+export interface LatencyShape {
+  randomMean: number;
+  randomVar: number;
+  fixed: number[];
+  weights: number[];
+}
+
+/** The users' view of one class this tick, over every region's entry points. */
 export interface ClassLatency {
   /** Share of answered requests within the SLO. */
   good: number;
+  /** Mean latency (s). */
   mean: number;
-  m2: number;
-  fixed: number;
+  /** Random part: mean (s) and second moment (s^2), and the fixed atoms gathered over regions (in the sum scratch). */
+  randomMean: number;
+  randomM2: number;
+  atoms: number;
   /** The node most to blame when they are slow. */
   bottleneck: CNode | undefined;
+}
+
+/** Share of a latency distribution within `limit` seconds. */
+export function shareWithin(shape: LatencyShape, limit: number): number {
+  let p = 0;
+  for (let a = 0; a < shape.fixed.length; a++) p += shape.weights[a]! * probWithin(limit - shape.fixed[a]!, shape.randomMean, shape.randomVar);
+  return p;
+}
+
+/** The latency under which a share q of requests fall (s), by bisection. */
+export function latencyQuantile(shape: LatencyShape, q: number): number {
+  let lo = 0;
+  let hi = Math.max(1e-6, ...shape.fixed) + shape.randomMean + 1e-6;
+  while (shareWithin(shape, hi) < q && hi < 3600) hi *= 2;
+  for (let i = 0; i < 50; i++) {
+    const mid = (lo + hi) / 2;
+    if (shareWithin(shape, mid) < q) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/**
+ * Merges the classes' latencies, each weighted by the requests it answered, into one shape.
+ * `parts` holds [class latency, weight] pairs; their atoms must have been copied out by the caller.
+ */
+export function mergeShapes(parts: readonly { shape: LatencyShape; weight: number }[]): LatencyShape {
+  let total = 0;
+  let mean = 0;
+  let m2 = 0;
+  let n = 0;
+  for (const { shape, weight } of parts) {
+    total += weight;
+    mean += weight * shape.randomMean;
+    m2 += weight * (shape.randomVar + shape.randomMean * shape.randomMean);
+    for (let a = 0; a < shape.fixed.length && n < MAX_CANDIDATES; a++) {
+      sumValue[n] = shape.fixed[a]!;
+      sumWeight[n++] = weight * shape.weights[a]!;
+    }
+  }
+  if (total <= 0) return { randomMean: 0, randomVar: 0, fixed: [0], weights: [1] };
+  n = reduceAtoms(sumValue, sumWeight, n);
+  mean /= total;
+  m2 /= total;
+  return {
+    randomMean: mean,
+    randomVar: Math.max(0, m2 - mean * mean),
+    fixed: Array.from(sumValue.subarray(0, n)),
+    weights: Array.from(sumWeight.subarray(0, n), (w) => w / total),
+  };
+}
+
+/** Copies the atoms a classLatency call left in the sum scratch into a shape. */
+export function classShape(lat: ClassLatency): LatencyShape {
+  const w = lat.atoms > 0 ? Array.from(sumWeight.subarray(0, lat.atoms)) : [1];
+  const total = w.reduce((a, b) => a + b, 0) || 1;
+  return {
+    randomMean: lat.randomMean,
+    randomVar: Math.max(0, lat.randomM2 - lat.randomMean * lat.randomMean),
+    fixed: lat.atoms > 0 ? Array.from(sumValue.subarray(0, lat.atoms)) : [0],
+    weights: w.map((x) => x / total),
+  };
 }
 
 /** Combines every region's entries into one latency distribution per class and its share within the SLO. */
 export function classLatency(ctx: TickContext, scratch: EntryScratch, k: number, out: ClassLatency): ClassLatency {
   const slo = ctx.rt.level.sloMs / 1000;
-  out.good = 1; out.mean = 0; out.m2 = 0; out.fixed = 0; out.bottleneck = undefined;
+  out.good = 1; out.mean = 0; out.randomMean = 0; out.randomM2 = 0; out.atoms = 0; out.bottleneck = undefined;
   if (k === C_MALICIOUS) return out;
   let weight = 0;
   let good = 0;
   let worstDelay = -1;
+  let summed = 0;
   for (let r = 0; r < ctx.regionCount; r++) {
     const split = scratch.splits[r * CLASS_COUNT + k]!;
     let wsum = 0;
     for (let i = 0; i < split.targets.length; i++) wsum += split.weights[i]!;
     if (wsum <= 0) continue;
-    let mean = 0;
-    let m2 = 0;
-    let fixed = Infinity;
+    let rMean = 0;
+    let rM2 = 0;
+    let n = 0;
     for (let i = 0; i < split.targets.length; i++) {
       const w = split.weights[i]! / wsum;
       if (w <= 0) continue;
       const t = split.targets[i]!;
-      const rtt = split.rtt[i]!;
-      const m = t.dMean[k]!;
-      mean += w * (rtt + m);
-      m2 += w * (t.dM2[k]! + 2 * rtt * m + rtt * rtt);
-      fixed = Math.min(fixed, rtt + t.dFixed[k]!);
+      rMean += w * t.dMean[k]!;
+      rM2 += w * t.dM2[k]!;
+      const base = k * LATENCY_ATOMS;
+      for (let a = 0; a < LATENCY_ATOMS && n < MAX_CANDIDATES; a++) {
+        const aw = t.fixedWeight[base + a]!;
+        if (aw <= 0) continue;
+        candValue[n] = split.rtt[i]! + t.fixedAt[base + a]!;
+        candWeight[n++] = w * aw;
+      }
       const d = w * t.bottleneckDelay[k]!;
       if (d > worstDelay) { worstDelay = d; out.bottleneck = t.bottleneck[k]; }
     }
-    if (!Number.isFinite(fixed)) fixed = 0;
+    n = reduceCandidates(n);
+    const rVar = Math.max(0, rM2 - rMean * rMean);
     const offered = scratch.offered[r * CLASS_COUNT + k]!;
-    const p = probWithin(slo - fixed, mean - fixed, Math.max(0, m2 - mean * mean));
+    let p = 0;
+    let fMean = 0;
+    for (let a = 0; a < n; a++) {
+      p += candWeight[a]! * probWithin(slo - candValue[a]!, rMean, rVar);
+      fMean += candWeight[a]! * candValue[a]!;
+      if (summed < MAX_CANDIDATES) {
+        sumValue[summed] = candValue[a]!;
+        sumWeight[summed++] = offered * candWeight[a]!;
+      }
+    }
     good += offered * p;
-    out.mean += offered * mean;
-    out.m2 += offered * m2;
-    out.fixed += offered * fixed;
+    out.mean += offered * (fMean + rMean);
+    out.randomMean += offered * rMean;
+    out.randomM2 += offered * rM2;
     weight += offered;
   }
   if (weight > 0) {
     out.good = good / weight;
     out.mean /= weight;
-    out.m2 /= weight;
-    out.fixed /= weight;
+    out.randomMean /= weight;
+    out.randomM2 /= weight;
+    out.atoms = reduceAtoms(sumValue, sumWeight, summed);
   }
   return out;
 }

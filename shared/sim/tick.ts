@@ -7,7 +7,7 @@ import { compile, type CNode, type Compiled } from './compile.js';
 import { fail, newContext, type TickContext } from './context.js';
 import { drawTraffic, newEntryScratch, routeEntry, updateDnsView, type EntryScratch } from './entry.js';
 import { effectsAt } from './events.js';
-import { classLatency, latencyPass, type ClassLatency } from './latency.js';
+import { classLatency, classShape, latencyPass, mergeShapes, type ClassLatency, type LatencyShape } from './latency.js';
 import { flowNode } from './node-flow.js';
 import { updateStatus } from './status.js';
 
@@ -24,7 +24,7 @@ export function createEngine(rt: LevelRuntime): Engine {
   let compiled: Compiled | undefined;
   let ctx: TickContext | undefined;
   let entry: EntryScratch = newEntryScratch(rt.level.regions.length);
-  const lat: ClassLatency = { good: 1, mean: 0, m2: 0, fixed: 0, bottleneck: undefined };
+  const lat: ClassLatency = { good: 1, mean: 0, randomMean: 0, randomM2: 0, atoms: 0, bottleneck: undefined };
   return {
     rt,
     compiled: () => compiled,
@@ -130,9 +130,8 @@ function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency): voi
   latencyPass(ctx);
   let goodRps = 0;
   let mean = 0;
-  let m2 = 0;
-  let fixed = 0;
   let answeredAll = 0;
+  const shapes: { shape: LatencyShape; weight: number }[] = [];
   for (let k = 0; k < CLASS_COUNT; k++) {
     const answered = ctx.completed[k]!;
     if (k === C_MALICIOUS) { state.totals.maliciousLeaked += answered * dt; continue; }
@@ -142,12 +141,13 @@ function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency): voi
     state.totals.good += good;
     goodRps += good / dt;
     fail(ctx, lat.bottleneck, 'timed-out', answered * (1 - lat.good) * dt);
-    mean += answered * lat.mean; m2 += answered * lat.m2; fixed += answered * lat.fixed; answeredAll += answered;
+    mean += answered * lat.mean;
+    answeredAll += answered;
+    shapes.push({ shape: classShape(lat), weight: answered });
   }
   for (const c of ctx.compiled.order) nodeMetrics(ctx, c);
   upkeep(ctx);
   autoscale(ctx);
-  const w = answeredAll > 0 ? answeredAll : 1;
-  state.last = { offeredRps: ctx.legitRate, goodRps, latencyMeanMs: (mean / w) * 1000, latencyVarMs2: Math.max(0, m2 / w - (mean / w) ** 2) * 1e6, latencyFixedMs: (fixed / w) * 1000 };
+  state.last = { offeredRps: ctx.legitRate, goodRps, latencyMeanMs: answeredAll > 0 ? (mean / answeredAll) * 1000 : 0, latency: mergeShapes(shapes) };
   state.tick++;
 }
