@@ -66,8 +66,12 @@ export const WRITE_COST = 5;
 export const FILTER_EFFICIENCY = 0.95;
 /** Writes per second one queue worker drains. */
 export const WORKER_RATE = 200;
-/** Seconds from a primary's failure to its standby taking over (detection + promotion). */
+/** Seconds from a primary's failure to an async standby taking over (detection, replaying its lag, promotion). */
 export const FAILOVER_SECONDS = 45;
+/** Seconds for a sync standby, which holds every committed write and has nothing to replay. */
+export const SYNC_FAILOVER_SECONDS = 30;
+/** Milliseconds a write waits for a sync standby's acknowledgement, the price of losing nothing. */
+export const SYNC_COMMIT_MS = 2;
 /** Share of a replica's capacity that replaying the primary's log may take while it catches up. */
 export const REPLICA_CATCHUP_SHARE = 0.5;
 /** Share of writes taken on the far side of a partition (AP) that conflict when it heals. */

@@ -1,4 +1,4 @@
-import { TIER_FACTOR, type Kind, type KindParams } from '../catalog.js';
+import { SYNC_COMMIT_MS, TIER_FACTOR, type Kind, type KindParams } from '../catalog.js';
 import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE } from './classes.js';
@@ -69,6 +69,8 @@ export interface CNode {
   tierFactor: number;
   /** Fixed processing delay, in seconds. */
   delay: number;
+  /** Extra fixed delay of writes (a sync standby's acknowledgement), in seconds. */
+  writeDelay: number;
   children: CNode[];
   /** Round trip of the call to each child, in seconds. */
   childRtt: number[];
@@ -136,7 +138,8 @@ export interface Compiled {
 function newCNode(node: NodeState, index: number, region: number, params: KindParams): CNode {
   const none = new Float64Array(0);
   return {
-    node, index, region, params, tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000, mask: 0, children: [], childRtt: [], eligible: [], routes: [], answers: [], leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
+    node, index, region, params, tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000,
+    writeDelay: node.kind === 'db' && (node.config as { standby?: string }).standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0, mask: 0, children: [], childRtt: [], eligible: [], routes: [], answers: [], leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
     dMean: none, dM2: none, fixedAt: none, fixedWeight: none, bottleneck: [], bottleneckDelay: none, ownMean: 0, ownVar: 0,

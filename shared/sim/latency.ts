@@ -1,5 +1,5 @@
 import { probWithin } from './gamma.js';
-import { CLASS_COUNT, C_MALICIOUS } from './classes.js';
+import { CLASS_COUNT, C_MALICIOUS, isWrite } from './classes.js';
 import type { CNode } from './compile.js';
 import type { TickContext } from './context.js';
 import type { EntryScratch } from './entry.js';
@@ -82,17 +82,18 @@ export function latencyPass(ctx: TickContext): void {
     const ownM2 = c.ownVar + ownMean * ownMean;
     for (let k = 0; k < CLASS_COUNT; k++) {
       if (!c.routes[k]) continue;
+      const delay = c.delay + (isWrite(k) ? c.writeDelay : 0);
       let passed = 0;
       const nChildren = c.children.length;
       if ((c.mask & (1 << k)) !== 0) for (let j = 0; j < nChildren; j++) passed += c.flowTo[j * CLASS_COUNT + k]!;
       const total = c.answered[k]! + passed;
       let worst: CNode = c;
-      let worstDelay = ownMean + c.delay;
+      let worstDelay = ownMean + delay;
       if (!(total > 0 && passed > 0)) {
         // Answered here, or no traffic of this class this tick: the node's own latency.
         c.dMean[k] = ownMean;
         c.dM2[k] = ownM2;
-        candValue[0] = c.delay;
+        candValue[0] = delay;
         candWeight[0] = 1;
         writeAtoms(c, k, 1);
         c.bottleneck[k] = c;
@@ -104,7 +105,7 @@ export function latencyPass(ctx: TickContext): void {
       let n = 0;
       const answeredShare = c.answered[k]! / total;
       if (answeredShare > 0) {
-        candValue[n] = c.delay;
+        candValue[n] = delay;
         candWeight[n++] = answeredShare;
       }
       let own = worstDelay;
@@ -120,7 +121,7 @@ export function latencyPass(ctx: TickContext): void {
         for (let a = 0; a < LATENCY_ATOMS && n < MAX_CANDIDATES; a++) {
           const aw = ch.fixedWeight[base + a]!;
           if (aw <= 0) continue;
-          candValue[n] = c.delay + rtt + ch.fixedAt[base + a]!;
+          candValue[n] = delay + rtt + ch.fixedAt[base + a]!;
           candWeight[n++] = w * aw;
         }
         own += w * rtt;

@@ -1,4 +1,4 @@
-import { FAILOVER_SECONDS } from '../catalog.js';
+import { FAILOVER_SECONDS, SYNC_FAILOVER_SECONDS } from '../catalog.js';
 import type { GameEvent } from '../level.js';
 import type { CNode } from './compile.js';
 import type { TickContext } from './context.js';
@@ -28,7 +28,8 @@ function victims(ctx: TickContext, index: number, pick: (c: CNode) => boolean, c
 /** Down for the event, or, with a standby, only until it has taken over. */
 function failPrimary(c: CNode, startTick: number, tick: number, dt: number): void {
   const standby = (c.node.config as { standby?: string }).standby;
-  if (standby === undefined || standby === 'none' || tick - startTick < Math.round(FAILOVER_SECONDS / dt)) c.up = 0;
+  const failover = standby === 'sync' ? SYNC_FAILOVER_SECONDS : FAILOVER_SECONDS;
+  if (standby === undefined || standby === 'none' || tick - startTick < Math.round(failover / dt)) c.up = 0;
 }
 
 function applyFailure(ctx: TickContext, e: GameEvent, startTick: number, index: number): void {
