@@ -4,20 +4,13 @@ import type { Level } from './level.js';
 import type { RuleError } from './errors.js';
 import { FAILURE_REASONS, type FailureReason } from './reasons.js';
 import { latencyQuantile } from './sim/latency.js';
+import type { NodeMetrics } from './state.js';
 
 /** Default seconds between timeline entries of `nines simulate`. */
 export const DEFAULT_EVERY_SECONDS = 10;
 
-export interface NodeSample {
-  kind: string;
-  arrivalRps: number;
-  servedRps: number;
-  droppedRps: number;
-  utilization: number;
-  inSystem: number;
-  latencyMs: number;
-  hitRatio?: number;
-}
+/** A node's metrics at a sample, with its kind; the hit ratio only for caches and CDNs. */
+export type NodeSample = Omit<NodeMetrics, 'hitRatio'> & { kind: string; hitRatio?: number };
 
 /** One sample of a run. Rates and availability cover the time since the previous sample; node metrics and latency are those of the tick at t. */
 export interface TimelineEntry {
