@@ -133,7 +133,7 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
       const fresh: NodeState = {
         id, kind: action.kind, region: action.region, seq: state.nextSeq, tier: 'small', units: 1, warming: [],
         readyTick: readyIn(params.provisionSeconds), config: cfg.config, x: Array.from({ length: CLASS_COUNT }, () => 0),
-        backlog: 0, writeRps: 0, apPending: 0, fill: 0, limiter: undefined, dnsDown: undefined, metrics: emptyMetrics(),
+        backlog: 0, writeRps: 0, apPending: 0, fill: 0, limiter: undefined, dnsDown: undefined, dnsPrevious: undefined, metrics: emptyMetrics(),
       };
       return {
         ok: true, cost: params.buildCost,
@@ -202,7 +202,13 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
         const err = checkReplicaPrimary(state, cfg.config as { primary?: string });
         if (err) return { ok: false, error: err };
       }
-      return { ok: true, cost: 0, apply: () => { n.config = cfg.config; } };
+      return {
+        ok: true, cost: 0,
+        apply: () => {
+          if (n.kind === 'dns' && !ctx.free) n.dnsPrevious = { config: n.config, tick: state.tick };
+          n.config = cfg.config;
+        },
+      };
     }
     case 'upgrade': {
       const n = node!;

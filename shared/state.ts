@@ -49,6 +49,8 @@ export interface NodeState {
   limiter?: { legit: RateLimitState; bots: RateLimitState };
   /** DNS: tick each target was last seen going down (-1 when up), by target id in link order. */
   dnsDown?: [string, number][];
+  /** DNS: the configuration before the last change and the tick it changed; resolvers hold the old answers for a TTL. */
+  dnsPrevious?: { config: AnyNodeConfig; tick: number };
   metrics: NodeMetrics;
 }
 

@@ -89,11 +89,11 @@ function distance(ctx: TickContext, region: number, t: CNode): number {
   return rttOf(ctx, region, t) * 1e6 + t.region;
 }
 
-/** Adds the candidates of the region nearest to the users that has any, with weight 1. */
-function pushNearest(ctx: TickContext, region: number, candidates: readonly CNode[], split: EntrySplit): void {
+/** Adds the candidates of the region nearest to the users that has any, each with the given weight. */
+function pushNearest(ctx: TickContext, region: number, candidates: readonly CNode[], split: EntrySplit, weight: number): void {
   let best = Infinity;
   for (const c of candidates) best = Math.min(best, distance(ctx, region, c));
-  for (const c of candidates) if (distance(ctx, region, c) === best) pushTarget(ctx, region, split, c, 1);
+  for (const c of candidates) if (distance(ctx, region, c) === best) pushTarget(ctx, region, split, c, weight);
 }
 
 function pushTarget(ctx: TickContext, region: number, split: EntrySplit, t: CNode, weight: number): void {
@@ -107,24 +107,44 @@ function answerable(ctx: TickContext, dns: CNode, t: CNode): boolean {
   return ctx.state.tick >= t.node.readyTick && !dnsThinksDown(ctx, dns, t);
 }
 
-/** DNS's answer for users of a region: the targets and their weights under its policy. */
+type DnsConfig = { policy: string; ttlSeconds: number; weights: { node: string; weight: number }[]; primary?: string };
+
+/** DNS's answer under one configuration for users of a region: the targets, their weights times `scale`. */
+function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: CNode[], split: EntrySplit, scale: number): void {
+  if (cfg.policy === 'geo' || cfg.policy === 'latency') return pushNearest(ctx, region, live, split, scale);
+  if (cfg.policy === 'failover') {
+    const chosen = live.find((t) => t.node.id === cfg.primary) ?? live[0];
+    if (chosen) pushTarget(ctx, region, split, chosen, scale);
+    return;
+  }
+  for (const t of live) {
+    const w = cfg.weights.find((x) => x.node === t.node.id)?.weight ?? 1;
+    if (w > 0) pushTarget(ctx, region, split, t, w * scale);
+  }
+}
+
+/**
+ * DNS's answer for users of a region. After a configuration change, resolvers keep the old answer
+ * until their cached copy expires: the new one takes over linearly over the old TTL.
+ */
 function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, split: EntrySplit, live: CNode[]): void {
-  const cfg = dns.node.config as { policy: string; weights: { node: string; weight: number }[]; primary?: string };
   live.length = 0;
   for (const j of dns.eligible[k]!) {
     const t = dns.children[j]!;
     if (answerable(ctx, dns, t)) live.push(t);
   }
-  if (cfg.policy === 'geo' || cfg.policy === 'latency') return pushNearest(ctx, region, live, split);
-  if (cfg.policy === 'failover') {
-    const chosen = live.find((t) => t.node.id === cfg.primary) ?? live[0];
-    if (chosen) pushTarget(ctx, region, split, chosen, 1);
-    return;
+  const cfg = dns.node.config as DnsConfig;
+  const previous = dns.node.dnsPrevious;
+  if (previous) {
+    const old = previous.config as DnsConfig;
+    const moved = ((ctx.state.tick - previous.tick) * ctx.rt.dt) / old.ttlSeconds;
+    if (moved < 1) {
+      answerWith(ctx, old, region, live, split, 1 - moved);
+      answerWith(ctx, cfg, region, live, split, moved);
+      return;
+    }
   }
-  for (const t of live) {
-    const w = cfg.weights.find((x) => x.node === t.node.id)?.weight ?? 1;
-    if (w > 0) pushTarget(ctx, region, split, t, w);
-  }
+  answerWith(ctx, cfg, region, live, split, 1);
 }
 
 /**
@@ -146,7 +166,7 @@ function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySpl
   }
   candidates.length = 0;
   for (const root of ctx.compiled.roots) addServing(ctx, root, k, candidates);
-  pushNearest(ctx, region, candidates, split);
+  pushNearest(ctx, region, candidates, split, 1);
   return undefined;
 }
 

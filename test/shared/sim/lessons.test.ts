@@ -238,4 +238,23 @@ describe('what the simulation teaches', () => {
     expect(p95).toBeGreaterThan(145);
     expect(p95).toBeLessThan(220);
   });
+
+  it('a DNS change reaches users as cached answers expire, over one TTL', () => {
+    const level = levelSchema.parse({
+      id: 'dns-ttl', title: 'dns ttl', durationSeconds: 60, noise: false, sloMs: 500, target: 0.9, budget: 1e9,
+      regions: [{ id: 'east' }, { id: 'west' }], rttMs: [[2, 80], [80, 2]],
+      traffic: { users: [{ region: 'east', clients: 1000, rps: 1000 }], mix: { static: 1 } },
+      initial: [
+        { type: 'place', kind: 'dns', region: 'east', id: 'dns1', config: { policy: 'failover', primary: 'ae', ttlSeconds: 20 } },
+        { type: 'place', kind: 'app', region: 'east', id: 'ae' }, { type: 'place', kind: 'app', region: 'west', id: 'aw' },
+        { type: 'link', from: 'dns1', to: 'ae' }, { type: 'link', from: 'dns1', to: 'aw' },
+      ],
+    });
+    const r = simulate(level, { actions: [{ at: 20, action: { type: 'configure', node: 'dns1', config: { primary: 'aw' } } }] }, { everySeconds: 5 });
+    expect(at(r, 15).nodes.aw!.arrivalRps).toBe(0);
+    // Half way through the TTL, half the resolvers have the new answer (the sample is the tick before t = 30).
+    expect(at(r, 30).nodes.aw!.arrivalRps).toBeCloseTo(495, 6);
+    expect(at(r, 45).nodes.aw!.arrivalRps).toBeCloseTo(1000, 0);
+    expect(at(r, 45).nodes.ae!.arrivalRps).toBe(0);
+  });
 });
