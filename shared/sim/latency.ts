@@ -180,46 +180,46 @@ export function latencyQuantile(shape: LatencyShape, q: number): number {
   return hi;
 }
 
-/**
- * Merges the classes' latencies, each weighted by the requests it answered, into one shape.
- * `parts` holds [class latency, weight] pairs; their atoms must have been copied out by the caller.
- */
-export function mergeShapes(parts: readonly { shape: LatencyShape; weight: number }[]): LatencyShape {
-  let total = 0;
-  let mean = 0;
-  let m2 = 0;
-  let n = 0;
-  for (const { shape, weight } of parts) {
-    total += weight;
-    mean += weight * shape.randomMean;
-    m2 += weight * (shape.randomVar + shape.randomMean * shape.randomMean);
-    for (let a = 0; a < shape.fixed.length && n < MAX_CANDIDATES; a++) {
-      sumValue[n] = shape.fixed[a]!;
-      sumWeight[n++] = weight * shape.weights[a]!;
-    }
-  }
-  if (total <= 0) return { randomMean: 0, randomVar: 0, fixed: [0], weights: [1] };
-  n = reduceAtoms(sumValue, sumWeight, n);
-  mean /= total;
-  m2 /= total;
-  return {
-    randomMean: mean,
-    randomVar: Math.max(0, m2 - mean * mean),
-    fixed: Array.from(sumValue.subarray(0, n)),
-    weights: Array.from(sumWeight.subarray(0, n), (w) => w / total),
-  };
+/** Scratch for merging the classes of one tick into one shape. */
+const mergeValue = new Float64Array(MAX_CANDIDATES);
+const mergeWeight = new Float64Array(MAX_CANDIDATES);
+const merged = { n: 0, total: 0, mean: 0, m2: 0 };
+
+/** Starts merging a tick's classes. */
+export function beginMerge(): void {
+  merged.n = 0; merged.total = 0; merged.mean = 0; merged.m2 = 0;
 }
 
-/** Copies the atoms a classLatency call left in the sum scratch into a shape. */
-export function classShape(lat: ClassLatency): LatencyShape {
-  const w = lat.atoms > 0 ? Array.from(sumWeight.subarray(0, lat.atoms)) : [1];
-  const total = w.reduce((a, b) => a + b, 0) || 1;
-  return {
-    randomMean: lat.randomMean,
-    randomVar: Math.max(0, lat.randomM2 - lat.randomMean * lat.randomMean),
-    fixed: lat.atoms > 0 ? Array.from(sumValue.subarray(0, lat.atoms)) : [0],
-    weights: w.map((x) => x / total),
-  };
+/** Adds the class a classLatency call just measured (its atoms are in the sum scratch), weighted by the requests it answered. */
+export function mergeClass(lat: ClassLatency, weight: number): void {
+  let atomTotal = 0;
+  for (let a = 0; a < lat.atoms; a++) atomTotal += sumWeight[a]!;
+  if (atomTotal <= 0 || weight <= 0) return;
+  merged.total += weight;
+  merged.mean += weight * lat.randomMean;
+  merged.m2 += weight * lat.randomM2;
+  for (let a = 0; a < lat.atoms && merged.n < MAX_CANDIDATES; a++) {
+    mergeValue[merged.n] = sumValue[a]!;
+    mergeWeight[merged.n++] = (weight * sumWeight[a]!) / atomTotal;
+  }
+}
+
+/** Writes the merged shape into `out`, reusing its arrays. */
+export function endMerge(out: LatencyShape): void {
+  out.fixed.length = 0;
+  out.weights.length = 0;
+  if (merged.total <= 0) {
+    out.randomMean = 0; out.randomVar = 0; out.fixed.push(0); out.weights.push(1);
+    return;
+  }
+  const n = reduceAtoms(mergeValue, mergeWeight, merged.n);
+  const mean = merged.mean / merged.total;
+  out.randomMean = mean;
+  out.randomVar = Math.max(0, merged.m2 / merged.total - mean * mean);
+  for (let a = 0; a < n; a++) {
+    out.fixed.push(mergeValue[a]!);
+    out.weights.push(mergeWeight[a]! / merged.total);
+  }
 }
 
 /** Combines every region's entries into one latency distribution per class and its share within the SLO. */

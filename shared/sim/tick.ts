@@ -7,7 +7,7 @@ import { compile, type CNode, type Compiled } from './compile.js';
 import { fail, newContext, type TickContext } from './context.js';
 import { drawTraffic, newEntryScratch, routeEntry, updateDnsView, type EntryScratch } from './entry.js';
 import { effectsAt } from './events.js';
-import { classLatency, classShape, latencyPass, mergeShapes, type ClassLatency, type LatencyShape } from './latency.js';
+import { beginMerge, classLatency, endMerge, latencyPass, mergeClass, type ClassLatency } from './latency.js';
 import { flowNode } from './node-flow.js';
 import { updateStatus } from './status.js';
 
@@ -131,7 +131,7 @@ function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency): voi
   let goodRps = 0;
   let mean = 0;
   let answeredAll = 0;
-  const shapes: { shape: LatencyShape; weight: number }[] = [];
+  beginMerge();
   for (let k = 0; k < CLASS_COUNT; k++) {
     const answered = ctx.completed[k]!;
     if (k === C_MALICIOUS) { state.totals.maliciousLeaked += answered * dt; continue; }
@@ -143,11 +143,15 @@ function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency): voi
     fail(ctx, lat.bottleneck, 'timed-out', answered * (1 - lat.good) * dt);
     mean += answered * lat.mean;
     answeredAll += answered;
-    shapes.push({ shape: classShape(lat), weight: answered });
+    mergeClass(lat, answered);
   }
   for (const c of ctx.compiled.order) nodeMetrics(ctx, c);
   upkeep(ctx);
   autoscale(ctx);
-  state.last = { offeredRps: ctx.legitRate, goodRps, latencyMeanMs: answeredAll > 0 ? (mean / answeredAll) * 1000 : 0, latency: mergeShapes(shapes) };
+  const last = state.last;
+  last.offeredRps = ctx.legitRate;
+  last.goodRps = goodRps;
+  last.latencyMeanMs = answeredAll > 0 ? (mean / answeredAll) * 1000 : 0;
+  endMerge(last.latency);
   state.tick++;
 }
