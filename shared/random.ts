@@ -42,17 +42,31 @@ export class Random {
   }
 
   static fromState(state: Readonly<RandomState>): Random {
-    const r = new Random(0);
-    r.a = state[0] | 0;
-    r.b = state[1] | 0;
-    r.c = state[2] | 0;
-    r.d = state[3] | 0;
-    return r;
+    return new Random(0).load(state);
+  }
+
+  /** Continues from a saved state, in place, so a tick loop can reuse one generator. */
+  load(state: Readonly<RandomState>): this {
+    this.a = state[0] | 0;
+    this.b = state[1] | 0;
+    this.c = state[2] | 0;
+    this.d = state[3] | 0;
+    return this;
   }
 
   /** Snapshot as unsigned words so the serialised form is canonical. */
   state(): RandomState {
-    return [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0];
+    const out: RandomState = [0, 0, 0, 0];
+    this.saveTo(out);
+    return out;
+  }
+
+  /** Writes the snapshot into an existing state, without allocating. */
+  saveTo(out: RandomState): void {
+    out[0] = this.a >>> 0;
+    out[1] = this.b >>> 0;
+    out[2] = this.c >>> 0;
+    out[3] = this.d >>> 0;
   }
 
   /** Uniform integer in [0, 2^32). */

@@ -24,6 +24,7 @@ export function createEngine(rt: LevelRuntime): Engine {
   let compiled: Compiled | undefined;
   let ctx: TickContext | undefined;
   let entry: EntryScratch = newEntryScratch(rt.level.regions.length);
+  const rng = new Random(0);
   const lat: ClassLatency = { good: 1, mean: 0, randomMean: 0, randomM2: 0, atoms: 0, bottleneck: undefined };
   return {
     rt,
@@ -34,7 +35,7 @@ export function createEngine(rt: LevelRuntime): Engine {
         ctx = newContext(state, rt, compiled);
         entry = newEntryScratch(rt.level.regions.length);
       }
-      stepOnce(ctx, entry, lat);
+      stepOnce(ctx, entry, lat, rng);
     },
   };
 }
@@ -112,7 +113,7 @@ function nodeMetrics(ctx: TickContext, c: CNode): void {
   if (c.node.kind === 'dns') m.utilization = 0;
 }
 
-function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency): void {
+function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency, rng: Random): void {
   const { state, rt } = ctx;
   const dt = rt.dt;
   const t = state.tick * dt;
@@ -121,9 +122,9 @@ function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency): voi
   resetScratch(ctx);
   updateStatus(ctx);
   for (const c of ctx.compiled.roots) if (c.node.kind === 'dns') updateDnsView(ctx, c);
-  const rng = Random.fromState(state.rng);
+  rng.load(state.rng);
   drawTraffic(ctx, entry, rng);
-  state.rng = rng.state();
+  rng.saveTo(state.rng);
   routeEntry(ctx, entry);
   for (const c of ctx.compiled.order) flowNode(ctx, c);
   replicate(ctx);
