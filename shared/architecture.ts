@@ -62,6 +62,13 @@ export function emptyMetrics(): NodeState['metrics'] {
   return { arrivalRps: 0, servedRps: 0, droppedRps: 0, utilization: 0, inSystem: 0, latencyMs: 0, hitRatio: 0 };
 }
 
+/** Units a node has or is warming up: what it costs and what scaling counts from. */
+export function plannedUnits(n: NodeState): number {
+  let units = n.units;
+  for (const w of n.warming) units += w[1];
+  return units;
+}
+
 /** The cost of one unit of a node at its tier. */
 export function unitCost(rt: LevelRuntime, node: Pick<NodeState, 'kind' | 'tier'>): number {
   return rt.params[node.kind].buildCost * TIER_FACTOR[node.tier];
@@ -178,7 +185,7 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
       const n = node!;
       if (!SCALABLE.has(n.kind)) return fail(RULE_ERRORS.BAD_SCALE, `${n.kind} does not scale by units; scalable: ${[...SCALABLE].join(', ')}`);
       const max = rt.params[n.kind].maxUnits;
-      const planned = n.units + n.warming.reduce((s, w) => s + w[1], 0);
+      const planned = plannedUnits(n);
       const target = planned + action.by;
       if (target < 1 || target > max) return fail(RULE_ERRORS.BAD_SCALE, `${n.id} would have ${target} units; expected 1 to ${max}`);
       const cost = action.by > 0 ? action.by * unitCost(rt, n) : 0;
@@ -217,7 +224,7 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
       const next = action.tier ?? TIERS[current + 1];
       if (next === undefined) return fail(RULE_ERRORS.BAD_TIER, `${n.id} is already ${n.tier}, the largest tier`);
       if (TIERS.indexOf(next) <= current) return fail(RULE_ERRORS.BAD_TIER, `${n.id} is ${n.tier}; expected a larger tier than that, got ${next}`);
-      const units = n.units + n.warming.reduce((s, w) => s + w[1], 0);
+      const units = plannedUnits(n);
       const cost = (TIER_FACTOR[next] - TIER_FACTOR[n.tier]) * rt.params[n.kind].buildCost * units;
       return { ok: true, cost, apply: () => { n.tier = next; } };
     }

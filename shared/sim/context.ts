@@ -1,6 +1,7 @@
 import type { LevelRuntime } from '../level-runtime.js';
 import { FAILURE_REASONS, type FailureReason, REASON_INDEX } from '../reasons.js';
 import type { GameState } from '../state.js';
+import type { GameEvent } from '../level.js';
 import { CLASS_COUNT } from './classes.js';
 import type { CNode, Compiled } from './compile.js';
 import { emptyEffects, type EventEffects } from './events.js';
@@ -32,6 +33,9 @@ export interface TickContext {
   bots: number;
   botRate: number;
   step: QueueStep;
+  /** The level's events and the host's, and how many fired events that list holds. */
+  events: readonly GameEvent[];
+  firedSeen: number;
 }
 
 export function newContext(state: GameState, rt: LevelRuntime, compiled: Compiled): TickContext {
@@ -39,7 +43,7 @@ export function newContext(state: GameState, rt: LevelRuntime, compiled: Compile
   return {
     state, rt, compiled, effects: emptyEffects(), partitioned: new Uint8Array(r * r), anyPartition: false, regionCount: r,
     completed: new Float64Array(CLASS_COUNT), dropped: new Float64Array(compiled.order.length), leaked: 0,
-    legitClients: 0, legitRate: 0, bots: 0, botRate: 0, step: createQueueStep(),
+    legitClients: 0, legitRate: 0, bots: 0, botRate: 0, step: createQueueStep(), events: rt.level.events, firedSeen: 0,
   };
 }
 

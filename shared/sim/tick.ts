@@ -1,7 +1,9 @@
 import { AP_CONFLICT_SHARE, AUTOSCALE_PERIOD_SECONDS, TIER_FACTOR } from '../catalog.js';
+import { plannedUnits } from '../architecture.js';
 import type { LevelRuntime } from '../level-runtime.js';
 import { Random } from '../random.js';
 import type { GameState } from '../state.js';
+import type { GameEvent } from '../level.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_MALICIOUS, C_WRITE, isLegit } from './classes.js';
 import { compile, type CNode, type Compiled } from './compile.js';
 import { fail, newContext, type TickContext } from './context.js';
@@ -40,6 +42,17 @@ export function createEngine(rt: LevelRuntime): Engine {
   };
 }
 
+/** The level's timeline followed by the events a host fired, rebuilt only when one was fired. */
+function eventsOf(ctx: TickContext): readonly GameEvent[] {
+  const fired = ctx.state.fired;
+  if (fired.length === 0) return ctx.rt.level.events;
+  if (ctx.firedSeen !== fired.length) {
+    ctx.events = [...ctx.rt.level.events, ...fired];
+    ctx.firedSeen = fired.length;
+  }
+  return ctx.events;
+}
+
 function resetScratch(ctx: TickContext): void {
   ctx.compiled.scratch.fill(0);
   ctx.completed.fill(0);
@@ -71,7 +84,7 @@ function upkeep(ctx: TickContext): void {
   const { state, rt } = ctx;
   let perMinute = 0;
   for (const n of state.nodes) {
-    const units = n.units + n.warming.reduce((s, w) => s + w[1], 0);
+    const units = plannedUnits(n);
     const standby = (n.config as { standby?: string }).standby;
     const twin = n.kind === 'db' && standby !== undefined && standby !== 'none' ? 2 : 1;
     perMinute += rt.params[n.kind].upkeepPerMinute * TIER_FACTOR[n.tier] * units * twin;
@@ -88,7 +101,7 @@ function autoscale(ctx: TickContext): void {
     if (n.kind !== 'app') continue;
     const cfg = n.config as { autoscale: boolean; minInstances: number; maxInstances: number; targetUtilization: number };
     if (!cfg.autoscale) continue;
-    const planned = n.units + n.warming.reduce((s, w) => s + w[1], 0);
+    const planned = plannedUnits(n);
     const wanted = Math.ceil((n.units * n.metrics.utilization) / cfg.targetUtilization - 1e-9);
     const max = Math.min(cfg.maxInstances, rt.params.app.maxUnits);
     const target = Math.min(max, Math.max(cfg.minInstances, wanted, 1));
@@ -117,8 +130,7 @@ function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency, rng:
   const { state, rt } = ctx;
   const dt = rt.dt;
   const t = state.tick * dt;
-  const events = state.fired.length ? [...rt.level.events, ...state.fired] : rt.level.events;
-  effectsAt(events, t, dt, ctx.effects);
+  effectsAt(eventsOf(ctx), t, dt, ctx.effects);
   resetScratch(ctx);
   updateStatus(ctx);
   for (const c of ctx.compiled.roots) if (c.node.kind === 'dns') updateDnsView(ctx, c);
