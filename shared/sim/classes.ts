@@ -22,3 +22,8 @@ export function isLegit(k: number): boolean {
 export function isWrite(k: number): boolean {
   return k === C_WRITE || k === C_DEFERRABLE || k === C_BACKGROUND;
 }
+
+/** Whether a per-class bit set (a node's routes, answers, or classes seen this tick) holds class k. */
+export function carries(bits: number, k: number): boolean {
+  return (bits & (1 << k)) !== 0;
+}

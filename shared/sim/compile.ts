@@ -1,7 +1,7 @@
 import { SYNC_COMMIT_MS, TIER_FACTOR, type Kind, type KindParams } from '../catalog.js';
 import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
-import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE } from './classes.js';
+import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries } from './classes.js';
 import type { QueueTable } from './queueing.js';
 import { LATENCY_ATOMS } from './latency.js';
 
@@ -79,9 +79,9 @@ export interface CNode {
   /** Per class: the positions in `children` that can carry it. */
   eligible: number[][];
   /** Per class: whether this node can carry it at all (answer it, or pass it to a child that can). */
-  routes: boolean[];
+  routes: number;
   /** Per class: whether this node answers it (rather than passing it on). */
-  answers: boolean[];
+  answers: number;
   /** A load balancer sending by capacity (least-connections) rather than evenly. */
   leastConnections: boolean;
   /** The load-balancing algorithm of the first load balancer calling this node, if any. */
@@ -139,7 +139,7 @@ function newCNode(node: NodeState, index: number, region: number, params: KindPa
   const none = new Float64Array(0);
   return {
     node, index, region, params, tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000,
-    writeDelay: node.kind === 'db' && (node.config as { standby?: string }).standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0, mask: 0, children: [], childRtt: [], eligible: [], routes: [], answers: [], leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
+    writeDelay: node.kind === 'db' && (node.config as { standby?: string }).standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0, mask: 0, children: [], childRtt: [], eligible: [], routes: 0, answers: 0, leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
     dMean: none, dM2: none, fixedAt: none, fixedWeight: none, bottleneck: [], bottleneckDelay: none, ownMean: 0, ownVar: 0,
@@ -181,13 +181,13 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     const c = order[i]!;
     for (let k = 0; k < CLASS_COUNT; k++) {
       const el: number[] = [];
-      c.children.forEach((ch, j) => { if (ch.routes[k]) el.push(j); });
+      c.children.forEach((ch, j) => { if (carries(ch.routes, k)) el.push(j); });
       c.eligible[k] = el;
       const ranks = [...new Set(el.map((j) => PREFERENCE[c.children[j]!.node.kind]))].sort((a, b) => a - b);
       c.groups[k] = ranks.map((r) => el.filter((j) => PREFERENCE[c.children[j]!.node.kind] === r));
       const answers = el.length === 0 && TERMINAL[c.node.kind].includes(k);
-      c.answers[k] = answers;
-      c.routes[k] = answers || el.length > 0;
+      if (answers) c.answers |= 1 << k;
+      if (answers || el.length > 0) c.routes |= 1 << k;
       c.bottleneck[k] = c;
     }
     // A queue takes deferrable writes only, acknowledges them itself, and its workers pass them on
@@ -198,8 +198,9 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
         if (k === C_BACKGROUND) continue;
         c.eligible[k] = [];
         c.groups[k] = [];
-        c.answers[k] = k === C_DEFERRABLE && drains;
-        c.routes[k] = c.answers[k]!;
+        const bit = 1 << k;
+        if (k === C_DEFERRABLE && drains) { c.answers |= bit; c.routes |= bit; }
+        else { c.answers &= ~bit; c.routes &= ~bit; }
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { Random } from '../random.js';
-import { CLASS_COUNT, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, isLegit } from './classes.js';
+import { CLASS_COUNT, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries, isLegit } from './classes.js';
 import type { CNode } from './compile.js';
 import { fail, isPartitioned, type TickContext } from './context.js';
 
@@ -152,7 +152,7 @@ function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, spli
  * provisioning is passed over for the nodes behind it.
  */
 function addServing(ctx: TickContext, c: CNode, k: number, out: CNode[]): void {
-  if (!c.routes[k] || out.includes(c)) return;
+  if (!carries(c.routes, k) || out.includes(c)) return;
   if (ctx.state.tick >= c.node.readyTick) out.push(c);
   else for (const j of c.eligible[k]!) addServing(ctx, c.children[j]!, k, out);
 }

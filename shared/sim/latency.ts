@@ -1,5 +1,5 @@
 import { probWithin } from './gamma.js';
-import { CLASS_COUNT, C_MALICIOUS, isWrite } from './classes.js';
+import { CLASS_COUNT, C_MALICIOUS, carries, isWrite } from './classes.js';
 import type { CNode } from './compile.js';
 import type { TickContext } from './context.js';
 import type { EntryScratch } from './entry.js';
@@ -81,7 +81,7 @@ export function latencyPass(ctx: TickContext): void {
     const ownMean = c.ownMean;
     const ownM2 = c.ownVar + ownMean * ownMean;
     for (let k = 0; k < CLASS_COUNT; k++) {
-      if (!c.routes[k]) continue;
+      if (!carries(c.routes, k)) continue;
       const delay = c.delay + (isWrite(k) ? c.writeDelay : 0);
       let passed = 0;
       const nChildren = c.children.length;

@@ -2,7 +2,7 @@ import { FILTER_EFFICIENCY, REPLICA_CATCHUP_SHARE, WORKER_RATE, WRITE_COST } fro
 import { admit, type RateLimitConfig } from './rate-limit.js';
 import { lruHitRatio, staleReadProbability, ttlHitRatio } from './cache.js';
 import { queueTable, stepQueue } from './queueing.js';
-import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, isLegit, isWrite } from './classes.js';
+import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, carries, isLegit, isWrite } from './classes.js';
 import type { CNode } from './compile.js';
 import { fail, type TickContext } from './context.js';
 import { capacityOf, forward } from './routing.js';
@@ -255,7 +255,7 @@ export function flowNode(ctx: TickContext, c: CNode): void {
   n.metrics.hitRatio = n.kind === 'cdn' || n.kind === 'cache' ? cacheHits(ctx, c) : 0;
   for (let m = c.mask; m !== 0; m &= m - 1) {
     const k = 31 - Math.clz32(m & -m);
-    if (c.answers[k]) c.answered[k] = c.served[k]!;
+    if (carries(c.answers, k)) c.answered[k] = c.served[k]!;
   }
   if (n.kind === 'queue') queueWork(ctx, c);
   if (n.kind === 'replica') staleReads(ctx, c);
@@ -264,6 +264,6 @@ export function flowNode(ctx: TickContext, c: CNode): void {
     ctx.completed[k]! += c.answered[k]!;
     if (k === C_BACKGROUND && n.kind === 'queue') continue;
     const rest = c.served[k]! - c.answered[k]!;
-    if (rest > 0 && !c.answers[k]) forward(ctx, c, k, rest);
+    if (rest > 0 && !carries(c.answers, k)) forward(ctx, c, k, rest);
   }
 }
