@@ -23,8 +23,6 @@ export interface TickContext {
   regionCount: number;
   /** Requests answered this tick per class (requests per second), before the SLO check. */
   completed: Float64Array;
-  /** Legitimate failures of this tick, per node index (counts). */
-  dropped: Float64Array;
   /** Malicious requests answered somewhere this tick. */
   leaked: number;
   /** Legitimate and malicious clients behind this tick's offered traffic, and its rates. */
@@ -42,7 +40,7 @@ export function newContext(state: GameState, rt: LevelRuntime, compiled: Compile
   const r = rt.level.regions.length;
   return {
     state, rt, compiled, effects: emptyEffects(), partitioned: new Uint8Array(r * r), anyPartition: false, regionCount: r,
-    completed: new Float64Array(CLASS_COUNT), dropped: new Float64Array(compiled.order.length), leaked: 0,
+    completed: new Float64Array(CLASS_COUNT), leaked: 0,
     legitClients: 0, legitRate: 0, bots: 0, botRate: 0, step: createQueueStep(), events: rt.level.events, firedSeen: 0,
   };
 }
@@ -63,5 +61,5 @@ export function fail(ctx: TickContext, c: CNode | undefined, reason: FailureReas
     ctx.state.failedByNode[id] = row;
   }
   row[r]! += count;
-  if (c) ctx.dropped[c.index]! += count;
+  if (c) c.node.metrics.droppedRps += count / ctx.rt.dt;
 }

@@ -178,6 +178,11 @@ function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySpl
 export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
   const regions = ctx.regionCount;
   const dt = ctx.rt.dt;
+  const dnsNode = ctx.compiled.dns;
+  if (dnsNode) {
+    dnsNode.node.metrics.arrivalRps = 0;
+    dnsNode.node.metrics.servedRps = 0;
+  }
   for (let r = 0; r < regions; r++) {
     for (let k = 0; k < CLASS_COUNT; k++) {
       const count = scratch.offered[r * CLASS_COUNT + k]!;
@@ -190,12 +195,12 @@ export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
       let rate = count / dt;
       const dns = entrySplit(ctx, r, k, split, scratch.candidates);
       if (dns) {
-        dns.arrU[k]! += rate;
+        dns.node.metrics.arrivalRps += rate;
         if (dns.up < 1) {
           if (legit) fail(ctx, dns, 'node-down', rate * (1 - dns.up) * dt);
           rate *= dns.up;
         }
-        dns.served[k]! += rate;
+        dns.node.metrics.servedRps += rate;
       }
       let wsum = 0;
       for (const w of split.weights) wsum += w;

@@ -242,28 +242,38 @@ export function flowNode(ctx: TickContext, c: CNode): void {
   if (n.kind === 'replica') applyLog(ctx, c);
   if (c.up === 1) takeArrivals(c);
   else takeArrivalsDegraded(ctx, c);
+  const m = n.metrics;
   if (c.up === 0) {
     c.ownMean = 0;
     c.ownVar = 0;
-    n.metrics.utilization = 0;
-    n.metrics.inSystem = 0;
-    n.metrics.hitRatio = 0;
+    m.servedRps = 0;
+    m.utilization = 0;
+    m.inSystem = 0;
+    m.latencyMs = 0;
+    m.hitRatio = 0;
     return;
   }
   if (n.kind === 'gateway') gateway(ctx, c);
   serve(ctx, c);
   n.metrics.hitRatio = n.kind === 'cdn' || n.kind === 'cache' ? cacheHits(ctx, c) : 0;
-  for (let m = c.mask; m !== 0; m &= m - 1) {
-    const k = 31 - Math.clz32(m & -m);
+  for (let bits = c.mask; bits !== 0; bits &= bits - 1) {
+    const k = 31 - Math.clz32(bits & -bits);
     if (carries(c.answers, k)) c.answered[k] = c.served[k]!;
   }
   if (n.kind === 'queue') queueWork(ctx, c);
   if (n.kind === 'replica') staleReads(ctx, c);
-  for (let m = c.mask; m !== 0; m &= m - 1) {
-    const k = 31 - Math.clz32(m & -m);
+  let served = 0;
+  for (let bits = c.mask; bits !== 0; bits &= bits - 1) {
+    const k = 31 - Math.clz32(bits & -bits);
+    served += c.served[k]!;
     ctx.completed[k]! += c.answered[k]!;
     if (k === C_BACKGROUND && n.kind === 'queue') continue;
     const rest = c.served[k]! - c.answered[k]!;
     if (rest > 0 && !carries(c.answers, k)) forward(ctx, c, k, rest);
   }
+  let held = 0;
+  for (let k = 0; k < CLASS_COUNT; k++) held += n.x[k]!;
+  m.servedRps = served;
+  m.inSystem = held;
+  m.latencyMs = (c.ownMean + c.delay) * 1000;
 }

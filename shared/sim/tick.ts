@@ -1,4 +1,4 @@
-import { AP_CONFLICT_SHARE, AUTOSCALE_PERIOD_SECONDS, TIER_FACTOR } from '../catalog.js';
+import { AP_CONFLICT_SHARE, AUTOSCALE_PERIOD_SECONDS } from '../catalog.js';
 import { plannedUnits } from '../architecture.js';
 import type { LevelRuntime } from '../level-runtime.js';
 import { Random } from '../random.js';
@@ -56,7 +56,6 @@ function eventsOf(ctx: TickContext): readonly GameEvent[] {
 function resetScratch(ctx: TickContext): void {
   ctx.compiled.scratch.fill(0);
   ctx.completed.fill(0);
-  ctx.dropped.fill(0);
   ctx.leaked = 0;
 }
 
@@ -83,11 +82,11 @@ function replicate(ctx: TickContext): void {
 function upkeep(ctx: TickContext): void {
   const { state, rt } = ctx;
   let perMinute = 0;
-  for (const n of state.nodes) {
-    const units = plannedUnits(n);
+  for (const c of ctx.compiled.order) {
+    const n = c.node;
     const standby = (n.config as { standby?: string }).standby;
     const twin = n.kind === 'db' && standby !== undefined && standby !== 'none' ? 2 : 1;
-    perMinute += rt.params[n.kind].upkeepPerMinute * TIER_FACTOR[n.tier] * units * twin;
+    perMinute += c.params.upkeepPerMinute * c.tierFactor * plannedUnits(n) * twin;
   }
   state.upkeep += (perMinute * rt.dt) / 60;
 }
@@ -108,22 +107,6 @@ function autoscale(ctx: TickContext): void {
     if (target > planned) n.warming.push([state.tick + Math.round(rt.params.app.provisionSeconds / rt.dt), target - planned]);
     else if (target < n.units && n.warming.length === 0) n.units = target;
   }
-}
-
-function nodeMetrics(ctx: TickContext, c: CNode): void {
-  const m = c.node.metrics;
-  const dt = ctx.rt.dt;
-  let served = 0;
-  let held = 0;
-  for (let bits = c.mask; bits !== 0; bits &= bits - 1) served += c.served[31 - Math.clz32(bits & -bits)]!;
-  const x = c.node.x;
-  for (let k = 0; k < CLASS_COUNT; k++) held += x[k]!;
-  if (c.node.kind === 'dns') m.arrivalRps = served;
-  m.servedRps = served;
-  m.droppedRps = ctx.dropped[c.index]! / dt;
-  m.inSystem = held;
-  m.latencyMs = c.up > 0 ? (c.ownMean + c.delay) * 1000 : 0;
-  if (c.node.kind === 'dns') m.utilization = 0;
 }
 
 function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency, rng: Random): void {
@@ -158,7 +141,6 @@ function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency, rng:
     answeredAll += answered;
     mergeClass(lat, answered);
   }
-  for (const c of ctx.compiled.order) nodeMetrics(ctx, c);
   upkeep(ctx);
   autoscale(ctx);
   const last = state.last;
