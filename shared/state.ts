@@ -47,7 +47,7 @@ export interface NodeState {
   fill: number;
   /** Gateways: limiter state of legitimate clients and of bots. */
   limiter?: { legit: RateLimitState; bots: RateLimitState };
-  /** DNS: tick each target was last seen going down (-1 when up), by target id in link order. */
+  /** DNS: the targets it has seen go down, with the tick each went down (removed when it is back up). */
   dnsDown?: [string, number][];
   /** DNS: the configuration before the last change and the tick it changed; resolvers hold the old answers for a TTL. */
   dnsPrevious?: { config: AnyNodeConfig; tick: number };
