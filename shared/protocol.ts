@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actionSchema } from './action.js';
 import { CATALOG, LINKABLE, MAX_LINKS, MAX_NODES, TIER_FACTOR } from './catalog.js';
-import { RULE_ERRORS, type RuleErrorCode } from './errors.js';
+import { RULE_ERRORS } from './errors.js';
 import { eventSchema, levelSchema } from './level.js';
 import { FAILURE_REASONS } from './reasons.js';
 import { SCORE_FORMULA } from './scoring.js';
@@ -24,6 +24,8 @@ export const DEFAULTS = {
   SNAPSHOT_EVERY_TICKS: 5,
   /** Simulation ticks between two leaderboards (1 Hz at 100 ms ticks). */
   LEADERBOARD_EVERY_TICKS: 10,
+  /** Leaderboard rows a player gets (plus its own); the host and spectators get them all. */
+  LEADERBOARD_TOP: 10,
   /** Simulation ticks between two checkpoints in a room's log: at most this much play is redone after a crash. */
   CHECKPOINT_EVERY_TICKS: 10,
   /** From the host's start to the first tick, in milliseconds of game time. */
@@ -52,8 +54,6 @@ export const DEFAULTS = {
   MAX_BUFFERED_BYTES: 4 * 1024 * 1024,
   /** Ticks the loop runs at once to catch up after a stall; beyond it the schedule slips instead. */
   MAX_CATCH_UP_TICKS: 10,
-  /** Actions a client keeps to resend after a reconnect. */
-  CLIENT_ACTION_BUFFER: 16,
 } as const;
 
 /** Close codes of the server, in the range RFC 6455 leaves to applications. */
@@ -82,6 +82,10 @@ export const CLOSE_CODES = {
   TIMEOUT: 4010,
   /** The client read too slowly and its send buffer overflowed; it may reconnect. */
   TOO_SLOW: 4011,
+  /** The hello was refused for the reason in the error before (a taken name): change it and reconnect. */
+  REFUSED: 4012,
+  /** The server met a bug handling this connection's message (it is logged); reconnecting may work. */
+  INTERNAL_ERROR: 4013,
   /** Standard code (not ours): ws closes with it when a frame exceeds MAX_PAYLOAD_BYTES. */
   MESSAGE_TOO_BIG: 1009,
 } as const;
@@ -117,6 +121,8 @@ export const ERROR_CODES = {
   NOT_A_PLAYER: 'NOT_A_PLAYER',
   /** The request does not fit the room's phase (start during a game, act in the lobby...). */
   WRONG_PHASE: 'WRONG_PHASE',
+  /** The host started a room nobody has joined. */
+  NO_PLAYERS: 'NO_PLAYERS',
   /** An action number at or below the last one processed: already handled, ignored. */
   DUPLICATE_SEQ: 'DUPLICATE_SEQ',
   /** The host named no such player. */
@@ -125,9 +131,6 @@ export const ERROR_CODES = {
   UNKNOWN_LEVEL: 'UNKNOWN_LEVEL',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
-
-/** An ack's code: a rule refused the action, or the server did. */
-export type AckCode = RuleErrorCode | ErrorCode;
 
 /** Room phases, in the order a round goes through them. */
 export const PHASES = ['lobby', 'countdown', 'running', 'paused', 'ended'] as const;
@@ -185,7 +188,6 @@ export const hostControlSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('next'), level: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a level id').optional() }),
 ]);
 export type HostControl = z.infer<typeof hostControlSchema>;
-export type HostControlType = HostControl['type'];
 export const HOST_CONTROL_TYPES = hostControlSchema.options.map((o) => o.shape.type.value);
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
@@ -284,9 +286,12 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     message: z.string().optional(),
   }),
   z.object({ type: z.literal('room'), room: roomViewSchema }),
-  z.object({ type: z.literal('leaderboard'), tick: z.number().int(), rows: z.array(leaderboardRowSchema) }),
+  /** `rows`: the top rows and the player's own, or all of them for the host and spectators; `players` counts them all. */
+  z.object({ type: z.literal('leaderboard'), tick: z.number().int(), players: z.number().int(), rows: z.array(leaderboardRowSchema) }),
   /** An event coming up (or starting now, when fired live): `at` in seconds of game time. */
   z.object({ type: z.literal('announce'), tick: z.number().int(), at: z.number(), event: eventSchema, text: z.string(), live: z.boolean() }),
+  /** The host moved on to the next round: its level; the room is back in the lobby. */
+  z.object({ type: z.literal('level'), level: levelSchema, seed: z.number().int(), tickMs: z.number().int(), room: roomViewSchema }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong'), t: z.number().optional() }),
   z.object({ type: z.literal('results'), levelId: z.string(), tick: z.number().int(), rows: z.array(resultRowSchema) }),

@@ -33,6 +33,10 @@ export interface CommandSpec {
 
 /** The level `nines demo` plays unless told otherwise. */
 export const DEMO_LEVEL_ID = 'tutorial';
+/** The level `nines host` opens its room with unless told otherwise. */
+export const DEFAULT_HOST_LEVEL = 'tutorial';
+/** Where `nines host` keeps room logs and results unless told otherwise (relative to the current folder). */
+export const DEFAULT_DATA_DIR = '.nines-data';
 
 const levelOption = (required: boolean, help: string): OptionSpec => ({ name: 'level', type: 'string', value: '<id|file>', required, help });
 
@@ -71,6 +75,21 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'fast', type: 'boolean', help: 'print at once instead of pacing the output over about ten seconds' },
     ],
     load: () => import('./demo.js'),
+  },
+  {
+    name: 'host',
+    summary: 'Serve a game room on the network; prints its code and the command players join with.',
+    options: [
+      { name: 'port', type: 'string', value: '<n>', help: 'the TCP port to listen on (default: 7777; 0: any free port)' },
+      { name: 'bind', type: 'string', value: '<address>', help: 'the interface to listen on (default: 127.0.0.1, this machine only; 0.0.0.0: the network)' },
+      levelOption(false, `the level of the room (default: ${DEFAULT_HOST_LEVEL})`),
+      { name: 'seed', type: 'string', value: '<n>', help: "the random seed every player's game uses (default: the level's)" },
+      { name: 'data-dir', type: 'string', value: '<dir>', help: `where room logs and results are kept; a restart on it restores the rooms (default: ${DEFAULT_DATA_DIR})` },
+      { name: 'headless', type: 'boolean', help: 'no console: print each room as one line of JSON, for scripts' },
+      { name: 'log-level', type: 'string', value: '<level>', help: 'error, warn, info (default) or debug; logs go to stderr' },
+      { name: 'speed', type: 'string', value: '<x>', help: 'run game time this many times faster than the clock (tests and demos; default: 1)' },
+    ],
+    load: () => import('./host.js'),
   },
   {
     name: 'schema',

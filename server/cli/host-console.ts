@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import type { Interface } from 'node:readline';
+import { hostControlSchema, HOST_CONTROL_TYPES } from '../../shared/protocol.js';
+import { FileError } from '../file-error.js';
+import { resolveLevel } from '../levels-store.js';
+import { levelsDir } from '../package-root.js';
+import type { GameServer } from '../ws-server.js';
+import { formatIssues } from '../zod-issues.js';
+
+const HELP = `commands: ${HOST_CONTROL_TYPES.join(', ')} (kick <player id>, fire <event JSON>, next [level id]), status, quit`;
+
+/** Turns a console line into a host control: `kick p3`, `fire {"type":"ddos",...}`, `next tutorial`. */
+function controlOf(line: string): unknown {
+  const [word = '', ...rest] = line.trim().split(/\s+/);
+  const arg = line.trim().slice(word.length).trim();
+  switch (word) {
+    case 'kick': return { type: 'kick', player: rest[0] };
+    case 'fire': {
+      try {
+        return { type: 'fire', event: JSON.parse(arg) as unknown };
+      } catch {
+        return { type: 'fire', event: arg };
+      }
+    }
+    case 'next': return arg ? { type: 'next', level: arg } : { type: 'next' };
+    default: return { type: word };
+  }
+}
+
+/**
+ * The host's controls typed into the terminal that runs `nines host`: the same controls a client with
+ * the host token sends, applied to the room this server created or restored.
+ */
+export function hostConsole(server: GameServer, code: string, lines: Interface, print: (text: string) => void): { quit: Promise<void>; close(): void } {
+  print(HELP);
+  let quit: () => void = () => {};
+  const quitting = new Promise<void>((resolve) => { quit = resolve; });
+  lines.on('line', (line) => {
+    const word = line.trim().split(/\s+/)[0] ?? '';
+    if (word === '') return;
+    if (word === 'quit') return quit();
+    if (word === 'status') {
+      const room = server.rooms.get(code);
+      if (!room) return print(`room ${code} is gone`);
+      return print(`room ${code}: ${room.level.id}, ${room.phase} at tick ${room.tick}; players: ${[...room.seats.values()].map((s) => `${s.id} ${s.name}${s.conn === undefined ? ' (away)' : ''}`).join(', ') || '(none)'}`);
+    }
+    const parsed = hostControlSchema.safeParse(controlOf(line));
+    if (!parsed.success) return print(`${word}: ${formatIssues(parsed.error.issues, controlOf(line)).join('; ')}; ${HELP}`);
+    const control = parsed.data;
+    try {
+      const level = control.type === 'next' && control.level !== undefined ? resolveLevel(join(levelsDir(), `${control.level}.json`)) : undefined;
+      server.rooms.input(code, { type: 'control', now: performance.now(), control, ...(level ? { level } : {}) });
+    } catch (e) {
+      if (!(e instanceof FileError)) throw e;
+      print(e.message);
+    }
+  });
+  return { quit: quitting, close: () => lines.close() };
+}

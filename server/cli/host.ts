@@ -1,0 +1,117 @@
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { DEFAULTS } from '../../shared/protocol.js';
+import { resolveLevel } from '../levels-store.js';
+import { createLogger, LOG_LEVELS, type LogLevel } from '../logger.js';
+import type { RoomSummary } from '../rooms.js';
+import { startServer, type GameServer } from '../ws-server.js';
+import { DEFAULT_DATA_DIR, DEFAULT_HOST_LEVEL, type CommandInput } from './command-specs.js';
+import { EXIT_OK } from './exit-codes.js';
+import { hostConsole } from './host-console.js';
+import { flag, seedOption, stringOption } from './option-values.js';
+import { UsageError } from './usage-error.js';
+
+const COMMAND = 'nines host';
+/** Addresses that mean every interface: players need a real one. */
+const ANY_ADDRESS = new Set(['0.0.0.0', '::']);
+
+function portOption(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULTS.PORT;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n > 65_535) throw new UsageError(COMMAND, `--port: expected a port number from 0 to 65535 (0: any free port), got "${raw}"`);
+  return n;
+}
+
+function speedOption(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1_000) throw new UsageError(COMMAND, `--speed: expected a number above 0 and at most 1000, got "${raw}"`);
+  return n;
+}
+
+function logLevelOption(raw: string | undefined): LogLevel {
+  if (raw === undefined) return 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new UsageError(COMMAND, `--log-level: expected one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
+  return raw as LogLevel;
+}
+
+/** The address players on the network can reach: the first external IPv4 when bound to all interfaces. */
+function publicAddress(bind: string): string {
+  if (!ANY_ADDRESS.has(bind)) return bind.includes(':') ? `[${bind}]` : bind;
+  for (const list of Object.values(networkInterfaces())) {
+    const found = list?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (found) return found.address;
+  }
+  return '127.0.0.1';
+}
+
+interface RoomLine {
+  room: string;
+  level: string;
+  address: string;
+  join: string;
+  restored: boolean;
+  phase: RoomSummary['phase'];
+  tick: number;
+  /** Only for a room created now: a restored room's host token is the one printed when it was created. */
+  hostToken?: string;
+}
+
+function describeRoom(r: RoomLine): string {
+  const lines = [
+    `Room ${r.room}: ${r.level}${r.restored ? `, restored at tick ${r.tick} (${r.phase})` : ''}`,
+    `  players join with:  ${r.join}`,
+  ];
+  if (r.hostToken) lines.push(`  host token (keep it to yourself; it gives the host controls): ${r.hostToken}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Waits for SIGINT or SIGTERM (or the console's quit), then shuts the server down cleanly. */
+function untilStopped(server: GameServer, stop: Promise<void>): Promise<void> {
+  return new Promise((done) => {
+    let stopping = false;
+    const shutdown = () => {
+      if (stopping) return;
+      stopping = true;
+      process.off('SIGINT', shutdown);
+      process.off('SIGTERM', shutdown);
+      void server.close().then(done);
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+    void stop.then(shutdown);
+  });
+}
+
+export async function run(input: CommandInput): Promise<number> {
+  const port = portOption(stringOption(input, 'port'));
+  const bind = stringOption(input, 'bind') ?? DEFAULTS.BIND;
+  const level = resolveLevel(stringOption(input, 'level') ?? DEFAULT_HOST_LEVEL);
+  const seed = seedOption(COMMAND, stringOption(input, 'seed'));
+  const dataDir = resolve(stringOption(input, 'data-dir') ?? DEFAULT_DATA_DIR);
+  const headless = flag(input, 'headless');
+  const logger = createLogger(logLevelOption(stringOption(input, 'log-level')));
+  const server = await startServer({ port, host: bind, dataDir, speed: speedOption(stringOption(input, 'speed')), logger });
+  const address = `${publicAddress(bind)}:${server.port}`;
+  const line = (r: RoomSummary, restored: boolean, hostToken?: string): RoomLine => ({
+    room: r.code, level: r.levelId, address, join: `nines join ${address} ${r.code} --name <name>`, restored, phase: r.phase, tick: r.tick,
+    ...(hostToken ? { hostToken } : {}),
+  });
+  const rooms = server.rooms.list().map((r) => line(r, true));
+  if (!rooms.length) {
+    const { code, hostToken } = server.rooms.create(level, seed ?? level.seed);
+    rooms.push(line(server.rooms.list().find((r) => r.code === code)!, false, hostToken));
+  }
+  if (headless) {
+    for (const r of rooms) process.stdout.write(`${JSON.stringify(r)}\n`);
+    await untilStopped(server, new Promise(() => {}));
+    return EXIT_OK;
+  }
+  process.stdout.write(`nines host: serving on ${address} (data in ${dataDir}); Ctrl-C stops it.\n\n`);
+  for (const r of rooms) process.stdout.write(describeRoom(r));
+  const controls = hostConsole(server, rooms[0]!.room, createInterface({ input: process.stdin }), (text) => process.stdout.write(`${text}\n`));
+  await untilStopped(server, controls.quit);
+  controls.close();
+  return EXIT_OK;
+}

@@ -1,0 +1,48 @@
+/** What the outbox needs of a socket (a ws WebSocket has it). */
+export interface FrameSink {
+  readonly bufferedAmount: number;
+  /** `written` runs once the frame has left the buffer. */
+  send(data: string, written: () => void): void;
+}
+
+export interface OutboxLimits {
+  /** Buffered bytes past which droppable frames wait instead of being sent. */
+  skipAt: number;
+  /** Buffered bytes past which the client is given up on. */
+  maxBuffered: number;
+}
+
+/**
+ * One client's send path. A slow reader never slows the room and never grows memory without bound:
+ * while its buffer is full, droppable frames (snapshots, leaderboards, room views, each superseded by
+ * the next of its kind) are not queued; only the newest of each kind is kept, and sent once the
+ * buffer drains. A client so far behind that even essential frames would overflow is dropped.
+ */
+export class Outbox {
+  private readonly newest = new Map<string, string>();
+  /** Frames never sent because a newer one of their kind replaced them. */
+  skipped = 0;
+  private readonly written = () => {
+    if (this.newest.size) this.flush();
+  };
+
+  constructor(private readonly sink: FrameSink, private readonly limits: OutboxLimits, private readonly onOverflow: () => void) {}
+
+  send(data: string, droppable: boolean, kind: string): void {
+    if (droppable && this.newest.delete(kind)) this.skipped++;
+    this.flush();
+    if (droppable && this.sink.bufferedAmount > this.limits.skipAt) {
+      this.newest.set(kind, data);
+      return;
+    }
+    if (this.sink.bufferedAmount > this.limits.maxBuffered) return this.onOverflow();
+    this.sink.send(data, this.written);
+  }
+
+  /** Sends the held frames if the buffer has drained. */
+  flush(): void {
+    if (this.newest.size === 0 || this.sink.bufferedAmount > this.limits.skipAt) return;
+    for (const data of this.newest.values()) this.sink.send(data, this.written);
+    this.newest.clear();
+  }
+}

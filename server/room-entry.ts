@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { actionSchema } from '../shared/action.js';
+import { eventSchema, levelSchema } from '../shared/level.js';
+import { playerIdSchema } from '../shared/protocol.js';
+
+/** Bumped when a room log written by an older server could no longer be replayed by this one. */
+export const ROOM_LOG_VERSION = 1;
+
+const tick = z.number().int().min(0);
+const player = playerIdSchema;
+const tokenHash = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
+const seed = z.number().int().min(0).max(0xffffffff);
+
+/**
+ * One line of a room's log: a decision the room made, in the order it made it. Replaying them from
+ * the first gives the same room, to the state hash. Tokens appear only as their hashes.
+ */
+export const roomEntrySchema = z.discriminatedUnion('t', [
+  /** Always the first line. */
+  z.object({ t: z.literal('create'), v: z.literal(ROOM_LOG_VERSION), code: z.string(), level: levelSchema, seed, hostTokenHash: tokenHash }),
+  z.object({ t: z.literal('join'), tick, player, name: z.string(), tokenHash }),
+  /** A resume rotated the seat's token. */
+  z.object({ t: z.literal('token'), player, tokenHash }),
+  z.object({ t: z.literal('ready'), player, ready: z.boolean() }),
+  /** A player left the lobby (during a game a seat is kept). */
+  z.object({ t: z.literal('leave'), player }),
+  z.object({ t: z.literal('kick'), tick, player }),
+  /** The countdown ended: every seat gets a game at tick 0. */
+  z.object({ t: z.literal('start') }),
+  /** An action the rules processed at this tick, accepted (ok) or refused. */
+  z.object({ t: z.literal('act'), tick, player, seq: z.number().int().min(0), action: actionSchema, ok: z.boolean() }),
+  /** A live event, its `at` absolute (seconds of game time). */
+  z.object({ t: z.literal('fire'), tick, event: eventSchema }),
+  z.object({ t: z.literal('pause'), tick }),
+  z.object({ t: z.literal('resume'), tick }),
+  /** A checkpoint: the games reached this tick. */
+  z.object({ t: z.literal('tick'), tick }),
+  z.object({ t: z.literal('end'), tick }),
+  /** The host moved on to another round: back to the lobby with this level. */
+  z.object({ t: z.literal('level'), level: levelSchema, seed }),
+]);
+export type RoomEntry = z.infer<typeof roomEntrySchema>;
+export type RoomEntryOf<T extends RoomEntry['t']> = Extract<RoomEntry, { t: T }>;

@@ -1,0 +1,99 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { roomEntrySchema, type RoomEntry } from './room-entry.js';
+import { formatIssues } from './zod-issues.js';
+
+/** Folder of the room logs, inside the data directory. */
+const ROOMS_FOLDER = 'rooms';
+/** Folder of finished rounds' results, inside the data directory. */
+const RESULTS_FOLDER = 'results';
+/** Ending of a room log: JSON lines. */
+const LOG_EXTENSION = '.jsonl';
+
+export function roomLogFile(dataDir: string, code: string): string {
+  return join(dataDir, ROOMS_FOLDER, `${code}${LOG_EXTENSION}`);
+}
+
+/**
+ * Appends a room's entries to its log. Entries of one input are written together with one write
+ * call, before the outputs of that input reach anyone: what a player was told is on disk (in the
+ * kernel's hands, which survives the process being killed).
+ */
+export class RoomLogWriter {
+  private readonly fd: number;
+  private lines: string[] = [];
+
+  constructor(readonly file: string) {
+    this.fd = openSync(file, 'a');
+  }
+
+  append(entry: RoomEntry): void {
+    this.lines.push(JSON.stringify(entry));
+  }
+
+  flush(): void {
+    if (!this.lines.length) return;
+    writeSync(this.fd, `${this.lines.join('\n')}\n`);
+    this.lines = [];
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+export function openRoomLog(dataDir: string, code: string): RoomLogWriter {
+  mkdirSync(join(dataDir, ROOMS_FOLDER), { recursive: true });
+  return new RoomLogWriter(roomLogFile(dataDir, code));
+}
+
+export interface ReadLog {
+  entries: RoomEntry[];
+  /** Bytes of a last line cut short by a crash mid-write: dropped, as the write never finished. */
+  tornBytes: number;
+}
+
+/** Reads a room log. A line that is not a valid entry (other than a torn last line) is an error. */
+export function readRoomLog(file: string): ReadLog {
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  const last = lines.pop()!;
+  const entries = lines.map((line, i) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch (e) {
+      throw new Error(`${file}:${i + 1}: expected a JSON log entry, got text that is not JSON (${(e as Error).message})`);
+    }
+    const parsed = roomEntrySchema.safeParse(json);
+    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${formatIssues(parsed.error.issues, json).join('; ')}`);
+    return parsed.data;
+  });
+  return { entries, tornBytes: Buffer.byteLength(last) };
+}
+
+/** Cuts a torn last line off, so that new entries start on a line of their own. */
+export function dropTornTail(file: string, log: ReadLog): void {
+  if (log.tornBytes > 0) truncateSync(file, statSync(file).size - log.tornBytes);
+}
+
+/** The room logs of a data directory, by room code. */
+export function roomLogs(dataDir: string): { code: string; file: string }[] {
+  const dir = join(dataDir, ROOMS_FOLDER);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(LOG_EXTENSION))
+    .sort()
+    .map((name) => ({ code: name.slice(0, -LOG_EXTENSION.length), file: join(dir, name) }));
+}
+
+/** Keeps a round's results as a JSON file, written whole (through a rename) or not at all. */
+export function writeResults(dataDir: string, code: string, round: number, results: unknown): string {
+  const dir = join(dataDir, RESULTS_FOLDER);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${code}-${round}.json`);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+  return file;
+}

@@ -1,0 +1,203 @@
+import type { Action } from '../shared/action.js';
+import type { ActionResult } from '../shared/architecture.js';
+import { act, advance, newGame, type Game } from '../shared/game.js';
+import type { GameEvent, Level } from '../shared/level.js';
+import type { Phase } from '../shared/protocol.js';
+import type { RoomEntry, RoomEntryOf } from './room-entry.js';
+
+export interface Seat {
+  id: string;
+  name: string;
+  /** SHA-256 of the current resume token; the token itself is never kept. */
+  tokenHash: string;
+  ready: boolean;
+  /** The last action number processed for this seat: anything at or below it is a duplicate. */
+  lastSeq: number;
+  /** The player's own game, from the start of a round to the start of the next. */
+  game: Game | undefined;
+  /** The connection that holds the seat now, if any. */
+  conn: number | undefined;
+}
+
+/** A connection that said hello to this room. Connections are not logged: they end with the process. */
+interface Member {
+  /** The seat it holds; absent for a spectator. */
+  seat: string | undefined;
+  host: boolean;
+}
+
+/**
+ * A room: everything its decisions (the log entries) built, plus its connections and clock. Rooms are
+ * changed in place by the functions of this module and of room.ts, and by nothing else.
+ */
+export interface RoomOptions {
+  /** Game time runs this many times faster than the wall clock (tests and demos). */
+  speed: number;
+  maxPlayers: number;
+  maxSpectators: number;
+}
+
+export interface Room extends RoomOptions {
+  code: string;
+  level: Level;
+  seed: number;
+  hostTokenHash: string;
+  phase: Phase;
+  /** Ticks every game of the round has run (they all run together). */
+  tick: number;
+  seats: Map<string, Seat>;
+  /** Token hashes of removed players, so that their resume is told why it fails. */
+  kicked: Set<string>;
+  nextPlayer: number;
+  /** Live events of this round, with absolute times, in firing order. */
+  fired: GameEvent[];
+  /** Rounds finished so far: names the results files. */
+  round: number;
+  members: Map<number, Member>;
+  /** Wall time (ms) at which tick 0 began: tick n is due at origin + n * tick length. */
+  origin: number;
+  countdownEndsAt: number;
+}
+
+export function newRoom(entry: RoomEntryOf<'create'>, options: RoomOptions): Room {
+  return {
+    ...options,
+    code: entry.code, level: entry.level, seed: entry.seed, hostTokenHash: entry.hostTokenHash,
+    phase: 'lobby', tick: 0, seats: new Map(), kicked: new Set(), nextPlayer: 1, fired: [], round: 0,
+    members: new Map(), origin: 0, countdownEndsAt: 0,
+  };
+}
+
+/** Wall milliseconds per tick at the room's speed. */
+export function tickWallMs(room: Room): number {
+  return room.level.tickMs / room.speed;
+}
+
+/** Ticks in the level. */
+export function totalTicks(room: Room): number {
+  return Math.round((room.level.durationSeconds * 1000) / room.level.tickMs);
+}
+
+export function hasGames(room: Room): boolean {
+  return room.phase === 'running' || room.phase === 'paused' || room.phase === 'ended';
+}
+
+/** A new game for a seat, caught up with the round: the same level, seed and live events as everyone. */
+function gameAtRoomTick(room: Room): Game {
+  const game = newGame(room.level, room.seed);
+  for (const e of room.fired) game.state.fired.push({ ...e });
+  for (let t = 0; t < room.tick; t++) advance(game);
+  return game;
+}
+
+/** Runs every game up to `tick`. */
+export function advanceTo(room: Room, tick: number): void {
+  if (tick < room.tick) throw new Error(`room ${room.code}: expected tick ${room.tick} or later, got ${tick}`);
+  while (room.tick < tick) {
+    for (const seat of room.seats.values()) if (seat.game) advance(seat.game);
+    room.tick++;
+  }
+}
+
+function applyAct(seat: Seat, action: Action, seq: number): ActionResult {
+  seat.lastSeq = seq;
+  return act(seat.game!, action);
+}
+
+function fireEvent(room: Room, event: GameEvent): void {
+  room.fired.push(event);
+  for (const seat of room.seats.values()) seat.game?.state.fired.push({ ...event });
+}
+
+/**
+ * Applies one decision to the room. Live play and replay both go through here, so a replayed log
+ * rebuilds the room exactly. Returns the rules' answer for an action.
+ */
+export function applyEntry(room: Room, entry: RoomEntry): ActionResult | undefined {
+  if ('tick' in entry) advanceTo(room, entry.tick);
+  switch (entry.t) {
+    case 'create':
+      throw new Error(`room ${room.code}: a create entry can only open a log`);
+    case 'join': {
+      const seat: Seat = { id: entry.player, name: entry.name, tokenHash: entry.tokenHash, ready: false, lastSeq: -1, game: undefined, conn: undefined };
+      room.seats.set(seat.id, seat);
+      room.nextPlayer = Math.max(room.nextPlayer, Number(entry.player.slice(1)) + 1);
+      if (room.phase === 'running' || room.phase === 'paused') seat.game = gameAtRoomTick(room);
+      return undefined;
+    }
+    case 'token':
+      seatOf(room, entry.player).tokenHash = entry.tokenHash;
+      return undefined;
+    case 'ready':
+      seatOf(room, entry.player).ready = entry.ready;
+      return undefined;
+    case 'leave':
+      seatOf(room, entry.player);
+      room.seats.delete(entry.player);
+      return undefined;
+    case 'kick':
+      room.kicked.add(seatOf(room, entry.player).tokenHash);
+      room.seats.delete(entry.player);
+      return undefined;
+    case 'start':
+      room.phase = 'running';
+      room.tick = 0;
+      room.fired = [];
+      for (const seat of room.seats.values()) seat.game = newGame(room.level, room.seed);
+      return undefined;
+    case 'act': {
+      const seat = seatOf(room, entry.player);
+      if (!seat.game) throw new Error(`room ${room.code}: ${entry.player} acted without a game`);
+      return applyAct(seat, entry.action, entry.seq);
+    }
+    case 'fire':
+      fireEvent(room, entry.event);
+      return undefined;
+    case 'pause':
+      room.phase = 'paused';
+      return undefined;
+    case 'resume':
+      room.phase = 'running';
+      return undefined;
+    case 'tick':
+      return undefined;
+    case 'end':
+      room.phase = 'ended';
+      room.round++;
+      return undefined;
+    case 'level':
+      room.level = entry.level;
+      room.seed = entry.seed;
+      room.phase = 'lobby';
+      room.tick = 0;
+      room.fired = [];
+      for (const seat of room.seats.values()) {
+        seat.game = undefined;
+        seat.ready = false;
+      }
+      return undefined;
+  }
+}
+
+function seatOf(room: Room, player: string): Seat {
+  const seat = room.seats.get(player);
+  if (!seat) throw new Error(`room ${room.code}: expected a seat ${player}, got none; seats are ${[...room.seats.keys()].join(', ') || '(none)'}`);
+  return seat;
+}
+
+/**
+ * Rebuilds a room from its log. The result is the room as it was after the last entry, with no
+ * connections; a round in play continues from the last tick the log reached.
+ */
+export function replayRoom(entries: readonly RoomEntry[], options: RoomOptions): Room {
+  const [first, ...rest] = entries;
+  if (first?.t !== 'create') throw new Error(`room log: expected a create entry first, got ${first ? first.t : 'an empty log'}`);
+  const room = newRoom(first, options);
+  rest.forEach((entry, i) => {
+    const result = applyEntry(room, entry);
+    if (entry.t === 'act' && result?.ok !== entry.ok) {
+      throw new Error(`room ${room.code}: entry ${i + 2} (${entry.player}'s action ${entry.seq} at tick ${entry.tick}): expected ${entry.ok ? 'accepted' : 'refused'} as logged, got ${result?.ok ? 'accepted' : 'refused'}: the rules changed since the log was written`);
+    }
+  });
+  return room;
+}

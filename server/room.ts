@@ -1,0 +1,373 @@
+import type { Level } from '../shared/level.js';
+import {
+  CLOSE_CODES, DEFAULTS, ERROR_CODES, PROTOCOL_VERSION,
+  type ClientMessage, type CloseCode, type ErrorCode, type Hello, type HostControl, type RoomView, type ServerMessage, type ServerMessageOf,
+} from '../shared/protocol.js';
+import { describeEvent } from '../shared/sim/events.js';
+import { canonicalJson, hashText } from '../shared/state-hash.js';
+import type { RoomEntry, RoomEntryOf } from './room-entry.js';
+import { advanceTo, applyEntry, hasGames, newRoom, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat } from './room-state.js';
+import { leaderboard, results } from './standings.js';
+
+// The room as a state machine: an input (a message, a connection lost, the clock) goes in, the room
+// changes, and what to send, close, log and report comes out. No I/O and no clock of its own: the
+// shell passes the time and fresh tokens in, so a room can be driven by tests and replayed from a log.
+
+/** A message a room handles after hello (host controls included). */
+export type RoomMessage = Exclude<ClientMessage, Hello>;
+
+export type RoomInput =
+  /** `tokenHash` is the hash of `token`, a fresh token the seat gets if it is taken or resumed. */
+  | { type: 'hello'; conn: number; now: number; hello: Hello; token: string; tokenHash: string; resumeHash?: string; hostHash?: string }
+  /** `level`: for `next`, the level the shell loaded for it. */
+  | { type: 'message'; conn: number; now: number; msg: RoomMessage; level?: Level }
+  /** A host control from the server's own console, which needs no token. */
+  | { type: 'control'; now: number; control: HostControl; level?: Level }
+  | { type: 'disconnect'; conn: number; now: number }
+  | { type: 'clock'; now: number };
+
+export type RoomOutput =
+  /**
+   * A message, already serialised (a game moves on within one input, so a snapshot is taken as text
+   * at once). Droppable messages are superseded by the next of their kind: a slow client may skip them.
+   */
+  | { type: 'send'; to: readonly number[]; kind: ServerMessage['type']; data: string; droppable: boolean }
+  | { type: 'close'; conn: number; code: CloseCode; reason: string }
+  | { type: 'log'; entry: RoomEntry }
+  /** A round's results, to keep on disk. */
+  | { type: 'results'; round: number; msg: ServerMessageOf<'results'> }
+  /** For the host's log: who joined, what was refused and why. */
+  | { type: 'note'; level: 'debug' | 'info' | 'warn'; text: string };
+
+type Out = RoomOutput[];
+
+export function createRoom(create: RoomEntryOf<'create'>, options: RoomOptions): { room: Room; outputs: RoomOutput[] } {
+  return { room: newRoom(create, options), outputs: [{ type: 'log', entry: create }] };
+}
+
+/** When the room next needs a clock input (the countdown's end or the next tick), if ever. */
+export function nextWakeAt(room: Room): number | undefined {
+  if (room.phase === 'countdown') return room.countdownEndsAt;
+  if (room.phase === 'running') return room.origin + (room.tick + 1) * tickWallMs(room);
+  return undefined;
+}
+
+export function isHost(room: Room, conn: number): boolean {
+  return room.members.get(conn)?.host === true;
+}
+
+export function handle(room: Room, input: RoomInput): RoomOutput[] {
+  const out: Out = [];
+  switch (input.type) {
+    case 'hello': hello(room, input, out); break;
+    case 'message': message(room, input, out); break;
+    case 'control': control(room, input.control, input.now, undefined, input.level, out); break;
+    case 'disconnect': disconnect(room, input.conn, input.now, out); break;
+    case 'clock': clock(room, input.now, out); break;
+  }
+  return out;
+}
+
+function commit(room: Room, entry: RoomEntry, out: Out) {
+  const result = applyEntry(room, entry);
+  out.push({ type: 'log', entry });
+  return result;
+}
+
+function send(out: Out, to: readonly number[], msg: ServerMessage, droppable = false): void {
+  if (to.length) out.push({ type: 'send', to, kind: msg.type, data: JSON.stringify(msg), droppable });
+}
+
+function everyone(room: Room): number[] {
+  return [...room.members.keys()];
+}
+
+function refuse(out: Out, conn: number, code: ErrorCode, message: string, close: CloseCode): void {
+  send(out, [conn], { type: 'error', code, message });
+  out.push({ type: 'close', conn, code: close, reason: code });
+  out.push({ type: 'note', level: 'warn', text: `connection ${conn} refused (${code}): ${message}` });
+}
+
+function roomView(room: Room, now: number): RoomView {
+  return {
+    code: room.code, levelId: room.level.id, title: room.level.title, phase: room.phase, tick: room.tick,
+    ...(room.phase === 'countdown' ? { countdownMs: Math.max(0, (room.countdownEndsAt - now) * room.speed) } : {}),
+    players: [...room.seats.values()].map((s) => ({ id: s.id, name: s.name, ready: s.ready, connected: s.conn !== undefined })),
+    spectators: [...room.members.values()].filter((m) => m.seat === undefined).length,
+  };
+}
+
+function broadcastRoom(room: Room, now: number, out: Out): void {
+  send(out, everyone(room), { type: 'room', room: roomView(room, now) }, true);
+}
+
+/**
+ * A snapshot message as text: the state's canonical JSON is hashed and sent as it is, so the state is
+ * serialised once, and the text keeps the state of this tick while the game moves on.
+ */
+function sendSnapshot(out: Out, room: Room, seat: Seat, to: number, droppable: boolean): void {
+  const state = canonicalJson(seat.game!.state);
+  out.push({ type: 'send', to: [to], kind: 'snapshot', data: `{"type":"snapshot","tick":${room.tick},"hash":"${hashText(state)}","state":${state}}`, droppable });
+}
+
+/**
+ * The host and spectators get the whole leaderboard; a player gets the top rows and its own, which
+ * keeps a class of a hundred from costing each player a hundred rows a second.
+ */
+function sendLeaderboard(room: Room, to: readonly number[], out: Out): void {
+  if (!hasGames(room)) return;
+  const rows = leaderboard(room);
+  const top = rows.slice(0, DEFAULTS.LEADERBOARD_TOP);
+  const byPlayer = new Map(rows.map((r) => [r.player, r]));
+  const whole: number[] = [];
+  const topOnly: number[] = [];
+  const board = (shown: typeof rows) => ({ type: 'leaderboard' as const, tick: room.tick, players: rows.length, rows: shown });
+  for (const conn of to) {
+    const member = room.members.get(conn);
+    const own = member?.seat === undefined ? undefined : byPlayer.get(member.seat);
+    if (!member || member.host || !own || rows.length <= top.length) whole.push(conn);
+    else if (own.rank <= top.length) topOnly.push(conn);
+    else send(out, [conn], board([...top, own]), true);
+  }
+  send(out, whole, board(rows), true);
+  send(out, topOnly, board(top), true);
+}
+
+function welcome(room: Room, conn: number, now: number, seat: Seat | undefined, token: string | undefined, out: Out): void {
+  const member = room.members.get(conn)!;
+  send(out, [conn], {
+    type: 'welcome', protocol: PROTOCOL_VERSION, ...(seat ? { playerId: seat.id, resumeToken: token } : {}), host: member.host,
+    lastSeq: seat?.lastSeq ?? -1, tickMs: room.level.tickMs, seed: room.seed, level: room.level, room: roomView(room, now),
+    snapshotEveryTicks: DEFAULTS.SNAPSHOT_EVERY_TICKS, leaderboardEveryTicks: DEFAULTS.LEADERBOARD_EVERY_TICKS,
+  });
+  if (seat?.game) sendSnapshot(out, room, seat, conn, false);
+  sendLeaderboard(room, [conn], out);
+  broadcastRoom(room, now, out);
+}
+
+function hello(room: Room, input: Extract<RoomInput, { type: 'hello' }>, out: Out): void {
+  const { conn, now, hello: h } = input;
+  const host = input.hostHash !== undefined;
+  if (host && input.hostHash !== room.hostTokenHash) {
+    return refuse(out, conn, ERROR_CODES.BAD_HOST_TOKEN, `the host token given is not room ${room.code}'s; use the one \`nines host\` printed`, CLOSE_CODES.BAD_TOKEN);
+  }
+  if (input.resumeHash !== undefined) {
+    const seat = [...room.seats.values()].find((s) => s.tokenHash === input.resumeHash);
+    if (!seat) {
+      if (room.kicked.has(input.resumeHash)) return refuse(out, conn, ERROR_CODES.BAD_RESUME_TOKEN, `the host removed this seat from room ${room.code}`, CLOSE_CODES.KICKED);
+      return refuse(out, conn, ERROR_CODES.BAD_RESUME_TOKEN, `the resume token matches no seat of room ${room.code} (tokens change on every resume: use the latest)`, CLOSE_CODES.BAD_TOKEN);
+    }
+    if (seat.conn !== undefined) {
+      room.members.delete(seat.conn);
+      out.push({ type: 'close', conn: seat.conn, code: CLOSE_CODES.REPLACED, reason: 'seat taken over by a new connection' });
+    }
+    commit(room, { t: 'token', player: seat.id, tokenHash: input.tokenHash }, out);
+    seat.conn = conn;
+    room.members.set(conn, { seat: seat.id, host });
+    out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${seat.name} (${seat.id}) resumed` });
+    return welcome(room, conn, now, seat, input.token, out);
+  }
+  if (h.spectate) {
+    const spectators = [...room.members.values()].filter((m) => m.seat === undefined).length;
+    if (spectators >= room.maxSpectators) return refuse(out, conn, ERROR_CODES.ROOM_FULL, `room ${room.code} has ${spectators} spectators, the most it takes`, CLOSE_CODES.FULL);
+    room.members.set(conn, { seat: undefined, host });
+    out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${h.name} watches${host ? ' as host' : ''}` });
+    return welcome(room, conn, now, undefined, undefined, out);
+  }
+  if (room.seats.size >= room.maxPlayers) return refuse(out, conn, ERROR_CODES.ROOM_FULL, `room ${room.code} has ${room.seats.size} players, the most it seats`, CLOSE_CODES.FULL);
+  const lower = h.name.toLowerCase();
+  if ([...room.seats.values()].some((s) => s.name.toLowerCase() === lower)) {
+    return refuse(out, conn, ERROR_CODES.NAME_TAKEN, `room ${room.code} already has a player named "${h.name}": pick another name`, CLOSE_CODES.REFUSED);
+  }
+  const player = `p${room.nextPlayer}`;
+  commit(room, { t: 'join', tick: room.tick, player, name: h.name, tokenHash: input.tokenHash }, out);
+  const seat = room.seats.get(player)!;
+  seat.conn = conn;
+  room.members.set(conn, { seat: player, host });
+  out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${h.name} joined as ${player}${host ? ' (host)' : ''}` });
+  welcome(room, conn, now, seat, input.token, out);
+}
+
+function message(room: Room, input: Extract<RoomInput, { type: 'message' }>, out: Out): void {
+  const { conn, now, msg } = input;
+  const member = room.members.get(conn);
+  if (!member) return;
+  const seat = member.seat === undefined ? undefined : room.seats.get(member.seat);
+  switch (msg.type) {
+    case 'act': return actMessage(room, conn, seat, msg, out);
+    case 'ready':
+      if (!seat) return send(out, [conn], { type: 'error', code: ERROR_CODES.NOT_A_PLAYER, message: 'spectators have no seat to be ready in' });
+      if (room.phase !== 'lobby') return send(out, [conn], { type: 'error', code: ERROR_CODES.WRONG_PHASE, message: `ready is for the lobby; the room is ${room.phase}` });
+      commit(room, { t: 'ready', player: seat.id, ready: msg.ready }, out);
+      return broadcastRoom(room, now, out);
+    case 'resync':
+      if (seat?.game) sendSnapshot(out, room, seat, conn, true);
+      sendLeaderboard(room, [conn], out);
+      return send(out, [conn], { type: 'room', room: roomView(room, now) }, true);
+    case 'ping':
+      return send(out, [conn], { type: 'pong', ...(msg.t === undefined ? {} : { t: msg.t }) });
+    case 'leave':
+      room.members.delete(conn);
+      if (seat) {
+        seat.conn = undefined;
+        if (room.phase === 'lobby') commit(room, { t: 'leave', player: seat.id }, out);
+        out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${seat.name} (${seat.id}) left` });
+      }
+      out.push({ type: 'close', conn, code: CLOSE_CODES.LEAVE, reason: 'left' });
+      return broadcastRoom(room, now, out);
+    default:
+      if (!member.host) return send(out, [conn], { type: 'error', code: ERROR_CODES.NOT_HOST, message: `${msg.type} is a host control: it needs the room's host token in hello` });
+      return control(room, msg, now, conn, input.level, out);
+  }
+}
+
+function actMessage(room: Room, conn: number, seat: Seat | undefined, msg: Extract<RoomMessage, { type: 'act' }>, out: Out): void {
+  const ack = (code: ErrorCode, message: string) => send(out, [conn], { type: 'ack', seq: msg.seq, ok: false, tick: room.tick, code, message });
+  if (!seat) return ack(ERROR_CODES.NOT_A_PLAYER, 'spectators watch; only a seated player acts');
+  if (msg.seq <= seat.lastSeq) return ack(ERROR_CODES.DUPLICATE_SEQ, `action ${msg.seq} was already processed (the last was ${seat.lastSeq}); ignored`);
+  if (room.phase !== 'running') {
+    const why = room.phase === 'paused' ? 'the host paused the game' : room.phase === 'ended' ? 'the round is over' : 'the round has not started';
+    return ack(ERROR_CODES.WRONG_PHASE, `expected a running game to act in, got ${room.phase}: ${why}`);
+  }
+  const entry = { t: 'act' as const, tick: room.tick, player: seat.id, seq: msg.seq, action: msg.action, ok: true };
+  const result = applyEntry(room, entry)!;
+  entry.ok = result.ok;
+  out.push({ type: 'log', entry });
+  if (result.ok) return send(out, [conn], { type: 'ack', seq: msg.seq, ok: true, tick: room.tick, cost: result.cost });
+  send(out, [conn], { type: 'ack', seq: msg.seq, ok: false, tick: room.tick, code: result.error.code, message: result.error.message });
+  out.push({ type: 'note', level: 'debug', text: `room ${room.code}: ${seat.name} (${seat.id}): ${msg.action.type} refused (${result.error.code}): ${result.error.message}` });
+}
+
+function control(room: Room, c: HostControl, now: number, conn: number | undefined, level: Level | undefined, out: Out): void {
+  const fail = (code: ErrorCode, message: string) => {
+    if (conn === undefined) out.push({ type: 'note', level: 'warn', text: `room ${room.code}: ${message}` });
+    else send(out, [conn], { type: 'error', code, message });
+  };
+  const wrongPhase = (expected: string) => fail(ERROR_CODES.WRONG_PHASE, `${c.type}: expected the room to be ${expected}, got ${room.phase}`);
+  switch (c.type) {
+    case 'start':
+      if (room.phase !== 'lobby') return wrongPhase('in the lobby');
+      if (room.seats.size === 0) return fail(ERROR_CODES.NO_PLAYERS, 'start: nobody has joined the room yet');
+      room.phase = 'countdown';
+      room.countdownEndsAt = now + DEFAULTS.COUNTDOWN_MS / room.speed;
+      out.push({ type: 'note', level: 'info', text: `room ${room.code}: countdown to ${room.level.id} with ${room.seats.size} player(s)` });
+      return broadcastRoom(room, now, out);
+    case 'pause':
+      if (room.phase !== 'running') return wrongPhase('running');
+      commit(room, { t: 'pause', tick: room.tick }, out);
+      return broadcastRoom(room, now, out);
+    case 'resume':
+      if (room.phase !== 'paused') return wrongPhase('paused');
+      commit(room, { t: 'resume', tick: room.tick }, out);
+      room.origin = now - room.tick * tickWallMs(room);
+      return broadcastRoom(room, now, out);
+    case 'end':
+      if (room.phase === 'countdown') {
+        room.phase = 'lobby';
+        return broadcastRoom(room, now, out);
+      }
+      if (room.phase !== 'running' && room.phase !== 'paused') return wrongPhase('running, paused or counting down');
+      return finish(room, now, out);
+    case 'fire': {
+      if (room.phase !== 'running' && room.phase !== 'paused') return wrongPhase('running or paused');
+      const now_s = (room.tick * room.level.tickMs) / 1000;
+      const event = { ...c.event, at: now_s + c.event.at };
+      commit(room, { t: 'fire', tick: room.tick, event }, out);
+      return send(out, everyone(room), { type: 'announce', tick: room.tick, at: event.at, event, text: describeEvent(event), live: true });
+    }
+    case 'kick': {
+      const seat = room.seats.get(c.player);
+      if (!seat) return fail(ERROR_CODES.UNKNOWN_PLAYER, `kick: no player ${c.player}; players are ${[...room.seats.keys()].join(', ') || '(none)'}`);
+      commit(room, { t: 'kick', tick: room.tick, player: seat.id }, out);
+      if (seat.conn !== undefined) {
+        room.members.delete(seat.conn);
+        send(out, [seat.conn], { type: 'error', code: ERROR_CODES.UNKNOWN_PLAYER, message: `the host removed you from room ${room.code}` });
+        out.push({ type: 'close', conn: seat.conn, code: CLOSE_CODES.KICKED, reason: 'removed by the host' });
+      }
+      out.push({ type: 'note', level: 'info', text: `room ${room.code}: the host removed ${seat.name} (${seat.id})` });
+      return broadcastRoom(room, now, out);
+    }
+    case 'next': {
+      if (room.phase !== 'ended' && room.phase !== 'lobby') return wrongPhase('ended or in the lobby');
+      const next = level ?? room.level;
+      commit(room, { t: 'level', level: next, seed: next.seed }, out);
+      return send(out, everyone(room), { type: 'level', level: next, seed: next.seed, tickMs: next.tickMs, room: roomView(room, now) });
+    }
+  }
+}
+
+function finish(room: Room, now: number, out: Out): void {
+  commit(room, { t: 'end', tick: room.tick }, out);
+  const msg: ServerMessageOf<'results'> = { type: 'results', levelId: room.level.id, tick: room.tick, rows: results(room) };
+  sendSnapshots(room, out);
+  send(out, everyone(room), msg);
+  out.push({ type: 'results', round: room.round, msg });
+  out.push({ type: 'note', level: 'info', text: `room ${room.code}: round ${room.round} (${room.level.id}) ended at tick ${room.tick}` });
+  broadcastRoom(room, now, out);
+}
+
+function disconnect(room: Room, conn: number, now: number, out: Out): void {
+  const member = room.members.get(conn);
+  if (!member) return;
+  room.members.delete(conn);
+  const seat = member.seat === undefined ? undefined : room.seats.get(member.seat);
+  if (seat?.conn === conn) {
+    seat.conn = undefined;
+    out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${seat.name} (${seat.id}) disconnected; the seat is kept` });
+  }
+  broadcastRoom(room, now, out);
+}
+
+/** The tick at which the level's event `e` is announced. */
+function announceTick(room: Room, e: Level['events'][number]): number {
+  return Math.max(0, Math.round(((e.at - e.announce) * 1000) / room.level.tickMs));
+}
+
+function announceDue(room: Room, out: Out): void {
+  for (const event of room.level.events) {
+    if (announceTick(room, event) !== room.tick) continue;
+    send(out, everyone(room), { type: 'announce', tick: room.tick, at: event.at, event, text: describeEvent(event), live: false });
+  }
+}
+
+function sendSnapshots(room: Room, out: Out): void {
+  for (const seat of room.seats.values()) {
+    if (seat.game && seat.conn !== undefined) sendSnapshot(out, room, seat, seat.conn, true);
+  }
+}
+
+/** The countdown is over: every seat gets its game, and tick 0 begins. */
+function begin(room: Room, now: number, out: Out): void {
+  commit(room, { t: 'start' }, out);
+  room.origin = room.countdownEndsAt;
+  out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${room.level.id} started with ${room.seats.size} player(s)` });
+  broadcastRoom(room, now, out);
+  announceDue(room, out);
+  sendSnapshots(room, out);
+  sendLeaderboard(room, everyone(room), out);
+}
+
+function step(room: Room, now: number, out: Out): void {
+  advanceTo(room, room.tick + 1);
+  if (room.tick % DEFAULTS.CHECKPOINT_EVERY_TICKS === 0) out.push({ type: 'log', entry: { t: 'tick', tick: room.tick } });
+  announceDue(room, out);
+  // The last tick's snapshots go out with the results.
+  if (room.tick >= totalTicks(room)) return finish(room, now, out);
+  if (room.tick % DEFAULTS.SNAPSHOT_EVERY_TICKS === 0) sendSnapshots(room, out);
+  if (room.tick % DEFAULTS.LEADERBOARD_EVERY_TICKS === 0) sendLeaderboard(room, everyone(room), out);
+}
+
+function clock(room: Room, now: number, out: Out): void {
+  if (room.phase === 'countdown' && now >= room.countdownEndsAt) begin(room, now, out);
+  const wall = tickWallMs(room);
+  let ran = 0;
+  while (room.phase === 'running' && now >= room.origin + (room.tick + 1) * wall) {
+    if (ran === DEFAULTS.MAX_CATCH_UP_TICKS) {
+      out.push({ type: 'note', level: 'warn', text: `room ${room.code}: the loop fell ${Math.round(now - room.origin - room.tick * wall)} ms behind; the schedule slips instead of rushing` });
+      room.origin = now - room.tick * wall;
+      break;
+    }
+    step(room, now, out);
+    ran++;
+  }
+}

@@ -1,0 +1,188 @@
+import { existsSync } from 'node:fs';
+import type { Level } from '../shared/level.js';
+import type { CloseCode } from '../shared/protocol.js';
+import { hashToken, newRoomCode, newToken } from './codes.js';
+import type { Logger } from './logger.js';
+import { createRoom, handle, nextWakeAt, type RoomInput, type RoomOutput } from './room.js';
+import { ROOM_LOG_VERSION } from './room-entry.js';
+import { dropTornTail, openRoomLog, readRoomLog, roomLogFile, roomLogs, writeResults, type RoomLogWriter } from './room-log.js';
+import { replayRoom, tickWallMs, type Room, type RoomOptions } from './room-state.js';
+
+/** Where a room's messages go: the WebSocket layer. */
+export interface Transport {
+  /** `kind` is the message type: a droppable frame replaces an unsent one of the same kind. */
+  send(conn: number, data: string, droppable: boolean, kind: string): void;
+  close(conn: number, code: CloseCode, reason: string): void;
+}
+
+export interface RoomsOptions extends Omit<RoomOptions, 'speed'> {
+  speed: number;
+  maxRooms: number;
+  /** Where room logs and results go; without one, nothing is kept. */
+  dataDir: string | undefined;
+  logger: Logger;
+  transport: Transport;
+  /** Milliseconds on a monotonic clock. */
+  now: () => number;
+  /** Called with the milliseconds each clock input took (the benchmark's tick duration). */
+  onTick?: (ms: number) => void;
+}
+
+interface Slot {
+  room: Room;
+  log: RoomLogWriter | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
+export interface RoomSummary {
+  code: string;
+  levelId: string;
+  phase: Room['phase'];
+  tick: number;
+}
+
+/** Attempts at drawing a free room code before concluding the code space is exhausted. */
+const CODE_ATTEMPTS = 100;
+
+export class RoomsFullError extends Error {}
+
+/**
+ * The rooms of a server: creates them, restores them from their logs, feeds them inputs, and carries
+ * out what they decide: sends, closes, log lines, results files, and the timer for their next tick.
+ */
+export class Rooms {
+  private readonly slots = new Map<string, Slot>();
+
+  constructor(private readonly o: RoomsOptions) {}
+
+  get(code: string): Room | undefined {
+    return this.slots.get(code)?.room;
+  }
+
+  list(): RoomSummary[] {
+    return [...this.slots.values()].map(({ room }) => ({ code: room.code, levelId: room.level.id, phase: room.phase, tick: room.tick }));
+  }
+
+  private roomOptions(): RoomOptions {
+    return { speed: this.o.speed, maxPlayers: this.o.maxPlayers, maxSpectators: this.o.maxSpectators };
+  }
+
+  private freeCode(): string {
+    for (let i = 0; i < CODE_ATTEMPTS; i++) {
+      const code = newRoomCode();
+      if (!this.slots.has(code) && !(this.o.dataDir && existsSync(roomLogFile(this.o.dataDir, code)))) return code;
+    }
+    throw new RoomsFullError(`no free room code after ${CODE_ATTEMPTS} draws`);
+  }
+
+  /** Rooms whose round is over and that nobody is in make way for new ones. */
+  private evictIdle(): void {
+    for (const [code, slot] of this.slots) {
+      if (slot.room.phase !== 'ended' || slot.room.members.size > 0) continue;
+      slot.log?.close();
+      this.slots.delete(code);
+    }
+  }
+
+  create(level: Level, seed = level.seed): { code: string; hostToken: string } {
+    if (this.slots.size >= this.o.maxRooms) this.evictIdle();
+    if (this.slots.size >= this.o.maxRooms) throw new RoomsFullError(`this server holds ${this.slots.size} rooms, the most it allows`);
+    const code = this.freeCode();
+    const hostToken = newToken();
+    const { room, outputs } = createRoom({ t: 'create', v: ROOM_LOG_VERSION, code, level, seed, hostTokenHash: hashToken(hostToken) }, this.roomOptions());
+    const slot: Slot = { room, log: this.o.dataDir ? openRoomLog(this.o.dataDir, code) : undefined, timer: undefined };
+    this.slots.set(code, slot);
+    this.dispatch(slot, outputs);
+    this.o.logger.info(`room ${code}: created for ${level.id} (seed ${seed})`);
+    return { code, hostToken };
+  }
+
+  /**
+   * Rebuilds every room of the data directory whose round is not over, by replaying its log. A round
+   * in play goes on from the last tick the log reached; players resume with their tokens.
+   */
+  restore(): RoomSummary[] {
+    const { dataDir, logger } = this.o;
+    if (!dataDir) return [];
+    const restored: RoomSummary[] = [];
+    for (const { code, file } of roomLogs(dataDir)) {
+      try {
+        const log = readRoomLog(file);
+        const room = replayRoom(log.entries, this.roomOptions());
+        if (room.phase === 'ended') continue;
+        if (log.tornBytes) logger.warn(`${file}: dropped a last line cut short by a crash (${log.tornBytes} bytes)`);
+        dropTornTail(file, log);
+        room.origin = this.o.now() - room.tick * tickWallMs(room);
+        const slot: Slot = { room, log: openRoomLog(dataDir, code), timer: undefined };
+        this.slots.set(code, slot);
+        this.schedule(slot);
+        restored.push({ code, levelId: room.level.id, phase: room.phase, tick: room.tick });
+        logger.info(`room ${code}: restored from its log at tick ${room.tick} (${room.phase}, ${room.seats.size} seat(s))`);
+      } catch (e) {
+        logger.error(`${file}: cannot restore room ${code}: ${(e as Error).message}`);
+      }
+    }
+    return restored;
+  }
+
+  input(code: string, input: RoomInput): void {
+    const slot = this.slots.get(code);
+    if (!slot) return;
+    const started = performance.now();
+    this.dispatch(slot, handle(slot.room, input));
+    if (input.type === 'clock') this.o.onTick?.(performance.now() - started);
+  }
+
+  private dispatch(slot: Slot, outputs: RoomOutput[]): void {
+    const { transport, logger, dataDir } = this.o;
+    // The log goes first: whatever a player is told below is already on disk.
+    for (const o of outputs) if (o.type === 'log') slot.log?.append(o.entry);
+    slot.log?.flush();
+    for (const o of outputs) {
+      switch (o.type) {
+        case 'send':
+          for (const conn of o.to) transport.send(conn, o.data, o.droppable, o.kind);
+          break;
+        case 'close':
+          transport.close(o.conn, o.code, o.reason);
+          break;
+        case 'results':
+          if (dataDir) {
+            const file = writeResults(dataDir, slot.room.code, o.round, { room: slot.room.code, round: o.round, endedAt: new Date().toISOString(), ...o.msg });
+            logger.info(`room ${slot.room.code}: results of round ${o.round} kept in ${file}`);
+          }
+          break;
+        case 'note':
+          logger[o.level](o.text);
+          break;
+        case 'log':
+          break;
+      }
+    }
+    this.schedule(slot);
+  }
+
+  /** One timer per room, set for the exact time its next tick is due (a schedule, not an interval). */
+  private schedule(slot: Slot): void {
+    clearTimeout(slot.timer);
+    const wake = nextWakeAt(slot.room);
+    slot.timer = wake === undefined ? undefined : setTimeout(() => this.tick(slot), Math.max(0, wake - this.o.now()));
+  }
+
+  /** A bug met in one room's tick stops that room (logged), not the server and its other rooms. */
+  private tick(slot: Slot): void {
+    try {
+      this.input(slot.room.code, { type: 'clock', now: this.o.now() });
+    } catch (e) {
+      this.o.logger.error(`room ${slot.room.code}: internal error, the room is stopped: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
+  }
+
+  close(): void {
+    for (const slot of this.slots.values()) {
+      clearTimeout(slot.timer);
+      slot.log?.close();
+    }
+    this.slots.clear();
+  }
+}

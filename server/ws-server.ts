@@ -1,0 +1,242 @@
+import { join } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Level } from '../shared/level.js';
+import { CLOSE_CODES, DEFAULTS, ERROR_CODES, type CloseCode, type ServerMessage } from '../shared/protocol.js';
+import { hashToken, newToken } from './codes.js';
+import { FileError } from './file-error.js';
+import { parseInbound } from './inbound.js';
+import { resolveLevel } from './levels-store.js';
+import type { Logger } from './logger.js';
+import { Outbox } from './outbox.js';
+import { levelsDir } from './package-root.js';
+import { MessageBucket } from './rate-limit.js';
+import { isHost } from './room.js';
+import { Rooms } from './rooms.js';
+
+export interface ServerLimits {
+  maxPayloadBytes: number;
+  rateBurst: number;
+  ratePerSecond: number;
+  maxRooms: number;
+  maxPlayersPerRoom: number;
+  maxSpectatorsPerRoom: number;
+  maxConnections: number;
+  helloTimeoutMs: number;
+  heartbeatMs: number;
+  skipBufferedBytes: number;
+  maxBufferedBytes: number;
+}
+
+const DEFAULT_LIMITS: ServerLimits = {
+  maxPayloadBytes: DEFAULTS.MAX_PAYLOAD_BYTES,
+  rateBurst: DEFAULTS.RATE_BURST,
+  ratePerSecond: DEFAULTS.RATE_PER_SECOND,
+  maxRooms: DEFAULTS.MAX_ROOMS,
+  maxPlayersPerRoom: DEFAULTS.MAX_PLAYERS_PER_ROOM,
+  maxSpectatorsPerRoom: DEFAULTS.MAX_SPECTATORS_PER_ROOM,
+  maxConnections: DEFAULTS.MAX_CONNECTIONS,
+  helloTimeoutMs: DEFAULTS.HELLO_TIMEOUT_MS,
+  heartbeatMs: DEFAULTS.HEARTBEAT_MS,
+  skipBufferedBytes: DEFAULTS.SKIP_BUFFERED_BYTES,
+  maxBufferedBytes: DEFAULTS.MAX_BUFFERED_BYTES,
+};
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  dataDir?: string;
+  /** Game time runs this many times faster than the wall clock (tests and demos). */
+  speed?: number;
+  limits?: Partial<ServerLimits>;
+  logger: Logger;
+  onTick?: (ms: number) => void;
+}
+
+export interface GameServer {
+  /** The port actually bound (useful with port 0). */
+  port: number;
+  rooms: Rooms;
+  /** Frames skipped for slow readers, over all connections so far. */
+  skippedFrames(): number;
+  /** Closes every connection with the shutdown code, stops the rooms and flushes their logs. */
+  close(): Promise<void>;
+}
+
+interface Connection {
+  id: number;
+  ws: WebSocket;
+  /** The room it said hello to. */
+  room: string | undefined;
+  bucket: MessageBucket;
+  outbox: Outbox;
+  alive: boolean;
+  helloTimer: NodeJS.Timeout | undefined;
+}
+
+/** Close reasons are limited to 123 bytes by RFC 6455; ours are short, this keeps them so. */
+const MAX_REASON_CHARS = 60;
+/** How long a closing peer has to answer the close frame before its socket is cut. */
+const CLOSE_GRACE_MS = 1_000;
+
+const now = () => performance.now();
+
+/** Loads the level a host asked for by id, from the levels folder only (never a path a client chose). */
+function levelById(id: string): Level {
+  return resolveLevel(join(levelsDir(), `${id}.json`));
+}
+
+/** Starts a game server: rooms restored from the data directory, if any, and none created yet. */
+export async function startServer(options: ServerOptions): Promise<GameServer> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const { logger } = options;
+  const connections = new Map<number, Connection>();
+  let nextId = 1;
+  let skippedByClosed = 0;
+
+  // A peer that never answers the close frame (or stopped reading) is cut off after a grace period.
+  const close = (conn: Connection, code: CloseCode, reason: string) => {
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    conn.ws.close(code, reason.slice(0, MAX_REASON_CHARS));
+    setTimeout(() => conn.ws.terminate(), CLOSE_GRACE_MS).unref();
+  };
+  const reply = (conn: Connection, msg: ServerMessage) => conn.outbox.send(JSON.stringify(msg), false, msg.type);
+
+  const rooms = new Rooms({
+    speed: options.speed ?? 1, maxRooms: limits.maxRooms, maxPlayers: limits.maxPlayersPerRoom, maxSpectators: limits.maxSpectatorsPerRoom,
+    dataDir: options.dataDir, logger, now, onTick: options.onTick,
+    transport: {
+      send(id, data, droppable, kind) {
+        const conn = connections.get(id);
+        if (conn && conn.ws.readyState === conn.ws.OPEN) conn.outbox.send(data, droppable, kind);
+      },
+      close(id, code, reason) {
+        const conn = connections.get(id);
+        if (conn) close(conn, code, reason);
+      },
+    },
+  });
+  rooms.restore();
+
+  const wss = new WebSocketServer({ host: options.host, port: options.port, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
+  await new Promise<void>((resolve, reject) => {
+    wss.once('listening', resolve);
+    wss.once('error', (e: NodeJS.ErrnoException) => reject(new Error(`cannot listen on ${options.host}:${options.port}: ${e.code === 'EADDRINUSE' ? 'the port is in use' : e.message}`)));
+  });
+  wss.on('error', (e) => logger.error(`server: ${e.message}`));
+
+  function onMessage(conn: Connection, data: Buffer, isBinary: boolean): void {
+    if (!conn.bucket.take(now())) {
+      logger.warn(`connection ${conn.id}: more than ${limits.ratePerSecond} messages a second; closed`);
+      return close(conn, CLOSE_CODES.RATE_LIMITED, 'too many messages');
+    }
+    const inbound = parseInbound(data, isBinary);
+    if (!inbound.ok) {
+      const { reply: answer } = inbound;
+      reply(conn, answer);
+      const text = `connection ${conn.id}: ${answer.code ?? ''}: ${answer.message ?? ''}`;
+      if (inbound.close === undefined) return logger.debug(text);
+      logger.warn(`${text}; closed`);
+      return close(conn, inbound.close, answer.code ?? '');
+    }
+    const msg = inbound.msg;
+    if (msg.type === 'hello') {
+      if (conn.room !== undefined) return reply(conn, { type: 'error', code: ERROR_CODES.ALREADY_JOINED, message: `this connection already joined room ${conn.room}; open another to join again` });
+      if (!rooms.get(msg.room)) {
+        reply(conn, { type: 'error', code: ERROR_CODES.ROOM_NOT_FOUND, message: `no room "${msg.room}" on this server; check the code the host gave (letters and digits, never 0, O, 1, I or L)` });
+        logger.warn(`connection ${conn.id}: ${msg.name} asked for room "${msg.room}", which does not exist; closed`);
+        return close(conn, CLOSE_CODES.ROOM_NOT_FOUND, ERROR_CODES.ROOM_NOT_FOUND);
+      }
+      clearTimeout(conn.helloTimer);
+      conn.room = msg.room;
+      const token = newToken();
+      return rooms.input(msg.room, {
+        type: 'hello', conn: conn.id, now: now(), hello: msg, token, tokenHash: hashToken(token),
+        ...(msg.resume === undefined ? {} : { resumeHash: hashToken(msg.resume) }),
+        ...(msg.hostToken === undefined ? {} : { hostHash: hashToken(msg.hostToken) }),
+      });
+    }
+    if (conn.room === undefined) return reply(conn, { type: 'error', code: ERROR_CODES.HELLO_FIRST, message: `expected hello first, got ${msg.type}` });
+    const room = rooms.get(conn.room);
+    let level: Level | undefined;
+    if (msg.type === 'next' && msg.level !== undefined && room && isHost(room, conn.id)) {
+      try {
+        level = levelById(msg.level);
+      } catch (e) {
+        if (!(e instanceof FileError)) throw e;
+        return reply(conn, { type: 'error', code: ERROR_CODES.UNKNOWN_LEVEL, message: `next: no level "${msg.level}" on this server: ${e.problems[0]}` });
+      }
+    }
+    rooms.input(conn.room, { type: 'message', conn: conn.id, now: now(), msg, ...(level ? { level } : {}) });
+  }
+
+  wss.on('connection', (ws) => {
+    const id = nextId++;
+    const conn: Connection = {
+      id, ws, room: undefined, alive: true, helloTimer: undefined,
+      bucket: new MessageBucket(limits.rateBurst, limits.ratePerSecond, now()),
+      outbox: new Outbox(ws, { skipAt: limits.skipBufferedBytes, maxBuffered: limits.maxBufferedBytes }, () => {
+        if (ws.readyState !== ws.OPEN) return;
+        logger.warn(`connection ${id}: stopped reading (over ${limits.maxBufferedBytes} bytes unsent); dropped`);
+        close(conn, CLOSE_CODES.TOO_SLOW, 'too slow');
+      }),
+    };
+    ws.on('error', (e) => logger.debug(`connection ${id}: ${e.message}`));
+    if (connections.size >= limits.maxConnections) {
+      reply(conn, { type: 'error', code: ERROR_CODES.SERVER_FULL, message: `this server has ${connections.size} connections, the most it takes; try again later` });
+      return close(conn, CLOSE_CODES.FULL, ERROR_CODES.SERVER_FULL);
+    }
+    connections.set(id, conn);
+    conn.helloTimer = setTimeout(() => close(conn, CLOSE_CODES.PROTOCOL_ERROR, 'no hello in time'), limits.helloTimeoutMs);
+    ws.on('message', (data, isBinary) => {
+      // A bug met by one message costs that connection, not every room on the server.
+      try {
+        onMessage(conn, data as Buffer, isBinary);
+      } catch (e) {
+        logger.error(`connection ${id}: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        close(conn, CLOSE_CODES.INTERNAL_ERROR, 'internal error');
+      }
+    });
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('close', () => {
+      clearTimeout(conn.helloTimer);
+      connections.delete(id);
+      skippedByClosed += conn.outbox.skipped;
+      if (conn.room !== undefined) rooms.input(conn.room, { type: 'disconnect', conn: id, now: now() });
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const conn of connections.values()) {
+      if (!conn.alive) {
+        logger.info(`connection ${conn.id}: no pong within ${limits.heartbeatMs} ms; dropped`);
+        close(conn, CLOSE_CODES.TIMEOUT, 'no pong');
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }, limits.heartbeatMs);
+
+  const address = wss.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  logger.info(`server: listening on ${options.host}:${port}`);
+
+  return {
+    port,
+    rooms,
+    skippedFrames: () => skippedByClosed + [...connections.values()].reduce((n, c) => n + c.outbox.skipped, 0),
+    async close() {
+      clearInterval(heartbeat);
+      await Promise.all([...connections.values()].map((conn) => new Promise<void>((resolve) => {
+        conn.ws.once('close', () => resolve());
+        close(conn, CLOSE_CODES.SHUTDOWN, 'server shutting down');
+      })));
+      rooms.close();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      logger.info('server: stopped');
+    },
+  };
+}

@@ -1,0 +1,93 @@
+// The game server under a classroom: one room of 50 players on real WebSocket connections, each
+// playing a level's reference plan, at the real clock. Prints the tick duration (the room's work per
+// clock wake-up: simulation, snapshots, leaderboard, serialisation and sends) and the bytes each
+// player receives per second of play.
+import { performance } from 'node:perf_hooks';
+import { WebSocket } from 'ws';
+import type { Action } from '../../shared/action.js';
+import { DEFAULTS, PROTOCOL_VERSION, rulesHash, type ServerMessage } from '../../shared/protocol.js';
+import { loadPlanFile, referencePlanFile, resolveLevel } from '../../server/levels-store.js';
+import { createLogger } from '../../server/logger.js';
+import { startServer } from '../../server/ws-server.js';
+
+const PLAYERS = 50;
+const LEVEL_ID = 'regional-partition';
+/** Wall seconds of play measured (at speed 1, game seconds too). */
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main(): Promise<void> {
+  const level = resolveLevel(LEVEL_ID);
+  const plan = loadPlanFile(referencePlanFile(LEVEL_ID)!);
+  const dt = level.tickMs / 1000;
+  const ticks: number[] = [];
+  const byKind = new Map<string, number[]>();
+  const server = await startServer({
+    port: 0, host: '127.0.0.1', logger: createLogger('warn'), limits: { maxConnections: PLAYERS + 10 },
+    onTick: (ms) => {
+      ticks.push(ms);
+      const tick = server.rooms.get(code)!.tick;
+      const kind = tick % DEFAULTS.LEADERBOARD_EVERY_TICKS === 0 ? 'snapshots + leaderboard' : tick % DEFAULTS.SNAPSHOT_EVERY_TICKS === 0 ? 'snapshots' : 'simulation only';
+      byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+    },
+  });
+  const { code, hostToken } = server.rooms.create(level);
+  const url = `ws://127.0.0.1:${server.port}`;
+  const bytes = { total: 0, byType: new Map<string, number>() };
+  let lastTick = 0;
+  /** Bytes count from the start: the lobby's joins are a one-off, not a rate. */
+  let playing = false;
+
+  const connect = (name: string, extra: object) => new Promise<WebSocket>((resolve) => {
+    const ws = new WebSocket(url);
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', protocol: PROTOCOL_VERSION, rulesHash: rulesHash(), name, room: code, ...extra })));
+    ws.once('message', () => resolve(ws));
+  });
+
+  const players = await Promise.all(Array.from({ length: PLAYERS }, async (_, i) => {
+    const ws = await connect(`player${i + 1}`, {});
+    const actions: Action[][] = [];
+    for (const a of plan.actions) (actions[Math.ceil(a.at / dt - 1e-9)] ??= []).push(a.action);
+    let seq = 0;
+    let sentUpTo = -1;
+    ws.on('message', (data: Buffer) => {
+      const msg = JSON.parse(String(data)) as ServerMessage;
+      if (!playing) return;
+      bytes.total += data.length;
+      bytes.byType.set(msg.type, (bytes.byType.get(msg.type) ?? 0) + data.length);
+      if (msg.type !== 'snapshot') return;
+      lastTick = Math.max(lastTick, msg.tick);
+      for (let t = sentUpTo + 1; t <= msg.tick; t++) for (const action of actions[t] ?? []) ws.send(JSON.stringify({ type: 'act', seq: seq++, action }));
+      sentUpTo = msg.tick;
+    });
+    return ws;
+  }));
+  const host = await connect('host', { spectate: true, hostToken });
+  const startedAt = performance.now();
+  playing = true;
+  host.send(JSON.stringify({ type: 'start' }));
+  await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000 + 3_000));
+  const wall = (performance.now() - startedAt) / 1000;
+  const room = server.rooms.get(code)!;
+  const gameSeconds = room.tick * dt;
+  const nodes = [...room.seats.values()].map((s) => s.game!.state.nodes.length);
+  for (const ws of [...players, host]) ws.terminate();
+  await server.close();
+
+  const sorted = [...ticks].sort((a, b) => a - b);
+  const perPlayer = bytes.total / PLAYERS / gameSeconds;
+  console.log(`room of ${PLAYERS} players on ${LEVEL_ID} (${Math.min(...nodes)}-${Math.max(...nodes)} nodes each), ${room.tick} ticks in ${wall.toFixed(1)} s of wall time`);
+  console.log(`tick duration: p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (budget ${level.tickMs} ms)`);
+  for (const [kind, list] of byKind) {
+    const k = [...list].sort((a, b) => a - b);
+    console.log(`  ${kind.padEnd(24)} p50 ${percentile(k, 50).toFixed(2)} ms, p99 ${percentile(k, 99).toFixed(2)} ms`);
+  }
+  console.log(`received per player: ${(perPlayer / 1024).toFixed(1)} KiB per second of play`);
+  for (const [type, n] of [...bytes.byType].sort((a, b) => b[1] - a[1])) console.log(`  ${type.padEnd(12)} ${(n / PLAYERS / gameSeconds / 1024).toFixed(2)} KiB/s`);
+  console.log(`last snapshot seen at tick ${lastTick}; server rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (clients included)`);
+}
+
+await main();

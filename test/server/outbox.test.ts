@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { Outbox, type FrameSink } from '../../server/outbox.js';
+
+/** A socket whose send buffer the test fills and drains by hand. */
+class FakeSink implements FrameSink {
+  bufferedAmount = 0;
+  sent: string[] = [];
+  private written: (() => void)[] = [];
+
+  send(data: string, written: () => void): void {
+    this.sent.push(data);
+    this.written.push(written);
+  }
+
+  drain(): void {
+    this.bufferedAmount = 0;
+    const callbacks = this.written;
+    this.written = [];
+    for (const cb of callbacks) cb();
+  }
+}
+
+const LIMITS = { skipAt: 100, maxBuffered: 1_000 };
+
+describe('Outbox', () => {
+  it('sends everything while the buffer is below the threshold', () => {
+    const sink = new FakeSink();
+    const outbox = new Outbox(sink, LIMITS, () => { throw new Error('no overflow expected'); });
+    outbox.send('s1', true, 'snapshot');
+    outbox.send('a1', false, 'ack');
+    expect(sink.sent).toEqual(['s1', 'a1']);
+  });
+
+  it('holds only the newest droppable frame of each kind while the buffer is full, and sends them once it drains', () => {
+    const sink = new FakeSink();
+    const outbox = new Outbox(sink, LIMITS, () => { throw new Error('no overflow expected'); });
+    outbox.send('s0', true, 'snapshot');
+    sink.bufferedAmount = 500;
+    for (let i = 1; i <= 1_000; i++) outbox.send(`s${i}`, true, 'snapshot');
+    outbox.send('l1', true, 'leaderboard');
+    outbox.send('a1', false, 'ack');
+    expect(sink.sent).toEqual(['s0', 'a1']);
+    expect(outbox.skipped).toBe(999);
+    sink.drain();
+    expect(sink.sent).toEqual(['s0', 'a1', 's1000', 'l1']);
+  });
+
+  it('gives up on a client whose buffer passed the limit instead of queueing more', () => {
+    const sink = new FakeSink();
+    let overflows = 0;
+    const outbox = new Outbox(sink, LIMITS, () => { overflows++; });
+    sink.bufferedAmount = 2_000;
+    outbox.send('a1', false, 'ack');
+    expect(overflows).toBe(1);
+    expect(sink.sent).toEqual([]);
+  });
+});
