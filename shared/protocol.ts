@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIM_REVISION } from './sim/revision.js';
 import { actionSchema } from './action.js';
 import { CATALOG, LINKABLE, MAX_LINKS, MAX_NODES, TIER_FACTOR } from './catalog.js';
 import { RULE_ERRORS } from './errors.js';
@@ -303,14 +304,15 @@ let rulesHashMemo: string | undefined;
 
 /**
  * A hash of everything both sides must agree on for the rules to give the same answers: the catalog,
- * the link rules, the level and action formats, the rule errors, failure reasons and score formula.
+ * the link rules, the level and action formats, the rule errors, failure reasons, score formula and
+ * the simulation's revision.
  * Computed once, on first use (turning the schemas into JSON Schema takes a few milliseconds).
  */
 export function rulesHash(): string {
   rulesHashMemo ??= hashText(canonicalJson({
     catalog: CATALOG, linkable: LINKABLE, tiers: TIER_FACTOR, maxNodes: MAX_NODES, maxLinks: MAX_LINKS,
     level: z.toJSONSchema(levelSchema, { io: 'input' }), action: z.toJSONSchema(actionSchema, { io: 'input' }),
-    ruleErrors: RULE_ERRORS, reasons: FAILURE_REASONS, score: SCORE_FORMULA,
+    ruleErrors: RULE_ERRORS, reasons: FAILURE_REASONS, score: SCORE_FORMULA, simulation: SIM_REVISION,
   }));
   return rulesHashMemo;
 }
