@@ -42,6 +42,17 @@ const levelOption = (required: boolean, help: string): OptionSpec => ({ name: 'l
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
+    name: 'play',
+    summary: 'Play solo in this terminal: a level picker (the tutorial first), the game, the results. `nines` alone does this too.',
+    options: [
+      levelOption(false, 'play this level at once (a level id or a level file) instead of picking one'),
+      { name: 'no-mouse', type: 'boolean', help: 'leave the mouse to the terminal (every action has a key)' },
+      { name: 'mono', type: 'boolean', help: 'no colour (as does NO_COLOR); glyphs and words still tell every state' },
+      { name: 'speed', type: 'string', value: '<x>', help: 'run game time this many times faster than the clock (default: 1)' },
+    ],
+    load: () => import('../../client/play-command.js'),
+  },
+  {
     name: 'simulate',
     summary: 'Play a level headless, with a plan of timed actions, and report how it went.',
     options: [

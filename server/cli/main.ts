@@ -9,6 +9,8 @@ import { commandHelp, mainHelp } from './usage.js';
 
 /** How the binary names itself in messages. */
 const PROGRAM = 'nines';
+/** The command `nines` runs when given none in a terminal. */
+const PLAY_COMMAND = 'play';
 
 /**
  * parseArgs's messages name the bad input in their first sentence; the rest is advice about `--`
@@ -60,6 +62,8 @@ async function runCommand(spec: CommandSpec, args: string[]): Promise<number> {
 
 async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
+  // Alone in a terminal, nines plays; piped or scripted, it explains itself.
+  if (first === undefined && process.stdin.isTTY && process.stdout.isTTY) return runCommand(findCommand(PLAY_COMMAND)!, []);
   if (first === undefined || first === 'help') {
     const topic = rest[0];
     if (topic === undefined) {

@@ -46,9 +46,9 @@ describe('bad command lines', () => {
   });
 
   it('rejects an unknown command by name, exit 2', () => {
-    const r = nines('play');
+    const r = nines('bogus');
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^nines: unknown command "play".*see nines --help\n$/);
+    expect(r.stderr).toMatch(/^nines: unknown command "bogus".*see nines --help\n$/);
   });
 
   it('names a missing required option', () => {

@@ -1,0 +1,120 @@
+import { clock, money, percent } from './format.js';
+import type { GameModel } from './game-model.js';
+import type { Hit } from './frame.js';
+import { GLOBAL_KEYS, keyLabel, keyOfLabel, PANEL_KEYS, type Binding } from './keymap.js';
+import type { Mode } from './game-controller.js';
+import type { PanelId } from './panels.js';
+import type { ConnectionState } from './session.js';
+import { fit, lineWidth, seg, spread, type Line, type Segment, type Style } from './styled.js';
+
+const CONNECTION: Record<ConnectionState, { glyph: string; style: Style }> = {
+  connecting: { glyph: '~', style: 'warn' },
+  connected: { glyph: '+', style: 'ok' },
+  reconnecting: { glyph: '~', style: 'warn' },
+  offline: { glyph: 'x', style: 'bad' },
+  closed: { glyph: '-', style: 'muted' },
+};
+const SEPARATOR = ' \u2502 ';
+
+/** A piece of a bar, in its longest form first and shorter ones after. */
+interface Part {
+  priority: number;
+  variants: Segment[][];
+}
+
+/**
+ * Pieces joined with separators. While they do not fit, the least important piece with a shorter form
+ * takes it; when none has, the least important piece goes.
+ */
+function joinFitting(parts: Part[], width: number): Line {
+  let kept = parts.map((p) => ({ ...p, v: 0 }));
+  const measure = () => kept.reduce((w, p) => w + lineWidth(p.variants[p.v]!), 0) + Math.max(0, kept.length - 1) * SEPARATOR.length;
+  const byPriority = () => [...kept].sort((a, b) => a.priority - b.priority);
+  while (kept.length > 1 && measure() > width) {
+    const shrinkable = byPriority().find((p) => p.v + 1 < p.variants.length);
+    if (shrinkable) shrinkable.v++;
+    else kept = kept.filter((p) => p !== byPriority()[0]);
+  }
+  const line: Line = [];
+  kept.forEach((p, i) => line.push(...(i ? [seg(SEPARATOR, 'muted')] : []), ...p.variants[p.v]!));
+  return fit(line, width);
+}
+
+/** Room, level, time left, connection, availability against target, budget left. */
+export function topBar(model: GameModel, width: number): Line {
+  const level = model.level;
+  const conn = CONNECTION[model.connection];
+  const ok = model.availability >= level.target;
+  const left = level.budget - model.cost;
+  const availability = [seg(ok ? '+ ' : '! ', ok ? 'ok' : 'bad'), seg(percent(model.availability), ok ? 'ok' : 'bad')];
+  const budget = [seg('$', 'muted'), seg(money(left), left < 0 ? 'bad' : 'normal')];
+  return joinFitting([
+    { priority: 1, variants: [[seg(' nines', 'title')]] },
+    { priority: 3, variants: [[seg('room ', 'muted'), seg(model.room)], [seg(model.room)]] },
+    { priority: 2, variants: [[seg(level.title)], [seg(level.id)]] },
+    { priority: 9, variants: [[seg(clock(model.timeLeft)), seg(' left', 'muted')], [seg(clock(model.timeLeft))]] },
+    { priority: 8, variants: [[seg(`${conn.glyph} ${model.connection}`, conn.style)], [seg(conn.glyph, conn.style)]] },
+    { priority: 10, variants: [[...availability, seg(` / ${percent(level.target, 1)}`, 'muted')], availability] },
+    { priority: 7, variants: [[...budget, seg(' left', 'muted')], budget] },
+  ], width);
+}
+
+function hint(keys: string[], words: string): Segment[] {
+  return [seg(keys.map(keyLabel).join('/'), 'key'), seg(` ${words}  `, 'muted')];
+}
+
+function bindingHints(bindings: Binding[]): Segment[][] {
+  return bindings.filter((b) => b.hint).map((b) => hint(b.keys.slice(0, 1), b.hint!));
+}
+
+/** Whole hints, as many as fit in `width`, in order. */
+function fitting(hints: Segment[][], width: number): Segment[] {
+  const out: Segment[] = [];
+  let used = 0;
+  for (const h of hints) {
+    const w = lineWidth(h);
+    if (used + w > width) break;
+    out.push(...h);
+    used += w;
+  }
+  return out;
+}
+
+/**
+ * Where the key labels of a line of hints sit, so a click on a hint presses its key: from the label to
+ * the start of the next label.
+ */
+export function keyHits(line: Line, y: number, left = 0): Hit[] {
+  const hits: Hit[] = [];
+  let x = left;
+  for (const s of line) {
+    const key = s.style === 'key' ? keyOfLabel(s.text) : undefined;
+    const last = hits.at(-1);
+    if (s.style === 'key' && last && last.x1 < 0) last.x1 = x;
+    if (key !== undefined) hits.push({ y, x0: x, x1: -1, key });
+    x += s.text.length;
+  }
+  const last = hits.at(-1);
+  if (last && last.x1 < 0) last.x1 = x;
+  return hits.filter((h) => h.x1 > h.x0);
+}
+
+/** The keys that matter now: the mode's, or the focused panel's then the global ones. */
+export function bottomBar(focus: PanelId, mode: Mode, width: number): Line {
+  let segs: Segment[];
+  switch (mode.type) {
+    case 'picker': segs = [...hint(['letter'], 'place that kind'), ...hint(['up', 'down'], 'choose'), ...hint(['enter'], 'place'), ...hint(['escape'], 'cancel')]; break;
+    case 'link': segs = [...hint(['arrows'], 'move to the node to call'), ...hint(['enter'], mode.unlink ? 'unlink' : 'link'), ...hint(['escape'], 'cancel')]; break;
+    case 'confirm': segs = [...hint(['y'], 'yes'), ...hint(['n', 'escape'], 'no')]; break;
+    case 'palette': segs = [...hint(['tab'], 'complete'), ...hint(['up', 'down'], 'history'), ...hint(['enter'], 'run'), ...hint(['escape'], 'close')]; break;
+    case 'help': segs = [...hint(['up', 'down'], 'scroll'), ...hint(['escape', '?'], 'close')]; break;
+    case 'form': segs = [...hint(['up', 'down'], 'field'), ...hint(['left', 'right'], 'choose'), ...hint(['enter'], 'apply'), ...hint(['escape'], 'cancel')]; break;
+    case 'normal': {
+      // The panel's keys give way first: the global ones are how to find everything else.
+      const global = fitting(bindingHints(GLOBAL_KEYS), width - 1);
+      const own = fitting([...(focus === 'map' ? [hint(['hjkl'], 'move')] : []), ...bindingHints(PANEL_KEYS[focus])], width - 1 - lineWidth(global));
+      return spread([seg(' '), ...own], global, width);
+    }
+  }
+  return fit([seg(' '), ...segs], width);
+}

@@ -1,0 +1,45 @@
+/** Numbers as the screens show them: short, so they fit a narrow panel. */
+
+/** Decimals of an availability figure: enough to tell 99.9% from 99.99%. */
+const AVAILABILITY_DECIMALS = 2;
+
+/** A share as a percentage rounded down, so 99.996% never shows as a perfect 100%. */
+export function percent(share: number, decimals = AVAILABILITY_DECIMALS): string {
+  const scale = 10 ** decimals;
+  return `${(Math.floor(share * 100 * scale + 1e-6) / scale).toFixed(decimals)}%`;
+}
+
+/** A load or ratio as a whole percentage. */
+export function wholePercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** Requests per second or counts: 950, 1.2k, 34k, 1.5M. */
+export function compact(n: number): string {
+  const a = Math.abs(n);
+  if (a >= 1e6) return `${trim((n / 1e6).toFixed(a >= 1e7 ? 0 : 1))}M`;
+  if (a >= 1e3) return `${trim((n / 1e3).toFixed(a >= 1e4 ? 0 : 1))}k`;
+  if (a >= 10 || a === 0) return `${Math.round(n)}`;
+  return trim(n.toFixed(1));
+}
+
+function trim(fixed: string): string {
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
+}
+
+/** Money: whole units, grouped. */
+export function money(n: number): string {
+  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Milliseconds: one decimal below 10, whole above. */
+export function millis(ms: number): string {
+  return ms < 10 ? `${trim(ms.toFixed(1))}ms` : `${Math.round(ms)}ms`;
+}
+
+/** A countdown or time left: 45s, 3:05. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds - 1e-9));
+  if (s < 60) return `${s}s`;
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

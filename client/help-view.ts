@@ -1,0 +1,45 @@
+import { KIND_KEYS, CATALOG, type Kind } from '../shared/catalog.js';
+import { HEALTH_GLYPH, HEALTH_WORD, type Health } from './health.js';
+import { GLOBAL_KEYS, keyLabel, MAP_KEYS, PANEL_KEYS, type Binding } from './keymap.js';
+import { COMMANDS } from './palette.js';
+import { PANEL_TITLES, type PanelId } from './panels.js';
+import { fit, seg, type Line } from './styled.js';
+
+/** Width of the key column. */
+const KEY_WIDTH = 14;
+
+function bindingLines(bindings: Binding[]): Line[] {
+  return bindings.map((b) => [seg(`  ${b.keys.map(keyLabel).join(' ')}`.padEnd(KEY_WIDTH), 'key'), seg(b.help)]);
+}
+
+const heading = (text: string): Line => [seg(text, 'title')];
+
+/** Every key, the focused panel's first, then the global keys, the palette's commands and the map's legend. */
+export function helpLines(focus: PanelId, allowed: readonly Kind[]): Line[] {
+  const own = PANEL_KEYS[focus];
+  const lines: Line[] = [];
+  if (own.length) lines.push(heading(`${PANEL_TITLES[focus]} keys`), ...bindingLines(own), []);
+  if (focus !== 'map') lines.push(heading('Map keys (panel 1)'), ...bindingLines(MAP_KEYS), []);
+  const panelKeys = GLOBAL_KEYS.filter((b) => b.intent.type === 'focus');
+  const others = GLOBAL_KEYS.filter((b) => b.intent.type !== 'focus');
+  const digits = `${panelKeys[0]!.keys[0]}-${panelKeys.at(-1)!.keys[0]}`;
+  lines.push(heading('Everywhere'), ...bindingLines(others.slice(0, 2)), [seg(`  ${digits}`.padEnd(KEY_WIDTH), 'key'), seg('go to a panel by its number')], ...bindingLines(others.slice(2)), []);
+  lines.push(heading('Placement picker letters'));
+  for (const k of allowed) lines.push([seg(`  ${KIND_KEYS[k]}`.padEnd(KEY_WIDTH), 'key'), seg(`${k}: ${CATALOG[k].label}`)]);
+  lines.push([], heading('Commands (:)'));
+  for (const [name, args] of Object.entries(COMMANDS)) lines.push([seg(`  ${name}`.padEnd(KEY_WIDTH), 'key'), seg(args)]);
+  lines.push([seg('  e.g. :place cache us-east  :link app1 db1  :scale app1 +2  :configure lb1 algorithm=least-connections', 'muted')]);
+  lines.push([], heading('Map legend'));
+  for (const h of Object.keys(HEALTH_GLYPH) as Health[]) lines.push([seg(`  ${HEALTH_GLYPH[h]}`.padEnd(KEY_WIDTH), 'key'), seg(HEALTH_WORD[h])]);
+  lines.push([seg('  x3+2'.padEnd(KEY_WIDTH), 'key'), seg('3 units taking traffic, 2 warming up')]);
+  lines.push([seg('  \u251c \u2502 \u2500'.padEnd(KEY_WIDTH), 'key'), seg('links between nodes of a region; the inspector lists every link')]);
+  return lines;
+}
+
+export function helpView(focus: PanelId, allowed: readonly Kind[], scroll: number, width: number, height: number): Line[] {
+  const all = helpLines(focus, allowed);
+  const top = Math.max(0, Math.min(scroll, all.length - height));
+  const shown = all.slice(top, top + height).map((l) => fit(l, width));
+  while (shown.length < height) shown.push(fit([], width));
+  return shown;
+}

@@ -1,0 +1,112 @@
+import { CATALOG, paramsOf, TIER_FACTOR, type Kind } from '../shared/catalog.js';
+import type { Level } from '../shared/level.js';
+import { FAILURE_REASONS } from '../shared/reasons.js';
+import type { GameState, NodeState } from '../shared/state.js';
+import { compact, millis, money, wholePercent } from './format.js';
+import type { NodeHistory } from './game-model.js';
+import { bar, HEALTH_GLYPH, HEALTH_STYLE, HEALTH_WORD, loadStyle, nodeHealth } from './health.js';
+import { sparkline } from './sparkline.js';
+import { fit, seg, wrapText, type Line } from './styled.js';
+
+/** Seconds of history the inspector draws. */
+const HISTORY_SECONDS = 60;
+/** Width of the labels of the inspector's fields. */
+const LABEL = 8;
+
+export interface InspectorInput {
+  level: Level;
+  state: Readonly<GameState> | undefined;
+  node: NodeState | undefined;
+  /** When the cursor is on an empty slot: what would be placed there. */
+  slot?: { kind: Kind; region: string };
+  /** The node's last seconds, when the model has seen it. */
+  history: NodeHistory | undefined;
+  /** Lines scrolled past at the top. */
+  scroll: number;
+}
+
+const field = (label: string, ...rest: Line): Line => [seg(label.padEnd(LABEL), 'muted'), ...rest];
+
+function wrapped(label: string, text: string, width: number): Line[] {
+  return wrapText(text, Math.max(8, width - LABEL)).map((t, i) => field(i === 0 ? label : '', seg(t)));
+}
+
+function configText(n: NodeState): string {
+  const entries = Object.entries(n.config as Record<string, unknown>).filter(([, v]) => !(Array.isArray(v) && v.length === 0));
+  return entries.length ? entries.map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ') : '(nothing to set)';
+}
+
+function failureLines(state: Readonly<GameState>, n: NodeState, width: number): Line[] {
+  const row = state.failedByNode[n.id];
+  const reasons = FAILURE_REASONS.map((r, i) => [r, row?.[i] ?? 0] as const).filter(([, c]) => c >= 0.5).sort((a, b) => b[1] - a[1]);
+  if (!reasons.length) return [field('fails', seg('none', 'ok'))];
+  return wrapped('fails', reasons.map(([r, c]) => `${r} ${compact(c)}`).join(', '), width);
+}
+
+/** The last minute, one column a second: load, traffic (scaled to its peak) and the share dropped. */
+function historyLines(h: NodeHistory | undefined, width: number): Line[] {
+  if (!h) return [];
+  const w = Math.min(HISTORY_SECONDS, width - LABEL);
+  const rps = h.rps.slice(-w);
+  const peak = Math.max(0, ...rps);
+  return [
+    field('load 1m', seg(sparkline(h.load, w), 'accent')),
+    field('rps 1m', seg(sparkline(rps.map((r) => (peak > 0 ? r / peak : 0)), w), 'accent')),
+    field('drop 1m', seg(sparkline(h.dropped, w), h.dropped.slice(-w).some((d) => d > 0) ? 'bad' : 'muted')),
+  ];
+}
+
+function nodeLines(input: InspectorInput, n: NodeState, width: number): Line[] {
+  const { level, state } = input;
+  const s = state!;
+  const params = paramsOf(n.kind, level.overrides);
+  const health = nodeHealth(level, s, n);
+  const m = n.metrics;
+  const warming = n.warming.reduce((a, w) => a + w[1], 0);
+  const calls = s.links.filter((l) => l.from === n.id).map((l) => l.to);
+  const callers = s.links.filter((l) => l.to === n.id).map((l) => l.from);
+  const barWidth = Math.max(4, Math.min(20, width - LABEL - 5));
+  const lines: Line[] = [
+    [seg(n.id, 'title'), seg(`  ${CATALOG[n.kind].label}, ${n.region}`, 'muted')],
+    field('state', seg(`${HEALTH_GLYPH[health]} ${HEALTH_WORD[health]}`, HEALTH_STYLE[health]), seg(`  ${n.tier}`), seg(n.units > 1 || warming ? ` x${n.units}${warming ? ` (+${warming} warming)` : ''}` : '')),
+    field('load', seg(bar(m.utilization, barWidth), loadStyle(m.utilization)), seg(` ${wholePercent(m.utilization)}`, loadStyle(m.utilization))),
+    field('rps', seg(`in ${compact(m.arrivalRps)} ok ${compact(m.servedRps)} `), seg(`drop ${compact(m.droppedRps)}`, m.droppedRps > 0 ? 'bad' : 'muted')),
+    ...historyLines(input.history, width),
+    field('latency', seg(`${millis(m.latencyMs)}  queue ${compact(m.inSystem)}`)),
+  ];
+  if (n.kind === 'cache' || n.kind === 'cdn') lines.push(field('hits', seg(wholePercent(m.hitRatio))));
+  lines.push(...wrapped('calls', calls.length ? calls.join(', ') : '(nothing)', width));
+  lines.push(...wrapped('from', callers.length ? callers.join(', ') : '(nobody)', width));
+  lines.push(...wrapped('config', configText(n), width));
+  const unit = params.buildCost * TIER_FACTOR[n.tier];
+  const units = n.units + warming;
+  lines.push(field('cost', seg(`${money(unit)}/unit, ${money(params.upkeepPerMinute * TIER_FACTOR[n.tier] * units)}/min`)));
+  lines.push(...failureLines(s, n, width));
+  return lines;
+}
+
+function slotLines(input: InspectorInput, width: number): Line[] {
+  const { kind, region } = input.slot!;
+  const params = paramsOf(kind, input.level.overrides);
+  const allowed = input.level.allowed.includes(kind);
+  return [
+    [seg('empty slot', 'title'), seg(`  ${kind} in ${region}`, 'muted')],
+    ...wrapped('what', CATALOG[kind].label, width),
+    field('cost', seg(`${money(params.buildCost)} + ${money(params.upkeepPerMinute)}/min`)),
+    field('ready', seg(`${params.provisionSeconds}s after placing`)),
+    allowed ? field('keys', seg('Enter', 'key'), seg(' place  '), seg('p', 'key'), seg(' picker')) : field('', seg('not allowed in this level', 'bad')),
+  ];
+}
+
+/** The selected node (or empty slot) in detail: health, load over the last minute, config, cost, failures. */
+export function inspectorView(input: InspectorInput, width: number, height: number): Line[] {
+  let lines: Line[];
+  if (!input.state) lines = [[seg('waiting for the game...', 'muted')]];
+  else if (input.node) lines = nodeLines(input, input.node, width);
+  else if (input.slot) lines = slotLines(input, width);
+  else lines = [[seg('nothing selected', 'muted')]];
+  const top = Math.max(0, Math.min(input.scroll, lines.length - height));
+  const shown = lines.slice(top, top + height).map((l) => fit(l, width));
+  while (shown.length < height) shown.push(fit([], width));
+  return shown;
+}

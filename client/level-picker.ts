@@ -1,0 +1,83 @@
+import type { Level } from '../shared/level.js';
+import { clock, percent, money } from './format.js';
+import { keyHits } from './bars.js';
+import { between, BARS, centred, type Frame, type Hit } from './frame.js';
+import { fit, seg, wrapText, type Line } from './styled.js';
+
+/** Widest the picker gets on a big screen. */
+const PICKER_WIDTH = 96;
+/** Lines kept for the chosen level's lesson under the list. */
+const LESSON_LINES = 6;
+
+export interface PickerScreenState {
+  index: number;
+}
+
+export type LevelPickerResult = { type: 'stay'; state: PickerScreenState } | { type: 'play'; level: Level } | { type: 'quit' };
+
+/** Up/Down choose, Enter plays, q quits; Esc stays (it never quits). */
+export function levelPickerKey(levels: readonly Level[], s: PickerScreenState, key: string): LevelPickerResult {
+  switch (key) {
+    case 'up':
+    case 'k':
+      return { type: 'stay', state: { index: Math.max(0, s.index - 1) } };
+    case 'down':
+    case 'j':
+      return { type: 'stay', state: { index: Math.min(levels.length - 1, s.index + 1) } };
+    case 'enter':
+    case ' ': {
+      const level = levels[s.index];
+      return level ? { type: 'play', level } : { type: 'stay', state: s };
+    }
+    case 'q':
+    case 'C-c':
+      return { type: 'quit' };
+    default:
+      if (/^[1-9]$/.test(key) && Number(key) <= levels.length) return { type: 'stay', state: { index: Number(key) - 1 } };
+      return { type: 'stay', state: s };
+  }
+}
+
+/** Length, target and budget in a fixed-width column after the titles. */
+function levelFacts(level: Level): string {
+  return `${clock(level.durationSeconds).padStart(5)}  ${percent(level.target, 1).padStart(6)}  $${money(level.budget)}`;
+}
+
+function levelLine(level: Level, i: number, chosen: boolean, done: boolean, titleWidth: number): Line {
+  return [
+    seg(chosen ? '>' : ' ', 'cursor'),
+    seg(` ${String(i + 1).padStart(2)}. `, 'muted'),
+    seg(done ? '+ ' : '  ', 'ok'),
+    seg(level.title.padEnd(titleWidth), chosen ? 'cursor' : 'normal'),
+    seg(`  ${levelFacts(level)}`, 'muted'),
+  ];
+}
+
+/** The levels in curriculum order (the tutorial first), completed ones marked, the chosen one's lesson below. */
+export function levelPickerScreen(levels: readonly Level[], completed: ReadonlySet<string>, s: PickerScreenState, cols: number, rows: number): Frame {
+  const rect = between(centred(cols, rows - BARS, PICKER_WIDTH, levels.length + LESSON_LINES + 8));
+  const width = rect.width - 2;
+  const chosen = levels[s.index];
+  const titleWidth = Math.max(0, ...levels.map((l) => l.title.length));
+  const lines: Line[] = [
+    [seg('Keep a service up. Pick a level:', 'title')],
+    [],
+    [seg(`${' '.repeat(8 + titleWidth)}  ${'time'.padStart(5)}  ${'target'.padStart(6)}  budget`, 'muted')],
+    ...levels.map((l, i) => levelLine(l, i, i === s.index, completed.has(l.id), titleWidth)),
+    [seg('+ passed', 'ok')],
+    [],
+    ...(chosen ? wrapText(chosen.description, width).slice(0, LESSON_LINES).map((t) => [seg(t, 'muted')]) : []),
+  ];
+  const listTop = rect.top + 1 + 3;
+  const rowHits: Hit[] = levels.map((_, i) => ({ y: listTop + i, x0: rect.left + 1, x1: rect.left + rect.width - 1, key: i === s.index ? 'enter' : String(i + 1) }));
+  const hints: Line = [seg(' Up/Down', 'key'), seg(' choose  ', 'muted'), seg('Enter', 'key'), seg(' play  ', 'muted'), seg('q', 'key'), seg(' quit', 'muted')];
+  return {
+    boxes: [
+      { id: 'top', left: 0, top: 0, width: cols, height: 1, border: false, lines: [fit([seg(' nines', 'title'), seg(' \u2502 levels', 'muted')], cols)] },
+      { id: 'levels', ...rect, border: true, focused: true, title: 'Levels', lines: lines.map((l) => fit(l, width)) },
+      { id: 'bottom', left: 0, top: rows - 1, width: cols, height: 1, border: false, lines: [fit(hints, cols)] },
+    ],
+    // A click chooses a level, a click on the chosen one plays it.
+    hits: [...rowHits, ...keyHits(hints, rows - 1)],
+  };
+}

@@ -1,0 +1,144 @@
+// The terminal client's cost: time from launch to the first game frame, and the CPU the real client
+// takes while it renders a 50-node game at its full frame rate in a 160x48 terminal. Run with
+// `npm run bench:client` (it builds first). Targets: first frame under 400 ms, under 5% of a core.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import xterm from '@xterm/headless';
+import pty from 'node-pty';
+import type { Action } from '../../shared/action.js';
+import type { Kind } from '../../shared/catalog.js';
+import { levelSchema } from '../../shared/level.js';
+import { App, DATA_FRAME_MS, FRAME_MS } from '../../client/app.js';
+import { LocalSession } from '../../client/local-session.js';
+import { createTui } from '../../client/tui.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const MAIN = join(ROOT, 'dist', 'server', 'cli', 'main.js');
+const FIRST_FRAME_RUNS = 5;
+const WARMUP_MS = 2_000;
+const MEASURE_MS = 10_000;
+const FRAMES_IN_PROCESS = 300;
+/** Clock ticks per second of /proc/<pid>/stat times (Linux's USER_HZ). */
+const USER_HZ = 100;
+const TARGET_FIRST_FRAME_MS = 400;
+const TARGET_CPU_SHARE = 0.05;
+const COLS = 160;
+const ROWS = 48;
+
+/** 50 components over two regions, every pool busy, built before the start so the map is full at once. */
+function bigLevel() {
+  const initial: Action[] = [{ type: 'place', kind: 'dns', region: 'east', id: 'dns' }, { type: 'place', kind: 'storage', region: 'west', id: 'archive' }];
+  for (const r of ['east', 'west']) {
+    const p = (kind: Kind, id: string, config?: Record<string, unknown>) => initial.push({ type: 'place', kind, region: r, id: `${id}-${r}`, ...(config ? { config } : {}) });
+    const l = (from: string, to: string) => initial.push({ type: 'link', from: from === 'dns' ? 'dns' : `${from}-${r}`, to: `${to}-${r}` });
+    p('cdn', 'cdn'); p('storage', 'st'); p('gateway', 'gw', { limiter: 'token-bucket', ratePerClient: 5, burstPerClient: 10, filter: true });
+    p('lb', 'lb'); p('cache', 'cache'); p('queue', 'q'); p('shards', 'sh');
+    l('dns', 'cdn'); l('cdn', 'st'); l('cdn', 'gw'); l('gw', 'lb');
+    for (let d = 1; d <= 4; d++) { p('db', `db${d}`); l('sh', `db${d}`); l('q', `db${d}`); }
+    l('cache', 'sh');
+    for (let i = 1; i <= 3; i++) { p('replica', `rep${i}`, { primary: `db1-${r}` }); l('cache', `rep${i}`); }
+    for (let i = 1; i <= 10; i++) {
+      p('app', `app${i}`); l('lb', `app${i}`); l(`app${i}`, 'cache'); l(`app${i}`, 'q'); l(`app${i}`, 'sh');
+      initial.push({ type: 'scale', node: `app${i}-${r}`, by: 2 });
+    }
+  }
+  return {
+    id: 'bench-client', title: 'client bench: 50 components', durationSeconds: 600, regions: [{ id: 'east' }, { id: 'west' }], rttMs: [[2, 80], [80, 2]],
+    traffic: { users: [{ region: 'east', clients: 50_000, rps: 20_000 }, { region: 'west', clients: 30_000, rps: 12_000 }], mix: { static: 0.2, read: 0.6, write: 0.1, deferrableWrite: 0.1 } },
+    sloMs: 300, target: 0.99, budget: 1e9, initial,
+    events: [{ type: 'celebrity', at: 5, duration: 30, multiplier: 5 }, { type: 'ddos', at: 20, duration: 30, rps: 50_000, bots: 100 }],
+  };
+}
+
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name.
+  return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+}
+
+function launch(args: string[], cols: number, rows: number) {
+  const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+  const start = performance.now();
+  const child = pty.spawn(process.execPath, [MAIN, 'play', '--no-mouse', ...args], {
+    name: 'xterm-256color', cols, rows, cwd: ROOT,
+    env: { ...process.env, LANG: 'C.UTF-8', NINES_STATE_DIR: mkdtempSync(join(tmpdir(), 'nines-bench-')) } as Record<string, string>,
+  });
+  let bytes = 0;
+  child.onData((d) => { bytes += Buffer.byteLength(d); term.write(d); });
+  const screen = () => {
+    const b = term.buffer.active;
+    let s = '';
+    for (let y = 0; y < term.rows; y++) s += `${b.getLine(y)?.translateToString(true) ?? ''}\n`;
+    return s;
+  };
+  const waitFor = async (text: string) => {
+    for (;;) {
+      await new Promise<void>((r) => term.write('', r));
+      if (screen().includes(text)) return performance.now() - start;
+      if (performance.now() - start > 10_000) throw new Error(`no "${text}" after 10 s:\n${screen()}`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  };
+  return { child, waitFor, bytes: () => bytes, stop: () => child.kill() };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const levelFile = join(mkdtempSync(join(tmpdir(), 'nines-bench-level-')), 'bench-client.json');
+writeFileSync(levelFile, JSON.stringify(bigLevel()));
+
+const firstFrames: number[] = [];
+for (let i = 0; i < FIRST_FRAME_RUNS; i++) {
+  const c = launch(['--level', 'tutorial'], 80, 24);
+  firstFrames.push(await c.waitFor('6 Leaderboard'));
+  c.stop();
+}
+const firstBig: number[] = [];
+for (let i = 0; i < FIRST_FRAME_RUNS; i++) {
+  const c = launch(['--level', levelFile], COLS, ROWS);
+  firstBig.push(await c.waitFor('6 Leaderboard'));
+  c.stop();
+}
+console.log(`client first frame (process start to the whole game screen), median of ${FIRST_FRAME_RUNS}:`);
+console.log(`  tutorial at 80x24: ${median(firstFrames).toFixed(0)} ms; 50 components at ${COLS}x${ROWS}: ${median(firstBig).toFixed(0)} ms (target ${TARGET_FIRST_FRAME_MS} ms)`);
+
+const c = launch(['--level', levelFile], COLS, ROWS);
+await c.waitFor('6 Leaderboard');
+await new Promise((r) => setTimeout(r, WARMUP_MS));
+const cpu0 = cpuSeconds(c.child.pid);
+const bytes0 = c.bytes();
+const t0 = performance.now();
+await new Promise((r) => setTimeout(r, MEASURE_MS));
+const share = (cpuSeconds(c.child.pid) - cpu0) / ((performance.now() - t0) / 1000);
+const kbps = (c.bytes() - bytes0) / 1024 / ((performance.now() - t0) / 1000);
+c.stop();
+console.log(`client CPU, 50 components at ${COLS}x${ROWS}, live (a frame per ${DATA_FRAME_MS} ms of game progress), simulation included, over ${MEASURE_MS / 1000} s:`);
+console.log(`  ${(share * 100).toFixed(1)}% of a core (target ${TARGET_CPU_SHARE * 100}%), ${kbps.toFixed(1)} KiB/s to the terminal`);
+
+// In process, one frame's cost alone, the game moving a tick between frames: views, blessed's parse and draw.
+let now = 0;
+const clock = { now: () => now, setTimeout: () => 0, clearTimeout: () => {} };
+const output = Object.assign(new PassThrough(), { columns: COLS, rows: ROWS, isTTY: true });
+output.resume();
+const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
+const tui = createTui({ input, output, mouse: false, mono: false });
+const level = levelSchema.parse(bigLevel());
+const session = new LocalSession(level, { clock });
+const app = new App({ tui, levels: () => [level], start: level, newSession: () => session, completed: () => new Set(), markPassed: () => {}, exit: () => {} });
+let renderUs = 0;
+for (let i = 0; i < FRAMES_IN_PROCESS; i++) {
+  now += level.tickMs;
+  session.runDueTicks();
+  const c0 = process.cpuUsage();
+  app.render();
+  const c = process.cpuUsage(c0);
+  renderUs += c.user + c.system;
+}
+const frameMs = renderUs / 1000 / FRAMES_IN_PROCESS;
+console.log(`  one ${COLS}x${ROWS} frame of 50 components, the game moving between frames: ${frameMs.toFixed(2)} ms CPU`);
+console.log(`  so ${((frameMs * 1000) / DATA_FRAME_MS / 10).toFixed(1)}% of a core for drawing at ${1000 / DATA_FRAME_MS} frames a second, ${((frameMs * 1000) / FRAME_MS / 10).toFixed(1)}% at the ${1000 / FRAME_MS} a second keys may ask for`);
+app.quit();
+process.exit(0);

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/levels.js';
+import { KEYS, spawnClient, type PtyClient } from '../helpers/pty-client.js';
+
+let client: PtyClient | undefined;
+afterEach(() => client?.kill());
+
+describe('solo start', () => {
+  it('opens the level picker with the tutorial first, and plays it on Enter', async () => {
+    client = spawnClient(['play']);
+    await client.waitFor('Pick a level');
+    expect(client.screen()).toMatch(/>\s+1\.\s+Tutorial: scale out/);
+    await client.type(KEYS.enter);
+    await client.waitFor('1 Map');
+    expect(client.screen()).toContain('app1');
+  });
+
+  it('plays when started with no command at all, as npm start does', async () => {
+    client = spawnClient([]);
+    await client.waitFor('Pick a level');
+  });
+
+  it('draws the first game frame of --level at once, every panel numbered', async () => {
+    client = spawnClient(['play', '--level', 'tutorial']);
+    await client.waitFor('6 Leaderboard');
+    const firstFrameMs = Date.now() - client.startedAt;
+    const screen = client.screen();
+    for (const title of ['1 Map', '2 Inspector', '3 Availability', '4 Events', '5 Log', '6 Leaderboard']) expect(screen).toContain(title);
+    expect(screen).toContain('us-east');
+    expect(screen).toMatch(/app1/);
+    expect(screen).toMatch(/left/);
+    expect(firstFrameMs).toBeLessThan(3_000);
+  });
+});
+
+describe('nines play outside a terminal', () => {
+  it('says it needs a terminal and exits 2, and nines alone prints the help', () => {
+    const main = join(ROOT, 'dist', 'server', 'cli', 'main.js');
+    const play = spawnSync(process.execPath, [main, 'play'], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    expect(play.status).toBe(2);
+    expect(play.stderr).toBe('nines play: expected a terminal: stdin and stdout must be a tty; see nines play --help\n');
+    const alone = spawnSync(process.execPath, [main], { encoding: 'utf8' });
+    expect(alone.status).toBe(0);
+    expect(alone.stdout).toContain('nines play');
+  });
+});

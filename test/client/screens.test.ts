@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { bottomBar, topBar } from '../../client/bars.js';
+import { boxLines } from '../../client/frame.js';
+import { GameModel } from '../../client/game-model.js';
+import { helpLines } from '../../client/help-view.js';
+import { levelPickerKey, levelPickerScreen } from '../../client/level-picker.js';
+import { resultsKey, resultsScreen } from '../../client/results-view.js';
+import { lineText } from '../../client/styled.js';
+import { newGame, resultOf, advance, isOver } from '../../shared/game.js';
+import { shortLevel, tutorialLevel } from './helpers/levels.js';
+
+const frameText = (boxes: ReturnType<typeof levelPickerScreen>['boxes']) => boxes.flatMap((b) => boxLines(b).map(lineText)).join('\n');
+
+describe('bars', () => {
+  it('fits the top bar in 80 columns by shortening the least important parts first', () => {
+    const model = new GameModel(tutorialLevel(), 'SOLO');
+    model.apply({ type: 'connection', state: 'connected' });
+    const wide = lineText(topBar(model, 160));
+    expect(wide).toContain('room SOLO');
+    expect(wide).toContain('Tutorial: scale out');
+    expect(wide).toContain('4:00 left');
+    const narrow = lineText(topBar(model, 80));
+    expect(narrow).toHaveLength(80);
+    expect(narrow).toMatch(/SOLO.*tutorial.*4:00 left.*\+ connected.*100\.00% \/ 99\.0%.*\$1,200/);
+  });
+
+  it('shows the focused panel keys and always the global ones', () => {
+    const map = lineText(bottomBar('map', { type: 'normal' }, 80));
+    expect(map).toMatch(/^ hjkl move\s+Enter inspect\s+p place/);
+    expect(map).toMatch(/\? help\s+q quit\s*$/);
+    expect(lineText(bottomBar('log', { type: 'normal' }, 80))).toMatch(/Up scroll/);
+    expect(lineText(bottomBar('map', { type: 'link', from: 'lb1', unlink: false }, 80))).toMatch(/Enter link\s+Esc cancel/);
+  });
+
+  it('draws the focused panel with double lines', () => {
+    const box = { id: 'x', left: 0, top: 0, width: 11, height: 3, border: true, title: '1 Map', lines: [] };
+    expect(lineText(boxLines({ ...box, focused: true })[0]!)).toBe('\u2554\u2550 1 Map \u2550\u2557');
+    expect(lineText(boxLines(box)[0]!)).toBe('\u250c\u2500 1 Map \u2500\u2510');
+  });
+});
+
+describe('help', () => {
+  it('lists the focused panel keys first, then the map and global keys, commands and legend', () => {
+    const lines = helpLines('log', ['lb', 'app', 'db']).map(lineText);
+    expect(lines[0]).toBe('Log keys');
+    const joined = lines.join('\n');
+    for (const part of ['Map keys (panel 1)', 'Everywhere', 'Placement picker letters', 'Commands (:)', 'Map legend']) expect(joined).toContain(part);
+    expect(joined).toMatch(/l\s+lb: load balancer/);
+    expect(joined).toMatch(/x\s+down/);
+  });
+});
+
+describe('level picker', () => {
+  const levels = [tutorialLevel(), shortLevel()];
+
+  it('lists the levels in order with the chosen one marked and its lesson below', () => {
+    const text = frameText(levelPickerScreen(levels, new Set(['tutorial']), { index: 0 }, 80, 24).boxes);
+    expect(text).toMatch(/> {2}1\. \+ Tutorial: scale out\s+4:00\s+99\.0%\s+\$1,200/);
+    expect(text).toMatch(/ {3}2\. {3}Short test level\s+10s\s+99\.0%\s+\$2,000/);
+    expect(text).toContain('You start with one app server pool');
+  });
+
+  it('moves, plays on Enter, quits on q and stays on Esc', () => {
+    expect(levelPickerKey(levels, { index: 0 }, 'down')).toEqual({ type: 'stay', state: { index: 1 } });
+    expect(levelPickerKey(levels, { index: 1 }, 'enter')).toMatchObject({ type: 'play', level: { id: 'short' } });
+    expect(levelPickerKey(levels, { index: 1 }, 'q')).toEqual({ type: 'quit' });
+    expect(levelPickerKey(levels, { index: 1 }, 'escape')).toEqual({ type: 'stay', state: { index: 1 } });
+  });
+});
+
+describe('results', () => {
+  it('shows pass or fail with why, availability, cost, score, stars, rank, formula and the nodes to blame', () => {
+    const level = shortLevel();
+    const game = newGame(level);
+    while (!isOver(game)) advance(game);
+    const results = { result: resultOf(game), failedByNode: game.state.failedByNode, rank: 1, players: 1 };
+    const text = frameText(resultsScreen(level, results, true, 80, 24).boxes);
+    expect(text).toMatch(/Result\s+x FAILED: availability \d+\.\d+% is below the 99\.0% target/);
+    expect(text).toMatch(/Cost\s+\d+ of 2,000/);
+    expect(text).toMatch(/Score\s+\d+\s+stars \[---\] 0 of 3/);
+    expect(text).toMatch(/Rank\s+1 of 1/);
+    expect(text).toContain('score = 200 x nines');
+    expect(text).toMatch(/node-down\s+\d+\s+app1 \d+/);
+    expect(text).toMatch(/Enter play again\s+n next level\s+l levels\s+q quit/);
+  });
+
+  it('plays again on Enter, the next level on n only when there is one', () => {
+    expect(resultsKey('enter', false)).toBe('again');
+    expect(resultsKey('n', true)).toBe('next');
+    expect(resultsKey('n', false)).toBeUndefined();
+    expect(resultsKey('escape', true)).toBe('levels');
+  });
+});
