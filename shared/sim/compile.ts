@@ -3,7 +3,6 @@ import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries } from './classes.js';
 import type { QueueTable } from './queueing.js';
-import { LATENCY_ATOMS } from './latency.js';
 
 /** Classes each kind answers by itself when nothing downstream takes them. */
 const TERMINAL: Record<Kind, readonly number[]> = {
@@ -58,6 +57,22 @@ function shardLayout(children: CNode[], algorithm: string, virtualNodes: number)
   return { shares, hotOwner: owner[1] };
 }
 
+/**
+ * Most distinct fixed delays a latency distribution keeps. Round trips make latency multimodal (a
+ * local replica answers in 5 ms, the primary across an ocean in 150): one Gamma fitted to such a
+ * mixture puts far too much weight in the tail, so the fixed part is kept as a few atoms.
+ */
+export const LATENCY_ATOMS = 3;
+
+/** Where each tally starts in a node's latency block (see `latencyAt`), per class or per class and atom. */
+export const LAT_MEAN = 0;
+export const LAT_M2 = CLASS_COUNT;
+export const LAT_FIXED_AT = 2 * CLASS_COUNT;
+export const LAT_FIXED_WEIGHT = LAT_FIXED_AT + CLASS_COUNT * LATENCY_ATOMS;
+export const LAT_BOTTLENECK = LAT_FIXED_WEIGHT + CLASS_COUNT * LATENCY_ATOMS;
+/** Where checked arrivals start in a node's block (unchecked ones come first). */
+export const ARRIVALS_CHECKED = CLASS_COUNT;
+
 /** One node with its place in the graph and the per-tick scratch the tick fills in. */
 export interface CNode {
   node: NodeState;
@@ -110,6 +125,16 @@ export interface CNode {
   /** The node's own mean response time and its variance, this tick (s, s^2). */
   ownMean: number;
   ownVar: number;
+  /**
+   * The graph's scratch buffer, where every view above and below lives, and where this node's block
+   * and its latency block start: hot loops reach a child's numbers by offset, without loading the child.
+   */
+  buf: Float64Array;
+  at: number;
+  latencyAt: number;
+  /** Per child: where its block (arrivals first) and its latency block start in `buf`. */
+  childArrivals: Int32Array;
+  childLatency: Int32Array;
   /** Flow sent to each child this tick, per class: children.length x CLASS_COUNT, requests per second. */
   flowTo: Float64Array;
   /** Per class: eligible children grouped by preference (caches before databases), best first. */
@@ -143,6 +168,7 @@ function newCNode(node: NodeState, index: number, region: number, params: KindPa
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
     dMean: none, dM2: none, fixedAt: none, fixedWeight: none, bottleneck: [], bottleneckDelay: none, ownMean: 0, ownVar: 0,
+    buf: none, at: 0, latencyAt: 0, childArrivals: new Int32Array(0), childLatency: new Int32Array(0),
     flowTo: none, groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
   };
 }
@@ -211,11 +237,14 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
   let offset = 0;
   const view = (n: number) => scratch.subarray(offset, (offset += n));
   for (const c of order) {
+    c.buf = scratch;
+    c.at = offset;
     c.arrU = view(CLASS_COUNT);
     c.arrC = view(CLASS_COUNT);
     c.served = view(CLASS_COUNT);
     c.answered = view(CLASS_COUNT);
     c.flowTo = view(Math.max(1, c.children.length) * CLASS_COUNT);
+    c.latencyAt = offset;
     c.dMean = view(CLASS_COUNT);
     c.dM2 = view(CLASS_COUNT);
     c.fixedAt = view(CLASS_COUNT * LATENCY_ATOMS);
@@ -235,6 +264,10 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
       const p = (c.node.config as { primary?: string }).primary;
       c.primary = p === undefined ? undefined : byId.get(p);
     }
+  }
+  for (const c of order) {
+    c.childArrivals = Int32Array.from(c.children, (ch) => ch.at);
+    c.childLatency = Int32Array.from(c.children, (ch) => ch.latencyAt);
   }
   const hasParent = new Set(state.links.map((l) => l.to));
   const roots = order.filter((c) => !hasParent.has(c.node.id));

@@ -1,15 +1,9 @@
 import { probWithin } from './gamma.js';
 import { CLASS_COUNT, C_MALICIOUS, carries, isWrite } from './classes.js';
-import type { CNode } from './compile.js';
+import { LATENCY_ATOMS, LAT_BOTTLENECK, LAT_FIXED_AT, LAT_FIXED_WEIGHT, LAT_M2, LAT_MEAN, type CNode } from './compile.js';
 import type { TickContext } from './context.js';
 import type { EntryScratch } from './entry.js';
 
-/**
- * Most distinct fixed delays a latency distribution keeps. Round trips make latency multimodal (a
- * local replica answers in 5 ms, the primary across an ocean in 150): one Gamma fitted to such a
- * mixture puts far too much weight in the tail, so the fixed part is kept as a few atoms.
- */
-export const LATENCY_ATOMS = 3;
 
 /** Scratch for gathering and merging atoms; no path has more candidates than this. */
 const MAX_CANDIDATES = 1024;
@@ -76,6 +70,7 @@ function writeAtoms(c: CNode, k: number, n: number): void {
  */
 export function latencyPass(ctx: TickContext): void {
   const order = ctx.compiled.order;
+  const buf = ctx.compiled.scratch;
   for (let i = order.length - 1; i >= 0; i--) {
     const c = order[i]!;
     const ownMean = c.ownMean;
@@ -113,20 +108,21 @@ export function latencyPass(ctx: TickContext): void {
         const f = c.flowTo[j * CLASS_COUNT + k]!;
         if (f <= 0) continue;
         const w = f / total;
-        const ch = c.children[j]!;
         const rtt = c.childRtt[j]!;
-        yMean += w * ch.dMean[k]!;
-        yM2 += w * ch.dM2[k]!;
-        const base = k * LATENCY_ATOMS;
+        // The child's numbers by offset in the shared buffer: no need to load the child itself.
+        const at = c.childLatency[j]!;
+        yMean += w * buf[at + LAT_MEAN + k]!;
+        yM2 += w * buf[at + LAT_M2 + k]!;
+        const atoms = at + k * LATENCY_ATOMS;
         for (let a = 0; a < LATENCY_ATOMS && n < MAX_CANDIDATES; a++) {
-          const aw = ch.fixedWeight[base + a]!;
+          const aw = buf[atoms + LAT_FIXED_WEIGHT + a]!;
           if (aw <= 0) continue;
-          candValue[n] = delay + rtt + ch.fixedAt[base + a]!;
+          candValue[n] = delay + rtt + buf[atoms + LAT_FIXED_AT + a]!;
           candWeight[n++] = w * aw;
         }
         own += w * rtt;
-        const d = w * ch.bottleneckDelay[k]!;
-        if (d > worstDelay) { worstDelay = d; worst = ch.bottleneck[k]!; }
+        const d = w * buf[at + LAT_BOTTLENECK + k]!;
+        if (d > worstDelay) { worstDelay = d; worst = c.children[j]!.bottleneck[k]!; }
       }
       if (own > worstDelay) { worstDelay = own; worst = c; }
       c.dMean[k] = ownMean + yMean;

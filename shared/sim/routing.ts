@@ -1,5 +1,5 @@
 import { CLASS_COUNT, C_HOT, isLegit, isWrite } from './classes.js';
-import type { CNode } from './compile.js';
+import { ARRIVALS_CHECKED, type CNode } from './compile.js';
 import { fail, isPartitioned, type TickContext } from './context.js';
 
 /** Requests per second a node can serve right now. */
@@ -19,9 +19,7 @@ function baseWeight(ctx: TickContext, c: CNode, child: CNode, j: number): number
 }
 
 function send(c: CNode, j: number, k: number, rate: number, checked: boolean): void {
-  const child = c.children[j]!;
-  if (checked) child.arrC[k]! += rate;
-  else child.arrU[k]! += rate;
+  c.buf[c.childArrivals[j]! + (checked ? ARRIVALS_CHECKED : 0) + k]! += rate;
   c.flowTo[j * CLASS_COUNT + k]! += rate;
 }
 
