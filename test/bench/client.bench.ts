@@ -8,9 +8,8 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
 import pty from 'node-pty';
-import type { Action } from '../../shared/action.js';
-import type { Kind } from '../../shared/catalog.js';
-import { levelSchema } from '../../shared/level.js';
+import { levelSchema, type LevelInput } from '../../shared/level.js';
+import { fiftyNodeActions, fiftyNodeLevel } from './fifty-nodes.js';
 import { App, DATA_FRAME_MS, FRAME_MS } from '../../client/app.js';
 import { LocalSession } from '../../client/local-session.js';
 import { createTui } from '../../client/tui.js';
@@ -28,29 +27,9 @@ const TARGET_CPU_SHARE = 0.05;
 const COLS = 160;
 const ROWS = 48;
 
-/** 50 components over two regions, every pool busy, built before the start so the map is full at once. */
-function bigLevel() {
-  const initial: Action[] = [{ type: 'place', kind: 'dns', region: 'east', id: 'dns' }, { type: 'place', kind: 'storage', region: 'west', id: 'archive' }];
-  for (const r of ['east', 'west']) {
-    const p = (kind: Kind, id: string, config?: Record<string, unknown>) => initial.push({ type: 'place', kind, region: r, id: `${id}-${r}`, ...(config ? { config } : {}) });
-    const l = (from: string, to: string) => initial.push({ type: 'link', from: from === 'dns' ? 'dns' : `${from}-${r}`, to: `${to}-${r}` });
-    p('cdn', 'cdn'); p('storage', 'st'); p('gateway', 'gw', { limiter: 'token-bucket', ratePerClient: 5, burstPerClient: 10, filter: true });
-    p('lb', 'lb'); p('cache', 'cache'); p('queue', 'q'); p('shards', 'sh');
-    l('dns', 'cdn'); l('cdn', 'st'); l('cdn', 'gw'); l('gw', 'lb');
-    for (let d = 1; d <= 4; d++) { p('db', `db${d}`); l('sh', `db${d}`); l('q', `db${d}`); }
-    l('cache', 'sh');
-    for (let i = 1; i <= 3; i++) { p('replica', `rep${i}`, { primary: `db1-${r}` }); l('cache', `rep${i}`); }
-    for (let i = 1; i <= 10; i++) {
-      p('app', `app${i}`); l('lb', `app${i}`); l(`app${i}`, 'cache'); l(`app${i}`, 'q'); l(`app${i}`, 'sh');
-      initial.push({ type: 'scale', node: `app${i}-${r}`, by: 2 });
-    }
-  }
-  return {
-    id: 'bench-client', title: 'client bench: 50 components', durationSeconds: 600, regions: [{ id: 'east' }, { id: 'west' }], rttMs: [[2, 80], [80, 2]],
-    traffic: { users: [{ region: 'east', clients: 50_000, rps: 20_000 }, { region: 'west', clients: 30_000, rps: 12_000 }], mix: { static: 0.2, read: 0.6, write: 0.1, deferrableWrite: 0.1 } },
-    sloMs: 300, target: 0.99, budget: 1e9, initial,
-    events: [{ type: 'celebrity', at: 5, duration: 30, multiplier: 5 }, { type: 'ddos', at: 20, duration: 30, rps: 50_000, bots: 100 }],
-  };
+/** The benchmarks' 50 components, built before the start so the map is full at once. */
+function bigLevel(): LevelInput {
+  return { ...fiftyNodeLevel('bench-client', 'client bench: 50 components'), initial: fiftyNodeActions() };
 }
 
 function cpuSeconds(pid: number): number {
