@@ -69,15 +69,23 @@ function dnsDelayTicks(dns: CNode, dt: number): number {
 export function updateDnsView(ctx: TickContext, dns: CNode): void {
   const seen = (dns.node.dnsDown ??= []);
   for (const ch of dns.children) {
-    const i = seen.findIndex((s) => s[0] === ch.node.id);
+    const i = seenAt(seen, ch.node.id);
     if (ch.up === 0 && i < 0) seen.push([ch.node.id, ctx.state.tick]);
     else if (ch.up > 0 && i >= 0) seen.splice(i, 1);
   }
 }
 
+/** Where a target is in DNS's list of the dead, or -1 (a loop: it is asked for every target every tick). */
+function seenAt(seen: readonly [string, number][], id: string): number {
+  for (let i = 0; i < seen.length; i++) if (seen[i]![0] === id) return i;
+  return -1;
+}
+
 function dnsThinksDown(ctx: TickContext, dns: CNode, target: CNode): boolean {
-  const s = dns.node.dnsDown?.find((d) => d[0] === target.node.id);
-  return s !== undefined && ctx.state.tick - s[1] >= dnsDelayTicks(dns, ctx.rt.dt);
+  const seen = dns.node.dnsDown;
+  if (!seen || seen.length === 0) return false;
+  const i = seenAt(seen, target.node.id);
+  return i >= 0 && ctx.state.tick - seen[i]![1] >= dnsDelayTicks(dns, ctx.rt.dt);
 }
 
 function rttOf(ctx: TickContext, region: number, target: CNode): number {

@@ -74,9 +74,12 @@ export function forward(ctx: TickContext, c: CNode, k: number, rate: number): vo
   }
   // All of the first group healthy and reachable: an even (or by-capacity) split, nothing routed around.
   const first = groups[0];
-  if (first && !c.leastConnections && !c.shardShares.length && !ctx.anyPartition) {
+  if (first && !c.leastConnections && !c.shardShares.length) {
     let healthy = true;
-    for (const j of first) if (c.children[j]!.up !== 1) { healthy = false; break; }
+    for (const j of first) {
+      const ch = c.children[j]!;
+      if (ch.up !== 1 || !reachable(ctx, c, ch)) { healthy = false; break; }
+    }
     if (healthy) {
       const share = rate / first.length;
       for (const j of first) send(c, j, k, share, true);
