@@ -1,15 +1,17 @@
 import type { Level } from '../shared/level.js';
 import { systemClock, type Clock } from './clock.js';
-import { centred, type Frame } from './frame.js';
+import type { Frame } from './frame.js';
 import { GameController } from './game-controller.js';
 import { GameModel } from './game-model.js';
 import { gameScreen, type GameScreen } from './game-screen.js';
 import { levelPickerKey, levelPickerScreen, type PickerScreenState } from './level-picker.js';
+import { lobbyKey, lobbyScreen, type LobbyInput } from './lobby-view.js';
 import { PANELS } from './panels.js';
 import { resultsKey, resultsScreen } from './results-view.js';
-import type { GameSession } from './session.js';
+import type { ConnectionState, GameSession, RoomInfo, SessionMessage } from './session.js';
 import { fit, seg } from './styled.js';
 import type { MouseClick, Tui } from './tui.js';
+import { waitingScreen } from './waiting-view.js';
 
 /** Shortest time between two frames: at most ten a second, for what the player does. */
 export const FRAME_MS = 100;
@@ -18,12 +20,19 @@ export const FRAME_MS = 100;
  * second read as live, and it halves the cost of watching.
  */
 export const DATA_FRAME_MS = 200;
+/**
+ * How long a wait (a connection, a first snapshot) may last before the screen says so: a server on
+ * this machine answers well within it, so solo play goes from the picker to the game with no flash
+ * of a waiting screen in between.
+ */
+export const WAIT_SCREEN_MS = 150;
 /** Below this size the screen only asks for a bigger terminal. */
 const TINY_COLS = 40;
 const TINY_ROWS = 12;
 
-export interface AppOptions {
-  tui: Tui;
+/** Solo: a level picker, and a new room of one for each game. */
+export interface SoloMode {
+  type: 'solo';
   /** The levels of the picker, in curriculum order; asked for only when needed, so a game given at start draws first. */
   levels(): readonly Level[];
   /** Play this level at once instead of showing the picker. */
@@ -31,24 +40,49 @@ export interface AppOptions {
   newSession(level: Level): GameSession;
   completed(): ReadonlySet<string>;
   markPassed(levelId: string): void;
-  /** Called once, after the terminal is restored. */
-  exit(): void;
+}
+
+/** A room joined on a server: its lobby, its rounds, their results, for as long as the player stays. */
+export interface RoomMode {
+  type: 'room';
+  session: GameSession;
+}
+
+export interface AppOptions {
+  tui: Tui;
+  mode: SoloMode | RoomMode;
+  /** Called once, after the terminal is restored; with the reason when the room could not be joined. */
+  exit(error?: string): void;
   clock?: Clock;
 }
 
-interface Playing {
-  session: GameSession;
+interface Round {
   model: GameModel;
   controller: GameController;
   screen?: GameScreen;
-  unsubscribe: () => void;
 }
 
-type Screen = { type: 'picker'; state: PickerScreenState } | { type: 'game'; game: Playing };
+/** A session and what it said that outlives a round. */
+interface Playing {
+  session: GameSession;
+  unsubscribe: () => void;
+  /** What the waiting screen says before a level comes. */
+  joining: string;
+  spectator: boolean;
+  room: RoomInfo | undefined;
+  connection: ConnectionState;
+  detail: string | undefined;
+  retryAt: number | undefined;
+  notice: string | undefined;
+  round: Round | undefined;
+}
+
+type Screen = { type: 'picker'; state: PickerScreenState } | { type: 'session'; playing: Playing };
+type SessionView = 'waiting' | 'lobby' | 'game' | 'results';
 
 /**
- * The client: the level picker, the game, the results; keys in, frames out. Draws only when something
- * changed, and never more often than FRAME_MS.
+ * The client: the level picker (solo), the lobby (a room), the game, the results; keys in, frames
+ * out. Draws only when something changed, and never more often than FRAME_MS.
  */
 export class App {
   private screen: Screen;
@@ -59,6 +93,11 @@ export class App {
   private frameTimer: unknown;
   /** When the scheduled frame will be drawn. */
   private frameDue = 0;
+  /** A redraw the clock asks for (a countdown's next second, the end of a wait's grace). */
+  private clockTimer: unknown;
+  private clockDue = 0;
+  /** Since when the screen has had nothing to show but a wait. */
+  private waitingSince: number | undefined;
   private dirty = false;
   private closed = false;
   /** Frames drawn, for the benchmark and the tests. */
@@ -70,8 +109,14 @@ export class App {
     o.tui.onKey((k) => this.key(k));
     o.tui.onResize(() => this.invalidate());
     o.tui.onClick((c) => this.click(c));
-    if (o.start) this.play(o.start);
+    const mode = o.mode;
+    if (mode.type === 'room') this.attach(mode.session, `joining room ${mode.session.room} as ${mode.session.playerName}`);
+    else if (mode.start) this.play(mode.start);
     else this.invalidate();
+  }
+
+  private get solo(): SoloMode | undefined {
+    return this.o.mode.type === 'solo' ? this.o.mode : undefined;
   }
 
   /**
@@ -93,58 +138,170 @@ export class App {
     }, Math.max(0, due - this.clock.now()));
   }
 
-  /** Draws now. */
+  /** Draws now, unless there is only a wait to show and its grace is not over. */
   render(): void {
     if (this.closed) return;
     this.dirty = false;
+    const frame = this.frame();
+    if (!frame) return;
     this.lastFrameAt = this.clock.now();
     this.frames++;
-    this.lastFrame = this.frame();
-    this.o.tui.draw(this.lastFrame);
+    this.lastFrame = frame;
+    this.o.tui.draw(frame);
   }
 
-  private frame(): Frame {
+  /** Asks the clock for a redraw at `at`. */
+  private redrawAt(at: number): void {
+    if (this.clockTimer !== undefined) {
+      if (this.clockDue <= at) return;
+      this.clock.clearTimeout(this.clockTimer);
+    }
+    this.clockDue = at;
+    this.clockTimer = this.clock.setTimeout(() => {
+      this.clockTimer = undefined;
+      this.invalidate(false);
+    }, Math.max(0, at - this.clock.now()));
+  }
+
+  /** A countdown to `at` shown in whole seconds: redraw when the number changes. */
+  private countdown(at: number | undefined): void {
+    const left = at === undefined ? 0 : at - this.clock.now();
+    if (left > 0) this.redrawAt(at! - (Math.ceil(left / 1000) - 1) * 1000);
+  }
+
+  private frame(): Frame | undefined {
     const cols = this.o.tui.cols();
     const rows = this.o.tui.rows();
     if (cols < TINY_COLS || rows < TINY_ROWS) {
       return { boxes: [{ id: 'tiny', left: 0, top: 0, width: cols, height: rows, border: false, lines: [fit([seg(`nines needs at least 80x24 (now ${cols}x${rows})`, 'warn')], cols)] }] };
     }
-    if (this.screen.type === 'picker') return levelPickerScreen(this.o.levels(), this.o.completed(), this.screen.state, cols, rows);
-    const g = this.screen.game;
-    if (g.model.results) return resultsScreen(g.model.level, g.model.results, this.nextLevel(g.model.level) !== undefined, cols, rows);
-    g.screen = gameScreen(g.model, g.controller, cols, rows);
-    return g.screen.frame;
+    if (this.screen.type === 'picker') {
+      this.waitingSince = undefined;
+      const solo = this.solo!;
+      return levelPickerScreen(solo.levels(), solo.completed(), this.screen.state, cols, rows);
+    }
+    const p = this.screen.playing;
+    const now = this.clock.now();
+    this.countdown(p.retryAt);
+    const view = this.view(p);
+    if (view !== 'waiting') this.waitingSince = undefined;
+    const r = p.round;
+    switch (view) {
+      case 'waiting': {
+        this.waitingSince ??= now;
+        const shownAt = this.waitingSince + WAIT_SCREEN_MS;
+        if (now < shownAt) {
+          this.redrawAt(shownAt);
+          return undefined;
+        }
+        const what = r ? `${r.model.level.title}: waiting for the game to begin` : p.joining;
+        return waitingScreen({ room: p.session.room, what, connection: p.connection, detail: p.detail, retryAt: p.retryAt, now }, cols, rows);
+      }
+      case 'lobby':
+        if (p.room?.phase === 'countdown') this.countdown(p.room.startsAt);
+        return lobbyScreen(this.lobbyInput(p, r!), cols, rows);
+      case 'results': {
+        const level = r!.model.level;
+        const after = this.solo ? { type: 'solo' as const, hasNext: this.nextLevel(level) !== undefined } : { type: 'room' as const };
+        return resultsScreen(level, r!.model.results!, after, cols, rows);
+      }
+      case 'game':
+        r!.screen = gameScreen(r!.model, r!.controller, cols, rows, now);
+        return r!.screen.frame;
+    }
+  }
+
+  /** Which screen a session shows: solo play has no lobby; a spectator stays in the room's view. */
+  private view(p: Playing): SessionView {
+    const r = p.round;
+    if (!r) return 'waiting';
+    if (r.model.results) return 'results';
+    const phase = p.room?.phase ?? 'lobby';
+    if (p.spectator || (!this.solo && (phase === 'lobby' || phase === 'countdown'))) return 'lobby';
+    return r.model.state ? 'game' : 'waiting';
+  }
+
+  private lobbyInput(p: Playing, r: Round): LobbyInput {
+    const level = r.model.level;
+    const room = p.room ?? { code: p.session.room, levelId: level.id, title: level.title, phase: 'lobby', players: [], spectators: 0 };
+    // While the connection is down, why it is matters more than the server's last word.
+    const notice = p.connection !== 'connected' && p.detail ? p.detail : p.notice;
+    return { room, level, spectator: p.spectator, leaderboard: r.model.leaderboard, connection: p.connection, retryAt: p.retryAt, notice, now: this.clock.now() };
   }
 
   private play(level: Level): void {
+    this.attach(this.solo!.newSession(level), `starting ${level.title}`);
+  }
+
+  private attach(session: GameSession, joining: string): void {
     this.leaveGame();
-    const session = this.o.newSession(level);
-    const model = new GameModel(level, session.room);
-    const controller = new GameController(model, {
-      send: (action) => { session.act(action); },
-      quit: () => this.quit(),
-    });
-    const unsubscribe = session.subscribe((m) => {
-      const outcome = model.apply(m);
-      if (outcome) controller.outcome(outcome);
-      else if (m.type === 'snapshot') controller.sync();
-      if (m.type === 'results' && m.results.result.passed) this.o.markPassed(level.id);
-      this.invalidate(m.type !== 'snapshot' && m.type !== 'leaderboard');
-    });
-    this.screen = { type: 'game', game: { session, model, controller, unsubscribe } };
+    const p: Playing = {
+      session, joining, unsubscribe: () => {}, spectator: false, room: undefined,
+      connection: 'connecting', detail: undefined, retryAt: undefined, notice: undefined, round: undefined,
+    };
+    p.unsubscribe = session.subscribe((m) => this.message(p, m));
+    this.screen = { type: 'session', playing: p };
     session.start();
     this.invalidate();
   }
 
+  private newRound(p: Playing, level: Level): Round {
+    const model = new GameModel(level, p.session.room);
+    model.apply({ type: 'connection', state: p.connection, detail: p.detail, retryAt: p.retryAt });
+    const controller = new GameController(model, {
+      send: (action) => { p.session.act(action); },
+      quit: () => this.quit(),
+    });
+    return { model, controller };
+  }
+
+  private message(p: Playing, m: SessionMessage): void {
+    switch (m.type) {
+      case 'level':
+        p.spectator = m.spectator;
+        p.notice = undefined;
+        p.round = this.newRound(p, m.level);
+        break;
+      case 'room':
+        p.room = m.room;
+        break;
+      case 'connection':
+        p.connection = m.state;
+        p.detail = m.detail;
+        p.retryAt = m.retryAt;
+        // Closed before any level came: the room could not be joined, and there is nothing to show.
+        if (m.state === 'closed' && !p.round) return this.quit(m.detail ?? 'the connection closed');
+        if (m.state === 'closed' && m.detail) p.round?.controller.say(`disconnected: ${m.detail}`, 'bad');
+        break;
+      case 'notice':
+        p.notice = m.text;
+        p.round?.controller.say(m.text, 'bad');
+        break;
+      case 'results':
+        if (m.results.result.passed && p.round) this.solo?.markPassed(p.round.model.level.id);
+        break;
+      default:
+        break;
+    }
+    const r = p.round;
+    if (r && m.type !== 'level') {
+      const outcome = r.model.apply(m);
+      if (outcome) r.controller.outcome(outcome);
+      else if (m.type === 'snapshot') r.controller.sync();
+    }
+    this.invalidate(m.type !== 'snapshot' && m.type !== 'leaderboard');
+  }
+
   private leaveGame(): void {
-    if (this.screen.type !== 'game') return;
-    this.screen.game.unsubscribe();
-    this.screen.game.session.close();
+    if (this.screen.type !== 'session') return;
+    this.screen.playing.unsubscribe();
+    this.screen.playing.session.close();
   }
 
   private nextLevel(level: Level): Level | undefined {
-    const i = this.o.levels().findIndex((l) => l.id === level.id);
-    return i >= 0 ? this.o.levels()[i + 1] : undefined;
+    const levels = this.solo?.levels() ?? [];
+    const i = levels.findIndex((l) => l.id === level.id);
+    return i >= 0 ? levels[i + 1] : undefined;
   }
 
   key(key: string): void {
@@ -152,35 +309,66 @@ export class App {
     if (key === 'C-c') return this.quit();
     const s = this.screen;
     if (s.type === 'picker') {
-      const r = levelPickerKey(this.o.levels(), s.state, key);
+      const solo = this.solo!;
+      const r = levelPickerKey(solo.levels(), s.state, key);
       if (r.type === 'quit') return this.quit();
       if (r.type === 'play') return this.play(r.level);
       this.screen = { type: 'picker', state: r.state };
-    } else if (s.game.model.results) {
-      const level = s.game.model.level;
-      const next = this.nextLevel(level);
-      const choice = resultsKey(key, next !== undefined);
-      if (choice === 'quit') return this.quit();
-      if (choice === 'again') return this.play(level);
-      if (choice === 'next' && next) return this.play(next);
-      if (choice === 'levels') {
-        this.leaveGame();
-        const index = Math.max(0, this.o.levels().findIndex((l) => l.id === level.id));
-        this.screen = { type: 'picker', state: { index } };
-      }
     } else {
-      s.game.controller.key(key);
-      if (this.closed) return;
+      const p = s.playing;
+      switch (this.view(p)) {
+        case 'waiting':
+          if (key === 'q') return this.quit();
+          break;
+        case 'lobby': {
+          const input = this.lobbyInput(p, p.round!);
+          const choice = lobbyKey(key, input);
+          if (choice === 'quit') return this.quit();
+          if (choice === 'ready') p.session.ready(!input.room.players.find((x) => x.you)?.ready);
+          break;
+        }
+        case 'results':
+          if (this.resultsKey(p.round!.model.level, key)) return;
+          break;
+        case 'game':
+          p.round!.controller.key(key);
+          if (this.closed) return;
+          break;
+      }
     }
     this.invalidate();
+  }
+
+  /** Returns whether the key left the results (another screen was set up, or the app quit). */
+  private resultsKey(level: Level, key: string): boolean {
+    const solo = this.solo;
+    if (!solo) {
+      // In a room the host decides what comes next; the player may only leave.
+      if (key !== 'q') return false;
+      this.quit();
+      return true;
+    }
+    const next = this.nextLevel(level);
+    const choice = resultsKey(key, next !== undefined);
+    if (choice === 'quit') this.quit();
+    else if (choice === 'again') this.play(level);
+    else if (choice === 'next' && next) this.play(next);
+    else if (choice === 'levels') {
+      this.leaveGame();
+      this.screen = { type: 'picker', state: { index: Math.max(0, solo.levels().findIndex((l) => l.id === level.id)) } };
+      this.invalidate();
+    } else return false;
+    return true;
   }
 
   private click(c: MouseClick): void {
     const hit = this.lastFrame?.hits?.find((h) => h.y === c.y && c.x >= h.x0 && c.x < h.x1);
     if (hit) return this.key(hit.key);
-    if (this.screen.type !== 'game' || !this.screen.game.screen || this.screen.game.model.results) return;
-    const { controller } = this.screen.game;
-    const { layout, mapHits } = this.screen.game.screen;
+    if (this.screen.type !== 'session' || this.view(this.screen.playing) !== 'game') return;
+    const round = this.screen.playing.round!;
+    if (!round.screen) return;
+    const { controller } = round;
+    const { layout, mapHits } = round.screen;
     if (controller.mode.type !== 'normal' && controller.mode.type !== 'link') return;
     const cell = mapHits.find((h) => h.y === c.y && c.x >= h.x0 && c.x < h.x1);
     if (cell) {
@@ -193,13 +381,14 @@ export class App {
     this.invalidate();
   }
 
-  quit(): void {
+  /** Leaves: the session closed, the terminal restored; `error` says why when the room could not be joined. */
+  quit(error?: string): void {
     if (this.closed) return;
     this.closed = true;
     if (this.frameTimer !== undefined) this.clock.clearTimeout(this.frameTimer);
+    if (this.clockTimer !== undefined) this.clock.clearTimeout(this.clockTimer);
     this.leaveGame();
     this.o.tui.destroy();
-    this.o.exit();
+    this.o.exit(error);
   }
 }
-

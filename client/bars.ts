@@ -11,8 +11,7 @@ const CONNECTION: Record<ConnectionState, { glyph: string; style: Style }> = {
   connecting: { glyph: '~', style: 'warn' },
   connected: { glyph: '+', style: 'ok' },
   reconnecting: { glyph: '~', style: 'warn' },
-  offline: { glyph: 'x', style: 'bad' },
-  closed: { glyph: '-', style: 'muted' },
+  closed: { glyph: 'x', style: 'bad' },
 };
 const SEPARATOR = ' \u2502 ';
 
@@ -40,8 +39,22 @@ function joinFitting(parts: Part[], width: number): Line {
   return fit(line, width);
 }
 
+/** The connection's state in words, the wait before the next attempt while reconnecting (`now` on the session's clock). */
+export function connectionLabel(state: ConnectionState, retryAt: number | undefined, now: number): Segment {
+  const { glyph, style } = CONNECTION[state];
+  const wait = state === 'reconnecting' && retryAt !== undefined ? ` in ${clock(Math.max(0, retryAt - now) / 1000)}` : '';
+  return seg(`${glyph} ${state}${wait}`, style);
+}
+
+/** Time left, or why the clock stands still. */
+function timePart(model: GameModel): Segment[][] {
+  if (model.phase === 'paused') return [[seg('paused', 'warn')]];
+  if (model.phase === 'ended') return [[seg('over', 'muted')]];
+  return [[seg(clock(model.timeLeft)), seg(' left', 'muted')], [seg(clock(model.timeLeft))]];
+}
+
 /** Room, level, time left, connection, availability against target, budget left. */
-export function topBar(model: GameModel, width: number): Line {
+export function topBar(model: GameModel, width: number, now: number): Line {
   const level = model.level;
   const conn = CONNECTION[model.connection];
   const ok = model.availability >= level.target;
@@ -52,8 +65,9 @@ export function topBar(model: GameModel, width: number): Line {
     { priority: 1, variants: [[seg(' nines', 'title')]] },
     { priority: 3, variants: [[seg('room ', 'muted'), seg(model.room)], [seg(model.room)]] },
     { priority: 2, variants: [[seg(level.title)], [seg(level.id)]] },
-    { priority: 9, variants: [[seg(clock(model.timeLeft)), seg(' left', 'muted')], [seg(clock(model.timeLeft))]] },
-    { priority: 8, variants: [[seg(`${conn.glyph} ${model.connection}`, conn.style)], [seg(conn.glyph, conn.style)]] },
+    { priority: 9, variants: timePart(model) },
+    // A connection that is down is the news of the moment: it keeps its words when room is short.
+    { priority: model.connection === 'connected' ? 8 : 11, variants: [[connectionLabel(model.connection, model.retryAt, now)], [seg(`${conn.glyph} ${model.connection}`, conn.style)], [seg(conn.glyph, conn.style)]] },
     { priority: 10, variants: [[...availability, seg(` / ${percent(level.target, 1)}`, 'muted')], availability] },
     { priority: 7, variants: [[...budget, seg(' left', 'muted')], budget] },
   ], width);

@@ -1,5 +1,6 @@
 import type { Action } from '../shared/action.js';
 import type { Level } from '../shared/level.js';
+import type { Phase } from '../shared/protocol.js';
 import { FAILURE_REASONS } from '../shared/reasons.js';
 import type { GameState } from '../shared/state.js';
 import { describeAction } from './action-text.js';
@@ -56,7 +57,10 @@ export type Outcome = { ok: true; action: Action; cost: number } | { ok: false; 
  */
 export class GameModel {
   connection: ConnectionState = 'connecting';
-  connectionDetail: string | undefined;
+  /** While waiting to reconnect: when the next attempt comes, on the session's clock. */
+  retryAt: number | undefined;
+  /** The room's phase: the game runs, or is paused, or is over. */
+  phase: Phase = 'running';
   state: Readonly<GameState> | undefined;
   leaderboard: LeaderboardEntry[] = [];
   results: GameResults | undefined;
@@ -105,8 +109,18 @@ export class GameModel {
         this.sample();
         return undefined;
       case 'connection':
-        this.connection = m.state;
-        this.connectionDetail = m.detail;
+        this.connectionChange(m.state, m.detail);
+        this.retryAt = m.retryAt;
+        return undefined;
+      case 'room':
+        if (m.room.phase !== this.phase && (m.room.phase === 'paused' || this.phase === 'paused')) this.addLog(m.room.phase === 'paused' ? 'the host paused the game' : 'the game goes on', 'warn');
+        this.phase = m.room.phase;
+        return undefined;
+      case 'notice':
+        this.addLog(m.text, 'warn');
+        return undefined;
+      case 'level':
+        // A new level is a new game: the App makes a new model for it.
         return undefined;
       case 'leaderboard':
         this.leaderboard = m.entries;
@@ -125,6 +139,16 @@ export class GameModel {
         this.addLog(`refused: ${describeAction(m.action)}: ${m.message}`, 'bad');
         return { ok: false, action: m.action, code: m.code, message: m.message };
     }
+  }
+
+  /** Drops and comebacks go to the log once each, not at every attempt. */
+  private connectionChange(state: ConnectionState, detail: string | undefined): void {
+    const was = this.connection;
+    this.connection = state;
+    if (state === was) return;
+    if (state === 'reconnecting' && was === 'connected') this.addLog(`connection lost: ${detail ?? 'dropped'}; reconnecting`, 'bad');
+    else if (state === 'connected' && was === 'reconnecting') this.addLog('reconnected: the seat is yours again', 'ok');
+    else if (state === 'closed' && detail) this.addLog(`disconnected: ${detail}`, 'bad');
   }
 
   private announce(phase: EventPhase, notice: EventNotice): void {

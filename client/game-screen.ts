@@ -100,12 +100,12 @@ function overlays(model: GameModel, ctl: GameController, layout: GameLayout, col
   }
 }
 
-/** The game screen for a size: bars, the six numbered panels, the player's message, any overlay. */
-export function gameScreen(model: GameModel, ctl: GameController, cols: number, rows: number): GameScreen {
+/** The game screen for a size at a moment: bars, the six numbered panels, the player's message, any overlay. */
+export function gameScreen(model: GameModel, ctl: GameController, cols: number, rows: number, now: number): GameScreen {
   const layout = gameLayout(cols, rows, model.leaderboard.length);
   const mapHits: MapHit[] = [];
   const boxes: BoxSpec[] = [
-    { id: 'top', ...layout.top, border: false, lines: [topBar(model, cols)] },
+    { id: 'top', ...layout.top, border: false, lines: [topBar(model, cols, now)] },
   ];
   for (const id of PANELS) {
     const rect = layout[id];

@@ -2,11 +2,14 @@ import { money, percent } from './format.js';
 import type { LeaderboardEntry } from './session.js';
 import { fit, seg, spread, type Line } from './styled.js';
 
-/** Players by score, best first; the player's own row marked with `>` as well as colour. */
+/**
+ * Players by the server's rank (availability, then score); the player's own row marked with `>` as
+ * well as colour, a player whose connection is down with `~`.
+ */
 export function leaderboardView(entries: readonly LeaderboardEntry[], width: number, height: number): Line[] {
-  const sorted = [...entries].sort((a, b) => b.score - a.score);
-  const lines = sorted.map((e, i) => spread(
-    [seg(e.you ? '>' : ' ', 'accent'), seg(`${i + 1}. `, 'muted'), seg(e.name, e.you ? 'accent' : 'normal')],
+  const sorted = [...entries].sort((a, b) => a.rank - b.rank);
+  const lines = sorted.map((e) => spread(
+    [seg(e.you ? '>' : ' ', 'accent'), seg(`${e.rank}. `, 'muted'), seg(e.name, e.you ? 'accent' : 'normal'), ...(e.connected ? [] : [seg(' ~away', 'warn')])],
     [seg(` ${percent(e.availability)} $${money(e.cost)} `, 'muted'), seg(String(e.score), 'title')],
     width,
   ));

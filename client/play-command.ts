@@ -4,10 +4,11 @@ import { UsageError } from '../server/cli/usage-error.js';
 import { listLevels, resolveLevel } from '../server/levels-store.js';
 import type { Level } from '../shared/level.js';
 import { App } from './app.js';
-import { LocalSession } from './local-session.js';
+import { startEmbeddedServer } from './embedded-server.js';
 import { Progress, stateDir } from './progress.js';
-import { createTui } from './tui.js';
+import { requireTerminal, runInTerminal } from './terminal-run.js';
 
+const COMMAND = 'nines play';
 /** Game speed range of --speed: slower than real time is no game, much faster is no longer one either. */
 const MIN_SPEED = 0.1;
 const MAX_SPEED = 100;
@@ -15,18 +16,13 @@ const MAX_SPEED = 100;
 function speedOption(raw: string | undefined): number {
   if (raw === undefined) return 1;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < MIN_SPEED || n > MAX_SPEED) throw new UsageError('nines play', `--speed: expected a number from ${MIN_SPEED} to ${MAX_SPEED}, got "${raw}"`);
+  if (!Number.isFinite(n) || n < MIN_SPEED || n > MAX_SPEED) throw new UsageError(COMMAND, `--speed: expected a number from ${MIN_SPEED} to ${MAX_SPEED}, got "${raw}"`);
   return n;
 }
 
-/** NO_COLOR (any non-empty value) asks every program for monochrome: https://no-color.org */
-function monochrome(input: CommandInput): boolean {
-  return input.values.mono === true || (process.env.NO_COLOR ?? '') !== '';
-}
-
-/** `nines play` (and `nines` alone in a terminal): solo play in this process. */
+/** `nines play` (and `nines` alone in a terminal): solo play, through a game server in this process. */
 export async function run(input: CommandInput): Promise<number> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('nines play', 'expected a terminal: stdin and stdout must be a tty');
+  requireTerminal(COMMAND);
   const levelArg = typeof input.values.level === 'string' ? input.values.level : undefined;
   const start = levelArg === undefined ? undefined : resolveLevel(levelArg);
   const speed = speedOption(typeof input.values.speed === 'string' ? input.values.speed : undefined);
@@ -38,27 +34,19 @@ export async function run(input: CommandInput): Promise<number> {
     return levels;
   };
   const progress = new Progress(stateDir());
-  const tui = createTui({ mouse: input.values['no-mouse'] !== true, mono: monochrome(input) });
-  return new Promise<number>((resolve) => {
-    const app = new App({
-      tui,
-      levels: curriculum,
-      start,
-      newSession: (level) => new LocalSession(level, { speed }),
+  const server = await startEmbeddedServer(speed);
+  const error = await runInTerminal(input, (tui, exit) => new App({
+    tui,
+    mode: {
+      type: 'solo', levels: curriculum, ...(start ? { start } : {}),
+      newSession: (level) => server.session(level),
       completed: () => progress.completed(),
       markPassed: (id) => progress.markPassed(id),
-      exit: () => {
-        // blessed leaves stdin flowing; let the process end.
-        process.stdin.pause();
-        resolve(EXIT_OK);
-      },
-    });
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => app.quit());
-    // A bug must not leave the terminal in raw mode on the alternate screen, hiding its own report.
-    process.once('uncaughtException', (e) => {
-      tui.destroy();
-      process.stderr.write(`nines: internal error: ${e.stack ?? e.message}\n`);
-      process.exit(EXIT_FAILURE);
-    });
-  });
+    },
+    exit,
+  }));
+  await server.close();
+  for (const line of server.errors()) process.stderr.write(line);
+  if (error !== undefined) process.stderr.write(`${COMMAND}: ${error}\n`);
+  return error === undefined && !server.errors().length ? EXIT_OK : EXIT_FAILURE;
 }

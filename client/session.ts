@@ -1,20 +1,20 @@
 import type { Action } from '../shared/action.js';
-import type { RuleErrorCode } from '../shared/errors.js';
 import type { GameResult } from '../shared/game.js';
 import type { EventType, Level } from '../shared/level.js';
+import type { Phase } from '../shared/protocol.js';
 import type { GameState } from '../shared/state.js';
 
 /**
- * What the UI talks to: a game in this process or, later, a seat in a room on a server. The messages
- * mirror a server's (snapshot, ack, error, announce, leaderboard, results) so that a WebSocket session
- * can implement the same interface without the UI noticing.
+ * What the UI talks to: a seat (or a spectator's place) in a room on a game server, solo play
+ * included (a room of one on a server in this process). The UI only reads these messages and calls
+ * the few methods below: it never knows whether a socket is behind them.
  */
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
 /** A timeline event as players see it: announced ahead, then started, then over. */
 export interface EventNotice {
-  /** Place in the level's timeline. */
+  /** Tells the event apart from the round's others: the level's timeline first, then live ones. */
   index: number;
   type: EventType;
   /** What it is, in words. */
@@ -27,10 +27,24 @@ export interface EventNotice {
 export type EventPhase = 'upcoming' | 'started' | 'ended';
 
 export interface LeaderboardEntry {
+  /** 1 for the best, as the server ranks (availability, then score). */
+  rank: number;
   name: string;
   availability: number;
   cost: number;
   score: number;
+  you: boolean;
+  /** False while the player's connection is down (the seat is kept). */
+  connected: boolean;
+}
+
+/** A player's line of a round's final standings. */
+export interface StandingRow {
+  rank: number;
+  name: string;
+  availability: number;
+  score: number;
+  passed: boolean;
   you: boolean;
 }
 
@@ -38,34 +52,65 @@ export interface GameResults {
   result: GameResult;
   /** Failed legitimate requests per node id, per reason in FAILURE_REASONS order. */
   failedByNode: Record<string, number[]>;
-  /** 1 for the best score of the room. */
+  /** 1 for the best of the room. */
   rank: number;
   players: number;
+  /** Everyone's results, best first (the top of the room when it is big). */
+  standings: StandingRow[];
+}
+
+export interface RoomPlayer {
+  id: string;
+  name: string;
+  ready: boolean;
+  connected: boolean;
+  you: boolean;
+}
+
+/** The room as everyone in it sees it. */
+export interface RoomInfo {
+  code: string;
+  levelId: string;
+  title: string;
+  phase: Phase;
+  players: RoomPlayer[];
+  spectators: number;
+  /** While counting down: when the first tick comes, on the session's clock. */
+  startsAt?: number;
 }
 
 export type SessionMessage =
+  /** The round's level, once joined and again when the host moves on: a new game starts over. */
+  | { type: 'level'; level: Level; spectator: boolean }
+  | { type: 'room'; room: RoomInfo }
   /** The player's whole state; the UI reads it and never changes it. */
   | { type: 'snapshot'; tick: number; state: Readonly<GameState> }
   | { type: 'ack'; seq: number; action: Action; cost: number }
-  | { type: 'error'; seq: number; action: Action; code: RuleErrorCode; message: string }
+  /** A refused action: a rule's error code, or the server's (e.g. WRONG_PHASE while paused). */
+  | { type: 'error'; seq: number; action: Action; code: string; message: string }
   | { type: 'announce'; tick: number; phase: EventPhase; event: EventNotice }
+  /** The room's standings: all of them, or its top and the player's own line in a big room. */
   | { type: 'leaderboard'; entries: LeaderboardEntry[] }
-  | { type: 'connection'; state: ConnectionState; detail?: string }
+  /** `retryAt` (session clock) while waiting to reconnect; `detail` says why it dropped or closed. */
+  | { type: 'connection'; state: ConnectionState; detail?: string; retryAt?: number }
+  /** A word from the server about no action of the player's (a refused ready, a host's kick...). */
+  | { type: 'notice'; text: string }
   | { type: 'results'; results: GameResults };
 
 export type SessionListener = (message: SessionMessage) => void;
 
 export interface GameSession {
-  /** The room's code; a solo game has its own. */
+  /** The room's code. */
   readonly room: string;
-  readonly level: Level;
   readonly playerName: string;
   /** Messages from now on; returns the unsubscribe function. */
   subscribe(listener: SessionListener): () => void;
-  /** Joins (or starts) the game: a snapshot follows. */
+  /** Joins the room: a level, the room and (once the round runs) snapshots follow. */
   start(): void;
   /** Sends an action; returns its sequence number, which its ack or error carries. */
   act(action: Action): number;
-  /** Leaves the game and stops its timers. */
+  /** In the lobby: whether the player is ready to start. */
+  ready(ready: boolean): void;
+  /** Leaves the room for good and stops every timer. */
   close(): void;
 }

@@ -1,11 +1,15 @@
 /**
  * The only module that knows blessed. Swapping in a fork (neo-blessed through an npm alias) means
- * changing the import below and nothing else.
+ * changing the two module names below and nothing else.
  */
-import blessed from 'blessed';
+import type Blessed from 'blessed';
+import { createRequire } from 'node:module';
 import type { Readable, Writable } from 'node:stream';
 import { boxLines, type Frame } from './frame.js';
 import type { Line, Style } from './styled.js';
+
+/** blessed is CommonJS: required rather than imported, Node does not lex its files for exports (10 ms a start). */
+const blessed = createRequire(import.meta.url)('blessed') as typeof Blessed;
 
 /** blessed cannot parse Debian's terminfo files, nor is every TERM value safe: always this one. */
 const TERMINAL = 'xterm-256color';
@@ -74,7 +78,7 @@ function tagged(line: Line, tags: Record<Style, string[]>): string {
 }
 
 /** A key as the keymap names it: a printable character as itself, anything else as blessed spells it. */
-function keyName(ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg | undefined): string | undefined {
+function keyName(ch: string | undefined, key: Blessed.Widgets.Events.IKeyEventArg | undefined): string | undefined {
   // Enter arrives twice, as `return` and as `enter`: keep one.
   if (key?.name === 'return') return undefined;
   if (ch && ch.length === 1 && ch >= ' ' && ch !== '\x7f' && !key?.ctrl && !key?.meta) return ch;
@@ -94,12 +98,12 @@ export function createTui(options: TuiOptions): Tui {
     autoPadding: false,
     warnings: false,
     title: 'nines',
-  } as blessed.Widgets.IScreenOptions);
+  } as Blessed.Widgets.IScreenOptions);
   // Lines as themselves rather than through the alternate character set: one less mode switch per
   // line, and the same bytes whatever the terminal's ACS support.
   (screen as unknown as { tput: { brokenACS: boolean } }).tput.brokenACS = true;
   const tags = options.mono ? MONO_TAGS : COLOUR_TAGS;
-  const boxes = new Map<string, { el: blessed.Widgets.BoxElement; content: string }>();
+  const boxes = new Map<string, { el: Blessed.Widgets.BoxElement; content: string }>();
   if (options.mouse) screen.enableMouse();
   screen.program.hideCursor();
   /** What the last frame drew, to skip a frame that would draw the same; a resize clears the screen. */
@@ -139,7 +143,7 @@ export function createTui(options: TuiOptions): Tui {
       screen.render();
     },
     onKey(handler) {
-      screen.on('keypress', (ch: string | undefined, key: blessed.Widgets.Events.IKeyEventArg | undefined) => {
+      screen.on('keypress', (ch: string | undefined, key: Blessed.Widgets.Events.IKeyEventArg | undefined) => {
         const name = keyName(ch, key);
         if (name !== undefined) handler(name);
       });
@@ -148,7 +152,7 @@ export function createTui(options: TuiOptions): Tui {
       screen.on('resize', handler);
     },
     onClick(handler) {
-      screen.on('mouse', (data: blessed.Widgets.Events.IMouseEventArg) => {
+      screen.on('mouse', (data: Blessed.Widgets.Events.IMouseEventArg) => {
         if (data.action === 'mousedown') handler({ x: data.x, y: data.y });
       });
     },

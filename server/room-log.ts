@@ -1,5 +1,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileError } from './file-error.js';
+import { readJsonFile } from './json-file.js';
+import { resultsFileSchema, type ResultsFile } from './results-file.js';
 import { roomEntrySchema, type RoomEntry } from './room-entry.js';
 import { formatIssues } from './zod-issues.js';
 
@@ -96,4 +99,32 @@ export function writeResults(dataDir: string, code: string, round: number, resul
   writeFileSync(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
   renameSync(`${file}.tmp`, file);
   return file;
+}
+
+/** A kept round: its game name, `<CODE>-<round>`, and its file. */
+export interface KeptResults {
+  game: string;
+  room: string;
+  round: number;
+  file: string;
+}
+
+/** The rounds kept in a data directory, by room code, then round. */
+export function keptResults(dataDir: string): KeptResults[] {
+  const dir = join(dataDir, RESULTS_FOLDER);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const m = /^(.+)-(\d+)\.json$/.exec(name);
+      return m ? [{ game: `${m[1]}-${m[2]}`, room: m[1]!, round: Number(m[2]), file: join(dir, name) }] : [];
+    })
+    .sort((a, b) => (a.room < b.room ? -1 : a.room > b.room ? 1 : a.round - b.round));
+}
+
+/** Reads a kept round; a file that is not one is named with its problems. */
+export function readResults(file: string): ResultsFile {
+  const json = readJsonFile(file);
+  const parsed = resultsFileSchema.safeParse(json);
+  if (!parsed.success) throw new FileError(formatIssues(parsed.error.issues, json).map((p) => `${file}: ${p}`));
+  return parsed.data;
 }

@@ -1,20 +1,35 @@
 import type { Action } from '../shared/action.js';
 import type { ActionResult } from '../shared/architecture.js';
 import { act, advance, newGame, type Game } from '../shared/game.js';
+import { actionEntry, eventEntry, type GameLogEntry } from '../shared/game-log.js';
 import type { GameEvent, Level } from '../shared/level.js';
 import type { Phase } from '../shared/protocol.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
 
+/**
+ * An architecture in play, from the start of a round to the start of the next: a player's own, or
+ * a team's, which its members share.
+ */
+export interface Side {
+  /** The team's name as its first member gave it; undefined for a player on their own. */
+  team: string | undefined;
+  game: Game;
+  /** What changed the game, in the order it applied: with the level and seed, the debrief replays it. */
+  history: GameLogEntry[];
+}
+
 export interface Seat {
   id: string;
   name: string;
+  /** The team the player joined, as they typed it; undefined to play alone. */
+  team: string | undefined;
   /** SHA-256 of the current resume token; the token itself is never kept. */
   tokenHash: string;
   ready: boolean;
   /** The last action number processed for this seat: anything at or below it is a duplicate. */
   lastSeq: number;
-  /** The player's own game, from the start of a round to the start of the next. */
-  game: Game | undefined;
+  /** The architecture the player acts on during a round (their team's, if in one). */
+  side: Side | undefined;
   /** The connection that holds the seat now, if any. */
   conn: number | undefined;
 }
@@ -82,31 +97,59 @@ export function hasGames(room: Room): boolean {
   return room.phase === 'running' || room.phase === 'paused' || room.phase === 'ended';
 }
 
-/** A new game for a seat, caught up with the round: the same level, seed and live events as everyone. */
-function gameAtRoomTick(room: Room): Game {
+/** Teams are matched whatever the case of their names (hello trims them). */
+function sameTeam(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+/** The architectures in play, each once (a team's members share one), in the order of their first seat. */
+export function sidesOf(room: Room): Side[] {
+  const sides = new Set<Side>();
+  for (const seat of room.seats.values()) if (seat.side) sides.add(seat.side);
+  return [...sides];
+}
+
+/**
+ * A seat's side for the round: its team's if a teammate already has one, else a new game caught up
+ * with the round (the same level, seed and live events as everyone).
+ */
+function sideFor(room: Room, seat: Seat): Side {
+  const mate = seat.team === undefined ? undefined : [...room.seats.values()].find((s) => s !== seat && s.side && sameTeam(s.team, seat.team));
+  if (mate?.side) return mate.side;
   const game = newGame(room.level, room.seed);
-  for (const e of room.fired) game.state.fired.push({ ...e });
+  const history: GameLogEntry[] = [];
+  for (const e of room.fired) {
+    game.state.fired.push({ ...e });
+    history.push(eventEntry(0, e));
+  }
   for (let t = 0; t < room.tick; t++) advance(game);
-  return game;
+  return { team: seat.team, game, history };
 }
 
 /** Runs every game up to `tick`. */
 export function advanceTo(room: Room, tick: number): void {
   if (tick < room.tick) throw new Error(`room ${room.code}: expected tick ${room.tick} or later, got ${tick}`);
+  const sides = tick > room.tick ? sidesOf(room) : [];
   while (room.tick < tick) {
-    for (const seat of room.seats.values()) if (seat.game) advance(seat.game);
+    for (const side of sides) advance(side.game);
     room.tick++;
   }
 }
 
-function applyAct(seat: Seat, action: Action, seq: number): ActionResult {
+function applyAct(room: Room, seat: Seat, action: Action, seq: number): ActionResult {
   seat.lastSeq = seq;
-  return act(seat.game!, action);
+  const side = seat.side!;
+  const result = act(side.game, action);
+  if (result.ok) side.history.push(actionEntry(room.tick, action));
+  return result;
 }
 
 function fireEvent(room: Room, event: GameEvent): void {
   room.fired.push(event);
-  for (const seat of room.seats.values()) seat.game?.state.fired.push({ ...event });
+  for (const side of sidesOf(room)) {
+    side.game.state.fired.push({ ...event });
+    side.history.push(eventEntry(room.tick, event));
+  }
 }
 
 /**
@@ -119,10 +162,10 @@ export function applyEntry(room: Room, entry: RoomEntry): ActionResult | undefin
     case 'create':
       throw new Error(`room ${room.code}: a create entry can only open a log`);
     case 'join': {
-      const seat: Seat = { id: entry.player, name: entry.name, tokenHash: entry.tokenHash, ready: false, lastSeq: -1, game: undefined, conn: undefined };
+      const seat: Seat = { id: entry.player, name: entry.name, team: entry.team, tokenHash: entry.tokenHash, ready: false, lastSeq: -1, side: undefined, conn: undefined };
       room.seats.set(seat.id, seat);
       room.nextPlayer = Math.max(room.nextPlayer, Number(entry.player.slice(1)) + 1);
-      if (room.phase === 'running' || room.phase === 'paused') seat.game = gameAtRoomTick(room);
+      if (room.phase === 'running' || room.phase === 'paused') seat.side = sideFor(room, seat);
       return undefined;
     }
     case 'token':
@@ -143,12 +186,12 @@ export function applyEntry(room: Room, entry: RoomEntry): ActionResult | undefin
       room.phase = 'running';
       room.tick = 0;
       room.fired = [];
-      for (const seat of room.seats.values()) seat.game = newGame(room.level, room.seed);
+      for (const seat of room.seats.values()) seat.side = sideFor(room, seat);
       return undefined;
     case 'act': {
       const seat = seatOf(room, entry.player);
-      if (!seat.game) throw new Error(`room ${room.code}: ${entry.player} acted without a game`);
-      return applyAct(seat, entry.action, entry.seq);
+      if (!seat.side) throw new Error(`room ${room.code}: ${entry.player} acted without a game`);
+      return applyAct(room, seat, entry.action, entry.seq);
     }
     case 'fire':
       fireEvent(room, entry.event);
@@ -172,7 +215,7 @@ export function applyEntry(room: Room, entry: RoomEntry): ActionResult | undefin
       room.tick = 0;
       room.fired = [];
       for (const seat of room.seats.values()) {
-        seat.game = undefined;
+        seat.side = undefined;
         seat.ready = false;
       }
       return undefined;

@@ -1,3 +1,5 @@
+import type { Debrief } from '../shared/debrief/schema.js';
+import type { GameLog } from '../shared/game-log.js';
 import type { Level } from '../shared/level.js';
 import {
   CLOSE_CODES, DEFAULTS, ERROR_CODES, PROTOCOL_VERSION,
@@ -7,7 +9,7 @@ import { describeEvent } from '../shared/sim/events.js';
 import { canonicalJson, hashText } from '../shared/state-hash.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
 import { advanceTo, applyEntry, hasGames, newRoom, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat } from './room-state.js';
-import { leaderboard, results } from './standings.js';
+import { gameLogs, leaderboard, results } from './standings.js';
 
 // The room as a state machine: an input (a message, a connection lost, the clock) goes in, the room
 // changes, and what to send, close, log and report comes out. No I/O and no clock of its own: the
@@ -23,6 +25,8 @@ export type RoomInput =
   | { type: 'message'; conn: number; now: number; msg: RoomMessage; level?: Level }
   /** A host control from the server's own console, which needs no token. */
   | { type: 'control'; now: number; control: HostControl; level?: Level }
+  /** A round's debriefs, worked out by the shell after its results: each for the players of its row. */
+  | { type: 'debriefs'; now: number; round: number; debriefs: { to: readonly string[]; player: string; debrief: Debrief }[] }
   | { type: 'disconnect'; conn: number; now: number }
   | { type: 'clock'; now: number };
 
@@ -34,8 +38,8 @@ export type RoomOutput =
   | { type: 'send'; to: readonly number[]; kind: ServerMessage['type']; data: string; droppable: boolean }
   | { type: 'close'; conn: number; code: CloseCode; reason: string }
   | { type: 'log'; entry: RoomEntry }
-  /** A round's results, to keep on disk. */
-  | { type: 'results'; round: number; msg: ServerMessageOf<'results'> }
+  /** A round's results, to keep on disk with what replays each game (the level, the seed, each row's game log) and the players' names. */
+  | { type: 'results'; round: number; msg: ServerMessageOf<'results'>; level: Level; seed: number; logs: Record<string, GameLog>; players: Record<string, string> }
   /** For the host's log: who joined, what was refused and why. */
   | { type: 'note'; level: 'debug' | 'info' | 'warn'; text: string };
 
@@ -62,6 +66,7 @@ export function handle(room: Room, input: RoomInput): RoomOutput[] {
     case 'hello': hello(room, input, out); break;
     case 'message': message(room, input, out); break;
     case 'control': control(room, input.control, input.now, undefined, input.level, out); break;
+    case 'debriefs': debriefs(room, input, out); break;
     case 'disconnect': disconnect(room, input.conn, input.now, out); break;
     case 'clock': clock(room, input.now, out); break;
   }
@@ -92,7 +97,7 @@ function roomView(room: Room, now: number): RoomView {
   return {
     code: room.code, levelId: room.level.id, title: room.level.title, phase: room.phase, tick: room.tick,
     ...(room.phase === 'countdown' ? { countdownMs: Math.max(0, (room.countdownEndsAt - now) * room.speed) } : {}),
-    players: [...room.seats.values()].map((s) => ({ id: s.id, name: s.name, ready: s.ready, connected: s.conn !== undefined })),
+    players: [...room.seats.values()].map((s) => ({ id: s.id, name: s.name, ready: s.ready, connected: s.conn !== undefined, ...(s.team === undefined ? {} : { team: s.team }) })),
     spectators: [...room.members.values()].filter((m) => m.seat === undefined).length,
   };
 }
@@ -106,7 +111,7 @@ function broadcastRoom(room: Room, now: number, out: Out): void {
  * serialised once, and the text keeps the state of this tick while the game moves on.
  */
 function sendSnapshot(out: Out, room: Room, seat: Seat, to: number, droppable: boolean): void {
-  const state = canonicalJson(seat.game!.state);
+  const state = canonicalJson(seat.side!.game.state);
   out.push({ type: 'send', to: [to], kind: 'snapshot', data: `{"type":"snapshot","tick":${room.tick},"hash":"${hashText(state)}","state":${state}}`, droppable });
 }
 
@@ -118,7 +123,8 @@ function sendLeaderboard(room: Room, to: readonly number[], out: Out): void {
   if (!hasGames(room)) return;
   const rows = leaderboard(room);
   const top = rows.slice(0, DEFAULTS.LEADERBOARD_TOP);
-  const byPlayer = new Map(rows.map((r) => [r.player, r]));
+  // A team member's own row is the team's.
+  const byPlayer = new Map(rows.flatMap((r) => (r.members ?? [r.player]).map((id) => [id, r] as const)));
   const whole: number[] = [];
   const topOnly: number[] = [];
   const board = (shown: typeof rows) => ({ type: 'leaderboard' as const, tick: room.tick, players: rows.length, rows: shown });
@@ -140,7 +146,7 @@ function welcome(room: Room, conn: number, now: number, seat: Seat | undefined, 
     lastSeq: seat?.lastSeq ?? -1, tickMs: room.level.tickMs, seed: room.seed, level: room.level, room: roomView(room, now),
     snapshotEveryTicks: DEFAULTS.SNAPSHOT_EVERY_TICKS, leaderboardEveryTicks: DEFAULTS.LEADERBOARD_EVERY_TICKS,
   });
-  if (seat?.game) sendSnapshot(out, room, seat, conn, false);
+  if (seat?.side) sendSnapshot(out, room, seat, conn, false);
   sendLeaderboard(room, [conn], out);
   broadcastRoom(room, now, out);
 }
@@ -180,11 +186,11 @@ function hello(room: Room, input: Extract<RoomInput, { type: 'hello' }>, out: Ou
     return refuse(out, conn, ERROR_CODES.NAME_TAKEN, `room ${room.code} already has a player named "${h.name}": pick another name`, CLOSE_CODES.REFUSED);
   }
   const player = `p${room.nextPlayer}`;
-  commit(room, { t: 'join', tick: room.tick, player, name: h.name, tokenHash: input.tokenHash }, out);
+  commit(room, { t: 'join', tick: room.tick, player, name: h.name, tokenHash: input.tokenHash, ...(h.team === undefined ? {} : { team: h.team }) }, out);
   const seat = room.seats.get(player)!;
   seat.conn = conn;
   room.members.set(conn, { seat: player, host });
-  out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${h.name} joined as ${player}${host ? ' (host)' : ''}` });
+  out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${h.name} joined as ${player}${h.team === undefined ? '' : ` in team ${h.team}`}${host ? ' (host)' : ''}` });
   welcome(room, conn, now, seat, input.token, out);
 }
 
@@ -201,7 +207,7 @@ function message(room: Room, input: Extract<RoomInput, { type: 'message' }>, out
       commit(room, { t: 'ready', player: seat.id, ready: msg.ready }, out);
       return broadcastRoom(room, now, out);
     case 'resync':
-      if (seat?.game) sendSnapshot(out, room, seat, conn, true);
+      if (seat?.side) sendSnapshot(out, room, seat, conn, true);
       sendLeaderboard(room, [conn], out);
       return send(out, [conn], { type: 'room', room: roomView(room, now) }, true);
     case 'ping':
@@ -233,7 +239,12 @@ function actMessage(room: Room, conn: number, seat: Seat | undefined, msg: Extra
   const result = applyEntry(room, entry)!;
   entry.ok = result.ok;
   out.push({ type: 'log', entry });
-  if (result.ok) return send(out, [conn], { type: 'ack', seq: msg.seq, ok: true, tick: room.tick, cost: result.cost });
+  if (result.ok) {
+    send(out, [conn], { type: 'ack', seq: msg.seq, ok: true, tick: room.tick, cost: result.cost });
+    // Teammates see who changed their shared architecture (their next snapshot shows what it did).
+    const mates = [...room.seats.values()].filter((s) => s !== seat && s.side === seat.side && s.conn !== undefined).map((s) => s.conn!);
+    return send(out, mates, { type: 'activity', tick: room.tick, actor: seat.id, name: seat.name, action: msg.action });
+  }
   send(out, [conn], { type: 'ack', seq: msg.seq, ok: false, tick: room.tick, code: result.error.code, message: result.error.message });
   out.push({ type: 'note', level: 'debug', text: `room ${room.code}: ${seat.name} (${seat.id}): ${msg.action.type} refused (${result.error.code}): ${result.error.message}` });
 }
@@ -301,9 +312,21 @@ function finish(room: Room, now: number, out: Out): void {
   const msg: ServerMessageOf<'results'> = { type: 'results', levelId: room.level.id, tick: room.tick, rows: results(room) };
   sendSnapshots(room, out);
   send(out, everyone(room), msg);
-  out.push({ type: 'results', round: room.round, msg });
+  const players = Object.fromEntries([...room.seats.values()].map((s) => [s.id, s.name]));
+  out.push({ type: 'results', round: room.round, msg, level: room.level, seed: room.seed, logs: gameLogs(room), players });
   out.push({ type: 'note', level: 'info', text: `room ${room.code}: round ${room.round} (${room.level.id}) ended at tick ${room.tick}` });
   broadcastRoom(room, now, out);
+}
+
+/** Each debrief goes to its players who are connected now (a player who left reads it in the export). */
+function debriefs(room: Room, input: Extract<RoomInput, { type: 'debriefs' }>, out: Out): void {
+  for (const d of input.debriefs) {
+    const conns = d.to.flatMap((id) => {
+      const conn = room.seats.get(id)?.conn;
+      return conn === undefined ? [] : [conn];
+    });
+    send(out, conns, { type: 'debrief', round: input.round, player: d.player, debrief: d.debrief });
+  }
 }
 
 function disconnect(room: Room, conn: number, now: number, out: Out): void {
@@ -332,7 +355,7 @@ function announceDue(room: Room, out: Out): void {
 
 function sendSnapshots(room: Room, out: Out): void {
   for (const seat of room.seats.values()) {
-    if (seat.game && seat.conn !== undefined) sendSnapshot(out, room, seat, seat.conn, true);
+    if (seat.side && seat.conn !== undefined) sendSnapshot(out, room, seat, seat.conn, true);
   }
 }
 

@@ -7,6 +7,8 @@ import { createRoom, handle, nextWakeAt, type RoomInput, type RoomOutput } from 
 import { ROOM_LOG_VERSION } from './room-entry.js';
 import { dropTornTail, openRoomLog, readRoomLog, roomLogFile, roomLogs, writeResults, type RoomLogWriter } from './room-log.js';
 import { replayRoom, tickWallMs, type Room, type RoomOptions } from './room-state.js';
+import { resultsFile } from './results-file.js';
+import { debriefRound } from './round-debriefs.js';
 
 /** Where a room's messages go: the WebSocket layer. */
 export interface Transport {
@@ -52,6 +54,8 @@ export class RoomsFullError extends Error {}
  */
 export class Rooms {
   private readonly slots = new Map<string, Slot>();
+  /** Stops the debriefs still being worked out. */
+  private readonly debriefing = new Set<() => void>();
 
   constructor(private readonly o: RoomsOptions) {}
 
@@ -134,7 +138,7 @@ export class Rooms {
   }
 
   private dispatch(slot: Slot, outputs: RoomOutput[]): void {
-    const { transport, logger, dataDir } = this.o;
+    const { transport, logger } = this.o;
     // The log goes first: whatever a player is told below is already on disk.
     for (const o of outputs) if (o.type === 'log') slot.log?.append(o.entry);
     slot.log?.flush();
@@ -147,10 +151,7 @@ export class Rooms {
           transport.close(o.conn, o.code, o.reason);
           break;
         case 'results':
-          if (dataDir) {
-            const file = writeResults(dataDir, slot.room.code, o.round, { room: slot.room.code, round: o.round, endedAt: new Date().toISOString(), ...o.msg });
-            logger.info(`room ${slot.room.code}: results of round ${o.round} kept in ${file}`);
-          }
+          this.results(slot.room.code, o);
           break;
         case 'note':
           logger[o.level](o.text);
@@ -160,6 +161,26 @@ export class Rooms {
       }
     }
     this.schedule(slot);
+  }
+
+  /**
+   * Keeps a round's results, then works out its debriefs in the background; when they are ready, they
+   * join the results file and go to the players.
+   */
+  private results(code: string, o: Extract<RoomOutput, { type: 'results' }>): void {
+    const { dataDir, logger } = this.o;
+    const record = resultsFile(code, new Date().toISOString(), o);
+    if (dataDir) logger.info(`room ${code}: results of round ${o.round} kept in ${writeResults(dataDir, code, o.round, record)}`);
+    const started = performance.now();
+    const stop = debriefRound(o, (debriefs) => {
+      this.debriefing.delete(stop);
+      logger.info(`room ${code}: ${debriefs.length} debrief(s) of round ${o.round} in ${Math.round(performance.now() - started)} ms`);
+      if (dataDir) writeResults(dataDir, code, o.round, { ...record, debriefs: Object.fromEntries(debriefs.map((d) => [d.player, d.debrief])) });
+      this.input(code, { type: 'debriefs', now: this.o.now(), round: o.round, debriefs });
+    }, (player, e) => {
+      logger.error(`room ${code}: no debrief for ${player} in round ${o.round}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    });
+    this.debriefing.add(stop);
   }
 
   /** One timer per room, set for the exact time its next tick is due (a schedule, not an interval). */
@@ -179,6 +200,8 @@ export class Rooms {
   }
 
   close(): void {
+    for (const stop of this.debriefing) stop();
+    this.debriefing.clear();
     for (const slot of this.slots.values()) {
       clearTimeout(slot.timer);
       slot.log?.close();

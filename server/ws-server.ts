@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type WebSocket } from './websocket.js';
 import type { Level } from '../shared/level.js';
 import { CLOSE_CODES, DEFAULTS, ERROR_CODES, type CloseCode, type ServerMessage } from '../shared/protocol.js';
 import { hashToken, newToken } from './codes.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SIM_REVISION } from './sim/revision.js';
 import { actionSchema } from './action.js';
+import { debriefSchema } from './debrief/schema.js';
 import { CATALOG, LINKABLE, MAX_LINKS, MAX_NODES, TIER_FACTOR } from './catalog.js';
 import { RULE_ERRORS } from './errors.js';
 import { eventSchema, levelSchema } from './level.js';
@@ -170,6 +171,8 @@ export const helloSchema = z.object({
   spectate: z.boolean().optional(),
   /** The room's host token: this connection may use the host controls. */
   hostToken: tokenSchema.optional(),
+  /** Play in this team: its members share one architecture (names match whatever their case). */
+  team: nameSchema.optional(),
 });
 export type Hello = z.infer<typeof helloSchema>;
 
@@ -207,7 +210,7 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 // Server to client.
 
-export const seatViewSchema = z.object({ id: playerIdSchema, name: z.string(), ready: z.boolean(), connected: z.boolean() });
+export const seatViewSchema = z.object({ id: playerIdSchema, name: z.string(), ready: z.boolean(), connected: z.boolean(), team: z.string().optional() });
 export type SeatView = z.infer<typeof seatViewSchema>;
 
 /** The room as everyone in it sees it. */
@@ -234,6 +237,9 @@ export const leaderboardRowSchema = z.object({
   passed: z.boolean(),
   nodes: z.number().int(),
   connected: z.boolean(),
+  /** A team's row: its name (also in `name`) and its members' player ids; `player` is its first member. */
+  team: z.string().optional(),
+  members: z.array(playerIdSchema).optional(),
 });
 export type LeaderboardRow = z.infer<typeof leaderboardRowSchema>;
 
@@ -249,6 +255,11 @@ export const resultRowSchema = z.object({
   offered: z.number(),
   good: z.number(),
   failed: z.record(z.string(), z.number()),
+  /** Actions the rules accepted during the round. */
+  actions: z.number().int().optional(),
+  /** A team's row, as in the leaderboard. */
+  team: z.string().optional(),
+  members: z.array(playerIdSchema).optional(),
 });
 export type ResultRow = z.infer<typeof resultRowSchema>;
 
@@ -296,6 +307,13 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong'), t: z.number().optional() }),
   z.object({ type: z.literal('results'), levelId: z.string(), tick: z.number().int(), rows: z.array(resultRowSchema) }),
+  /**
+   * After the results, once the server has replayed the game: what failed first and why, and what
+   * one change would have done. `player` is the row's (a team's first member for a team).
+   */
+  z.object({ type: z.literal('debrief'), round: z.number().int(), player: playerIdSchema, debrief: debriefSchema }),
+  /** A teammate's action, accepted on the team's shared architecture: who did what. */
+  z.object({ type: z.literal('activity'), tick: z.number().int(), actor: playerIdSchema, name: z.string(), action: actionSchema }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;

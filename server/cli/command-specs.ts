@@ -53,6 +53,19 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('../../client/play-command.js'),
   },
   {
+    name: 'join',
+    summary: 'Join a room that `nines host` serves (it prints the command to use): the lobby, the rounds, the results.',
+    args: { usage: '<address> <CODE>', min: 2, max: 2 },
+    options: [
+      { name: 'name', type: 'string', value: '<name>', required: true, help: 'the name the room knows you by (no two players share one)' },
+      { name: 'spectate', type: 'boolean', help: 'watch the room and its standings instead of playing' },
+      { name: 'team', type: 'string', value: '<name>', help: 'play in this team: its members share one architecture and rank as one' },
+      { name: 'no-mouse', type: 'boolean', help: 'leave the mouse to the terminal (every action has a key)' },
+      { name: 'mono', type: 'boolean', help: 'no colour (as does NO_COLOR); glyphs and words still tell every state' },
+    ],
+    load: () => import('../../client/join-command.js'),
+  },
+  {
     name: 'simulate',
     summary: 'Play a level headless, with a plan of timed actions, and report how it went.',
     options: [
@@ -101,6 +114,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'speed', type: 'string', value: '<x>', help: 'run game time this many times faster than the clock (tests and demos; default: 1)' },
     ],
     load: () => import('./host.js'),
+  },
+  {
+    name: 'results',
+    summary: 'List the games kept in a data directory, or export one (per player or team) as CSV, JSON or Markdown, with a debrief headline.',
+    args: { usage: '[game]', min: 0, max: 1 },
+    options: [
+      { name: 'data-dir', type: 'string', value: '<dir>', help: `where nines host kept the games (default: ${DEFAULT_DATA_DIR})` },
+      { name: 'format', type: 'string', value: '<csv|json|md>', help: 'export as this format (default: csv); without a game, export every game kept' },
+    ],
+    load: () => import('./results.js'),
   },
   {
     name: 'schema',

@@ -11,7 +11,7 @@ import pty from 'node-pty';
 import { levelSchema, type LevelInput } from '../../shared/level.js';
 import { fiftyNodeActions, fiftyNodeLevel } from './fifty-nodes.js';
 import { App, DATA_FRAME_MS, FRAME_MS } from '../../client/app.js';
-import { LocalSession } from '../../client/local-session.js';
+import { LocalSession } from '../client/helpers/local-session.js';
 import { createTui } from '../../client/tui.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -106,7 +106,7 @@ const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => 
 const tui = createTui({ input, output, mouse: false, mono: false });
 const level = levelSchema.parse(bigLevel());
 const session = new LocalSession(level, { clock });
-const app = new App({ tui, levels: () => [level], start: level, newSession: () => session, completed: () => new Set(), markPassed: () => {}, exit: () => {} });
+const app = new App({ tui, mode: { type: 'solo', levels: () => [level], start: level, newSession: () => session, completed: () => new Set(), markPassed: () => {} }, exit: () => {} });
 let renderUs = 0;
 for (let i = 0; i < FRAMES_IN_PROCESS; i++) {
   now += level.tickMs;

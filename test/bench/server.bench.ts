@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   const wall = (performance.now() - startedAt) / 1000;
   const room = server.rooms.get(code)!;
   const gameSeconds = room.tick * dt;
-  const nodes = [...room.seats.values()].map((s) => s.game!.state.nodes.length);
+  const nodes = [...room.seats.values()].map((s) => s.side!.game.state.nodes.length);
   for (const ws of [...players, host]) ws.terminate();
   await server.close();
 

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App, FRAME_MS } from '../../client/app.js';
-import { LocalSession } from '../../client/local-session.js';
+import { LocalSession } from './helpers/local-session.js';
+import { WsSession } from '../../client/ws-session.js';
 import type { Level } from '../../shared/level.js';
+import { join as joinRoom } from '../server/helpers/client.js';
+import { raceLevel } from '../server/helpers/race-level.js';
+import { testServer, type TestServer } from '../server/helpers/server.js';
 import { FakeClock } from './helpers/fake-clock.js';
 import { headlessTerminal, until, type HeadlessTerminal } from './helpers/headless-tui.js';
 import { shortLevel, tutorialLevel } from './helpers/levels.js';
@@ -15,11 +19,14 @@ function app(options: { start?: Level; cols?: number; rows?: number; mono?: bool
   let exits = 0;
   const a = new App({
     tui: term.tui,
-    levels: () => [tutorialLevel(), shortLevel()],
-    start: options.start,
-    newSession: (level) => new LocalSession(level, { clock }),
-    completed: () => new Set(['short']),
-    markPassed: () => {},
+    mode: {
+      type: 'solo',
+      levels: () => [tutorialLevel(), shortLevel()],
+      start: options.start,
+      newSession: (level) => new LocalSession(level, { clock }),
+      completed: () => new Set(['short']),
+      markPassed: () => {},
+    },
     exit: () => { exits++; },
     clock,
   });
@@ -47,7 +54,7 @@ describe('App on a terminal without a tty', () => {
     const rows = t.tui.text();
     expect(rows).toHaveLength(24);
     for (const title of ['1 Map', '2 Inspector', '3 Availability', '4 Events', '5 Log', '6 Leaderboard']) expect(screen()).toContain(title);
-    expect(rows[0]).toMatch(/SOLO.*left.*connected.*99\.0%.*\$1,200/);
+    expect(rows[0]).toMatch(/LOCAL.*left.*connected.*99\.0%.*\$1,200/);
     expect(rows[23]).toMatch(/\? help.*q quit/);
   });
 
@@ -138,5 +145,77 @@ describe('App on a terminal without a tty', () => {
     t.input.write('q');
     await until(() => exits() === 1, () => t.screen());
     expect(t.written()).toContain('\x1b[?1049l');
+  });
+});
+
+describe('App in a room on a real server', () => {
+  const servers: TestServer[] = [];
+  const sessions: WsSession[] = [];
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) s.close();
+    await Promise.all(servers.splice(0).map((t) => t.server.close()));
+  });
+
+  /** A room of the race level, the app joined to it as ana, and what the app gave as its reason to exit. */
+  async function joined(options: { code?: string; spectate?: boolean } = {}) {
+    const t = await testServer();
+    servers.push(t);
+    const { code } = t.server.rooms.create(raceLevel());
+    const session = new WsSession({ url: t.url, room: options.code ?? code, name: 'ana', spectate: options.spectate });
+    sessions.push(session);
+    term = headlessTerminal(80, 24);
+    const ended: (string | undefined)[] = [];
+    const a = new App({ tui: term.tui, mode: { type: 'room', session }, exit: (error) => { ended.push(error); } });
+    const tt = term;
+    const see = (text: string | RegExp) => until(() => (typeof text === 'string' ? tt.screen().includes(text) : text.test(tt.screen())), () => tt.screen());
+    return { t, code, app: a, term: tt, see, ended, start: () => t.server.rooms.input(code, { type: 'control', now: performance.now(), control: { type: 'start' } }) };
+  }
+
+  it('shows the lobby: code, level, players and their ready state, what to wait for; r toggles ready', async () => {
+    const { t, code, term: tt, see } = await joined();
+    const bo = await joinRoom(t.url, code, 'bo');
+    await see(/\[ \] ana \(you\)/);
+    await see('[ ] bo');
+    expect(tt.screen()).toContain(`Room ${code}`);
+    expect(tt.screen()).toContain('A short race');
+    expect(tt.screen()).toContain('waiting for the host to start - press r when you are ready');
+    tt.input.write('r');
+    await see(/\[x\] ana \(you\)/);
+    await see('you are ready');
+    tt.input.write('r');
+    await see(/\[ \] ana \(you\)/);
+    await bo.client.close();
+  });
+
+  it('counts down, then plays with the room code and the connection in the top bar, then ranks the results', async () => {
+    const { t, code, term: tt, see, start } = await joined();
+    const bo = await joinRoom(t.url, code, 'bo');
+    await see('[ ] bo');
+    start();
+    await see(/starting in \ds/);
+    await see('6 Leaderboard');
+    expect(tt.tui.text()[0]).toMatch(new RegExp(`${code}.*left.*\\+ connected`));
+    await see(/>\d\. ana/);
+    await see(/ \d\. bo/);
+    await see('Results');
+    expect(tt.screen()).toMatch(/Rank\s+\d of 2/);
+    expect(tt.screen()).toContain('the host starts the next round');
+    await bo.client.close();
+  });
+
+  it('keeps a spectator on the room view, with the standings once the round runs', async () => {
+    const { t, code, see, start } = await joined({ spectate: true });
+    await see('watching');
+    const bo = await joinRoom(t.url, code, 'bo');
+    start();
+    await see(/Standings\s+1\. bo/);
+    await bo.client.close();
+  });
+
+  it('exits with the reason, terminal restored, when the room cannot be joined', async () => {
+    const { t, term: tt, ended } = await joined({ code: 'ZZZZZ' });
+    await until(() => ended.length === 1, () => tt.screen());
+    expect(ended).toEqual([`no room ZZZZZ at ${t.url}: check the code the host gave (5 characters; never 0, O, 1, I or L)`]);
+    expect(tt.written()).toContain('\x1b[?1049l');
   });
 });

@@ -105,13 +105,13 @@ describe('logView', () => {
 });
 
 describe('leaderboardView', () => {
-  it('ranks by score and marks the player', () => {
+  it("lists players in the server's rank order, marks the player and those away", () => {
     const lines = text(leaderboardView([
-      { name: 'ana', availability: 0.99, cost: 100, score: 700, you: false },
-      { name: 'bo', availability: 0.999, cost: 50, score: 900, you: true },
-    ], 36, 3));
+      { rank: 2, name: 'ana', availability: 0.99, cost: 100, score: 700, you: false, connected: false },
+      { rank: 1, name: 'bo', availability: 0.999, cost: 50, score: 900, you: true, connected: true },
+    ], 40, 3));
     expect(lines[0]).toMatch(/^>1\. bo\s+99\.90% \$50 900$/);
-    expect(lines[1]).toMatch(/^ 2\. ana/);
+    expect(lines[1]).toMatch(/^ 2\. ana ~away\s+99\.00%/);
   });
 });
 

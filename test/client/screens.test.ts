@@ -15,11 +15,11 @@ describe('bars', () => {
   it('fits the top bar in 80 columns by shortening the least important parts first', () => {
     const model = new GameModel(tutorialLevel(), 'SOLO');
     model.apply({ type: 'connection', state: 'connected' });
-    const wide = lineText(topBar(model, 160));
+    const wide = lineText(topBar(model, 160, 0));
     expect(wide).toContain('room SOLO');
     expect(wide).toContain('Tutorial: scale out');
     expect(wide).toContain('4:00 left');
-    const narrow = lineText(topBar(model, 80));
+    const narrow = lineText(topBar(model, 80, 0));
     expect(narrow).toHaveLength(80);
     expect(narrow).toMatch(/SOLO.*tutorial.*4:00 left.*\+ connected.*100\.00% \/ 99\.0%.*\$1,200/);
   });
@@ -73,8 +73,9 @@ describe('results', () => {
     const level = shortLevel();
     const game = newGame(level);
     while (!isOver(game)) advance(game);
-    const results = { result: resultOf(game), failedByNode: game.state.failedByNode, rank: 1, players: 1 };
-    const text = frameText(resultsScreen(level, results, true, 80, 24).boxes);
+    const result = resultOf(game);
+    const results = { result, failedByNode: game.state.failedByNode, rank: 1, players: 1, standings: [{ rank: 1, name: 'you', availability: result.availability, score: result.score, passed: false, you: true }] };
+    const text = frameText(resultsScreen(level, results, { type: 'solo', hasNext: true }, 80, 24).boxes);
     expect(text).toMatch(/Result\s+x FAILED: availability \d+\.\d+% is below the 99\.0% target/);
     expect(text).toMatch(/Cost\s+\d+ of 2,000/);
     expect(text).toMatch(/Score\s+\d+\s+stars \[---\] 0 of 3/);

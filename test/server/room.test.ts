@@ -34,7 +34,7 @@ class Driver {
     return outputs;
   }
 
-  hello(conn: number, name: string, extra: { resume?: string; spectate?: boolean; hostToken?: string } = {}): RoomOutput[] {
+  hello(conn: number, name: string, extra: { resume?: string; spectate?: boolean; hostToken?: string; team?: string } = {}): RoomOutput[] {
     const token = `token-${++this.tokens}-padding-xx`;
     return this.run(handle(this.room, {
       type: 'hello', conn, now: this.now, token, tokenHash: hashToken(token),
@@ -185,13 +185,13 @@ describe('room: a round', () => {
     const a0 = only(d.send(1, { type: 'act', seq: 0, action: { type: 'scale', node: 'app', by: 2 } }), 1, 'ack');
     expect(a0).toMatchObject({ ok: true, tick: 5 });
     expect(a0.cost).toBeGreaterThan(0);
-    const hashBefore = stateHash(d.room.seats.get('p1')!.game!.state);
+    const hashBefore = stateHash(d.room.seats.get('p1')!.side!.game.state);
     const refused = only(d.send(1, { type: 'act', seq: 1, action: { type: 'scale', node: 'nope', by: 1 } }), 1, 'ack');
     expect(refused).toMatchObject({ ok: false, code: 'UNKNOWN_NODE', tick: 5 });
-    expect(stateHash(d.room.seats.get('p1')!.game!.state)).toBe(hashBefore);
+    expect(stateHash(d.room.seats.get('p1')!.side!.game.state)).toBe(hashBefore);
     const dup = only(d.send(1, { type: 'act', seq: 0, action: { type: 'scale', node: 'app', by: 2 } }), 1, 'ack');
     expect(dup).toMatchObject({ ok: false, code: ERROR_CODES.DUPLICATE_SEQ });
-    expect(d.room.seats.get('p1')!.game!.state.nodes.find((n) => n.id === 'app')!.warming).toEqual([[5 + 200, 2]]);
+    expect(d.room.seats.get('p1')!.side!.game.state.nodes.find((n) => n.id === 'app')!.warming).toEqual([[5 + 200, 2]]);
     expect(d.log().filter((e) => e.t === 'act').map((e) => e.t === 'act' && [e.tick, e.seq, e.ok])).toEqual([[5, 0, true], [5, 1, false]]);
   });
 
@@ -249,7 +249,7 @@ describe('room: a round', () => {
     d.control({ type: 'end' });
     d.control({ type: 'next' });
     expect(d.room.phase).toBe('lobby');
-    expect(d.room.seats.get('p1')!.game).toBeUndefined();
+    expect(d.room.seats.get('p1')!.side).toBeUndefined();
     d.startGame();
     d.runTo(totalTicks(d.room));
     expect(d.outputs.flatMap((o) => (o.type === 'results' ? [[o.round, o.msg.tick]] : []))).toEqual([[1, 20], [2, totalTicks(d.room)]]);
@@ -273,7 +273,7 @@ describe('room: a round', () => {
     d.startGame();
     d.runTo(20);
     const out = d.control({ type: 'fire', event: { type: 'db-failure', at: 1, duration: 3, announce: 0 } });
-    for (const seat of d.room.seats.values()) expect(seat.game!.state.fired).toEqual([{ type: 'db-failure', at: 3, duration: 3, announce: 0 }]);
+    for (const seat of d.room.seats.values()) expect(seat.side!.game.state.fired).toEqual([{ type: 'db-failure', at: 3, duration: 3, announce: 0 }]);
     expect(only(out, 1, 'announce')).toMatchObject({ at: 3, live: true });
   });
 
@@ -284,7 +284,7 @@ describe('room: a round', () => {
     d.runTo(30);
     only(d.hello(2, 'late'), 2, 'snapshot');
     d.runTo(35);
-    expect(stateHash(d.room.seats.get('p2')!.game!.state)).toBe(stateHash(d.room.seats.get('p1')!.game!.state));
+    expect(stateHash(d.room.seats.get('p2')!.side!.game.state)).toBe(stateHash(d.room.seats.get('p1')!.side!.game.state));
   });
 
   it('kicks: the seat is gone, the socket closed, and its token tells why it fails', () => {
@@ -297,6 +297,73 @@ describe('room: a round', () => {
     const back = d.hello(3, 'ada', { resume: token });
     expect(only(back, 3, 'error').message).toContain('removed');
     expect(closes(back)).toEqual([{ conn: 3, code: CLOSE_CODES.KICKED }]);
+  });
+});
+
+describe('room: teams', () => {
+  it('gives a team one architecture: a member acts on it, the others are told who did what', () => {
+    const d = new Driver();
+    d.hello(1, 'ada', { team: 'Red' });
+    d.hello(2, 'bob', { team: 'red' });
+    d.hello(3, 'cy');
+    d.startGame();
+    const out = d.send(2, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'db' } });
+    expect(only(out, 2, 'ack')).toMatchObject({ ok: true });
+    expect(only(out, 1, 'activity')).toEqual({ type: 'activity', tick: 0, actor: 'p2', name: 'bob', action: { type: 'upgrade', node: 'db' } });
+    expect(sent(out, 3)).toEqual([]);
+    expect(sent(out, 2).map((m) => m.type)).toEqual(['ack']);
+    const [ada, bob, cy] = ['p1', 'p2', 'p3'].map((p) => d.room.seats.get(p)!.side!);
+    expect(ada).toBe(bob);
+    expect(cy).not.toBe(ada);
+    expect(ada!.team).toBe('Red');
+    expect(ada!.game.state.nodes.find((n) => n.id === 'db')!.tier).toBe('medium');
+    expect(cy!.game.state.nodes.find((n) => n.id === 'db')!.tier).toBe('small');
+  });
+
+  it('runs a shared architecture once per tick, as a player alone would', () => {
+    const d = new Driver();
+    d.hello(1, 'ada', { team: 'red' });
+    d.hello(2, 'bob', { team: 'red' });
+    d.hello(3, 'cy');
+    d.startGame();
+    d.runTo(30);
+    expect(stateHash(d.room.seats.get('p1')!.side!.game.state)).toBe(stateHash(d.room.seats.get('p3')!.side!.game.state));
+  });
+
+  it('ranks a team as one row, named for the team, with its members', () => {
+    const d = new Driver();
+    d.hello(1, 'ada', { team: 'red' });
+    d.hello(2, 'bob', { team: 'red' });
+    d.hello(3, 'cy');
+    d.startGame();
+    d.send(1, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'app' } });
+    d.send(2, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'db' } });
+    d.runTo(totalTicks(d.room));
+    const results = d.outputs.flatMap((o) => (o.type === 'results' ? [o] : []));
+    expect(results[0]!.msg.rows.map((r) => [r.rank, r.name, r.player, r.members, r.actions])).toEqual([[1, 'red', 'p1', ['p1', 'p2'], 2], [2, 'cy', 'p3', undefined, 0]]);
+    expect(results[0]!.msg.rows[0]).toMatchObject({ team: 'red' });
+    // The team's game log holds both members' actions, in order: what the debrief replays.
+    expect(results[0]!.logs.p1!.entries).toEqual([{ tick: 0, action: { type: 'upgrade', node: 'app' } }, { tick: 0, action: { type: 'upgrade', node: 'db' } }]);
+    expect(Object.keys(results[0]!.logs)).toEqual(['p1', 'p3']);
+    expect(results[0]!.players).toEqual({ p1: 'ada', p2: 'bob', p3: 'cy' });
+    const board = sent(d.outputs, 2).filter((m) => m.type === 'leaderboard').at(-1)!;
+    expect(board.type === 'leaderboard' && board.rows.map((r) => r.name)).toEqual(['red', 'cy']);
+  });
+
+  it('seats a latecomer in its team\'s architecture, and a replayed log rebuilds the teams', () => {
+    const d = new Driver();
+    d.hello(1, 'ada', { team: 'red' });
+    d.startGame();
+    d.send(1, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'db' } });
+    d.runTo(30);
+    d.hello(2, 'bob', { team: 'RED' });
+    expect(d.room.seats.get('p2')!.side).toBe(d.room.seats.get('p1')!.side);
+    d.send(2, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'app' } });
+    d.runTo(40);
+    const copy = replayRoom(d.log(), { speed: 1, maxPlayers: 10, maxSpectators: 10 });
+    expect(copy.seats.get('p2')!.side).toBe(copy.seats.get('p1')!.side);
+    expect(stateHash(copy.seats.get('p1')!.side!.game.state)).toBe(stateHash(d.room.seats.get('p1')!.side!.game.state));
+    expect(d.log().find((e) => e.t === 'join' && e.player === 'p2')).toMatchObject({ team: 'RED' });
   });
 });
 
@@ -325,8 +392,8 @@ describe('room: replay', () => {
       if (t === 25) replica.state.fired.push({ type: 'latency', at: 2.5, duration: 2, announce: 0, factor: 3 });
       advance(replica);
     }
-    expect(stateHash(copy.seats.get('p1')!.game!.state)).toBe(stateHash(replica.state));
-    expect(copy.seats.get('p2')!.game!.state.nodes.find((n) => n.id === 'db')!.tier).toBe('medium');
+    expect(stateHash(copy.seats.get('p1')!.side!.game.state)).toBe(stateHash(replica.state));
+    expect(copy.seats.get('p2')!.side!.game.state.nodes.find((n) => n.id === 'db')!.tier).toBe('medium');
   });
 
   it('refuses a log whose actions the rules now judge differently', () => {

@@ -29,6 +29,8 @@ describe('solo start', () => {
     const screen = client.screen();
     for (const title of ['1 Map', '2 Inspector', '3 Availability', '4 Events', '5 Log', '6 Leaderboard']) expect(screen).toContain(title);
     expect(screen).toContain('us-east');
+    // A room of the game server run in the process: its code, not a stand-in.
+    expect(client.rows()[0]).toMatch(/ [2-9A-HJ-NP-Z]{5} .*\+ connected/);
     expect(screen).toMatch(/app1/);
     expect(screen).toMatch(/left/);
     expect(firstFrameMs).toBeLessThan(3_000);

@@ -1,56 +1,39 @@
-import type { Action } from '../shared/action.js';
-import { act, advance, isOver, newGame, resultOf, type Game } from '../shared/game.js';
-import type { GameEvent, Level } from '../shared/level.js';
-import { scoreGame } from '../shared/scoring.js';
-import { describeEvent } from '../shared/sim/events.js';
-import { systemClock, type Clock } from './clock.js';
-import type { EventNotice, EventPhase, GameSession, LeaderboardEntry, SessionListener, SessionMessage } from './session.js';
+import type { Action } from '../../../shared/action.js';
+import { act, advance, isOver, newGame, resultOf, type Game } from '../../../shared/game.js';
+import type { Level } from '../../../shared/level.js';
+import { scoreGame } from '../../../shared/scoring.js';
+import { systemClock, type Clock } from '../../../client/clock.js';
+import { EventTimeline } from '../../../client/event-timeline.js';
+import type { GameSession, LeaderboardEntry, SessionListener, SessionMessage } from '../../../client/session.js';
 
-/** Room code of a game played alone, in this process. */
-export const SOLO_ROOM = 'SOLO';
-/** Ticks between leaderboard updates (1 s at the default tick), as a server would send them. */
+/** Room code of the double's game. */
+export const LOCAL_ROOM = 'LOCAL';
+/** Ticks between leaderboard updates (1 s at the default tick), as a server sends them. */
 const LEADERBOARD_EVERY_TICKS = 10;
-/**
- * Most ticks one wake-up may run to catch up after the process was busy or asleep: past that the game
- * slows down rather than freezing the screen while it races.
- */
+/** Most ticks one wake-up runs to catch up, as the server's loop does. */
 const MAX_CATCH_UP_TICKS = 10;
-
-const PHASES: readonly EventPhase[] = ['upcoming', 'started', 'ended'];
 
 export interface LocalSessionOptions {
   playerName?: string;
-  seed?: number;
   clock?: Clock;
-  /** Game seconds per wall-clock second: 1 plays in real time. */
+  /** Game seconds per wall-clock second. */
   speed?: number;
 }
 
-function notice(e: GameEvent, index: number): EventNotice {
-  return { index, type: e.type, text: describeEvent(e), at: e.at, duration: e.duration };
-}
-
-/** The seconds at which an event enters each phase. */
-function phaseTimes(e: GameEvent): [number, number, number] {
-  return [Math.max(0, e.at - e.announce), e.at, e.at + e.duration];
-}
-
 /**
- * The game run in this process from shared/game.ts, on a timer that does not drift: tick n is due at
- * start + n x tick length, whatever each tick took. Actions take effect at the next tick boundary, as
- * they would on a server.
+ * A session double for screen tests and the client benchmark: the game of shared/game.ts run in this
+ * process on an injected clock, a tick per tick length, telling the UI what a server would (a room of
+ * one, already running). Its state is the game's own, shared rather than copied.
  */
 export class LocalSession implements GameSession {
-  readonly room = SOLO_ROOM;
+  readonly room = LOCAL_ROOM;
   readonly playerName: string;
   private readonly game: Game;
   private readonly clock: Clock;
-  /** Wall-clock milliseconds per tick. */
   private readonly tickWallMs: number;
   private readonly listeners = new Set<SessionListener>();
   private readonly queued: { seq: number; action: Action }[] = [];
-  /** Phases each event has been announced in, by timeline index (-1: none yet). */
-  private readonly announced: number[];
+  private readonly timeline: EventTimeline;
   private nextSeq = 1;
   private startedAt = 0;
   private timer: unknown;
@@ -60,8 +43,8 @@ export class LocalSession implements GameSession {
     this.playerName = options.playerName ?? 'you';
     this.clock = options.clock ?? systemClock;
     this.tickWallMs = level.tickMs / (options.speed ?? 1);
-    this.game = newGame(level, options.seed ?? level.seed);
-    this.announced = level.events.map(() => -1);
+    this.game = newGame(level, level.seed);
+    this.timeline = new EventTimeline(level.events);
   }
 
   subscribe(listener: SessionListener): () => void {
@@ -74,8 +57,13 @@ export class LocalSession implements GameSession {
     this.running = true;
     this.startedAt = this.clock.now() - this.game.state.tick * this.tickWallMs;
     this.emit({ type: 'connection', state: 'connected' });
-    this.announce();
+    this.emit({ type: 'level', level: this.level, spectator: false });
+    this.emit({
+      type: 'room',
+      room: { code: this.room, levelId: this.level.id, title: this.level.title, phase: 'running', spectators: 0, players: [{ id: 'p1', name: this.playerName, ready: true, connected: true, you: true }] },
+    });
     this.emitSnapshot();
+    this.announce();
     this.emit({ type: 'leaderboard', entries: this.leaderboard() });
     this.schedule();
   }
@@ -84,7 +72,6 @@ export class LocalSession implements GameSession {
     const seq = this.nextSeq++;
     if (isOver(this.game)) {
       const r = act(this.game, action);
-      // After the caller has its sequence number, as a server's answer would come.
       if (!r.ok) queueMicrotask(() => this.emit({ type: 'error', seq, action, code: r.error.code, message: r.error.message }));
       return seq;
     }
@@ -92,13 +79,15 @@ export class LocalSession implements GameSession {
     return seq;
   }
 
+  ready(): void {}
+
   close(): void {
     this.stop();
-    this.emit({ type: 'connection', state: 'closed' });
+    this.emit({ type: 'connection', state: 'closed', detail: 'you left the room' });
     this.listeners.clear();
   }
 
-  /** Runs the ticks that are due now; public so tests can drive the game without a timer. */
+  /** Runs the ticks that are due now; public so a benchmark can drive the game without a timer. */
   runDueTicks(): void {
     // The epsilon keeps a timer that fires exactly on time from rounding down to the previous tick.
     const due = Math.floor((this.clock.now() - this.startedAt) / this.tickWallMs + 1e-9);
@@ -107,10 +96,7 @@ export class LocalSession implements GameSession {
       this.step();
       steps++;
     }
-    if (this.running && this.game.state.tick < due) {
-      // Too far behind: let the game time slip instead of racing.
-      this.startedAt = this.clock.now() - this.game.state.tick * this.tickWallMs;
-    }
+    if (this.running && this.game.state.tick < due) this.startedAt = this.clock.now() - this.game.state.tick * this.tickWallMs;
     if (steps > 0) this.emitSnapshot();
   }
 
@@ -145,21 +131,16 @@ export class LocalSession implements GameSession {
   private finish(): void {
     this.stop();
     this.emitSnapshot();
-    this.emit({ type: 'leaderboard', entries: this.leaderboard() });
-    this.emit({ type: 'results', results: { result: resultOf(this.game), failedByNode: this.game.state.failedByNode, rank: 1, players: 1 } });
+    const result = resultOf(this.game);
+    this.emit({
+      type: 'results',
+      results: { result, failedByNode: this.game.state.failedByNode, rank: 1, players: 1, standings: [{ rank: 1, name: this.playerName, availability: result.availability, score: result.score, passed: result.passed, you: true }] },
+    });
   }
 
   private announce(): void {
-    const t = this.game.state.tick * (this.level.tickMs / 1000);
-    this.level.events.forEach((e, index) => {
-      const times = phaseTimes(e);
-      let phase = this.announced[index]!;
-      while (phase + 1 < PHASES.length && t >= times[phase + 1]!) {
-        phase++;
-        this.emit({ type: 'announce', tick: this.game.state.tick, phase: PHASES[phase]!, event: notice(e, index) });
-      }
-      this.announced[index] = phase;
-    });
+    const tick = this.game.state.tick;
+    for (const c of this.timeline.advance(tick * (this.level.tickMs / 1000))) this.emit({ type: 'announce', tick, ...c });
   }
 
   private leaderboard(): LeaderboardEntry[] {
@@ -167,7 +148,7 @@ export class LocalSession implements GameSession {
     const failed = totals.failed.reduce((a, b) => a + b, 0);
     const cost = built + upkeep;
     const score = scoreGame(totals.good, totals.good + failed, cost, this.level.target, this.level.budget);
-    return [{ name: this.playerName, availability: score.availability, cost, score: score.score, you: true }];
+    return [{ rank: 1, name: this.playerName, availability: score.availability, cost, score: score.score, you: true, connected: true }];
   }
 
   private emitSnapshot(): void {

@@ -1,0 +1,358 @@
+import { WebSocket } from '../server/websocket.js';
+import type { Action } from '../shared/action.js';
+import type { Level } from '../shared/level.js';
+import {
+  DEFAULTS, ERROR_CODES, PROTOCOL_VERSION, rulesHash, serverMessageSchema,
+  type ClientMessage, type LeaderboardRow, type RoomView, type ServerMessage, type ServerMessageOf,
+} from '../shared/protocol.js';
+import { FAILURE_REASONS, type FailureReason } from '../shared/reasons.js';
+import { stateHash } from '../shared/state-hash.js';
+import type { GameState } from '../shared/state.js';
+import { backoffMs } from './backoff.js';
+import { systemClock, type Clock } from './clock.js';
+import { CONNECT_TIMEOUT_MS, describeEnding, type Destination, type Ending } from './connection-words.js';
+import { EventTimeline } from './event-timeline.js';
+import { Prediction } from './prediction.js';
+import type { ConnectionState, GameSession, LeaderboardEntry, SessionListener, SessionMessage } from './session.js';
+
+/** Actions kept while the connection is down, sent on the resume; more are refused at once. */
+export const MAX_BUFFERED_ACTIONS = 8;
+/** No frame from the server, not even its ping, for this long: the connection is dead though TCP has not noticed. */
+const SILENCE_MS = 2 * DEFAULTS.HEARTBEAT_MS + 5_000;
+/** Error code of an action the client itself could not send. */
+export const NOT_SENT = 'NOT_SENT';
+
+export interface WsSessionOptions {
+  /** The server's ws:// or wss:// URL. */
+  url: string;
+  room: string;
+  name: string;
+  spectate?: boolean;
+  /** Play in this team: its members share one architecture. */
+  team?: string;
+  clock?: Clock;
+  /** Draws the jitter of reconnect waits. */
+  random?: () => number;
+}
+
+/**
+ * A seat in a room on a game server, over the protocol of shared/protocol.ts: hello, welcome,
+ * snapshots checked against their hash, numbered actions and their acks. When the connection drops
+ * it reconnects by itself (100 ms doubling up to 5 s) and takes its seat back with the resume token,
+ * which the server replaces at every resume; actions made meanwhile wait, a few of them, and go out
+ * once the seat is back. The connection's state is always told to the listeners.
+ */
+export class WsSession implements GameSession {
+  readonly room: string;
+  readonly playerName: string;
+  private readonly clock: Clock;
+  private readonly to: Destination;
+  private readonly listeners = new Set<SessionListener>();
+  private ws: WebSocket | undefined;
+  private status: ConnectionState = 'connecting';
+  /** Whether a welcome came, ever: only a seat once held is worth reconnecting to. */
+  private joined = false;
+  /** Failed reconnect attempts in a row. */
+  private attempt = 0;
+  private resumeToken: string | undefined;
+  private playerId: string | undefined;
+  private level: Level | undefined;
+  private seed: number | undefined;
+  private phase: RoomView['phase'] = 'lobby';
+  /** Game tick of the latest message that told one. */
+  private tick = 0;
+  private timeline: EventTimeline | undefined;
+  private prediction: Prediction | undefined;
+  /** The server's last snapshot, checked against its hash. */
+  private state: GameState | undefined;
+  private resyncAsked = false;
+  private nextSeq = 1;
+  /** Actions sent and not acked yet, by number. */
+  private readonly pending = new Map<number, Action>();
+  /** Actions made while not connected, in order. */
+  private readonly waiting: { seq: number; action: Action }[] = [];
+  /** What the server or the socket said before the connection ended. */
+  private refusal: Ending['refusal'];
+  private failure: Error | undefined;
+  private lastHeard = 0;
+  private retryTimer: unknown;
+  private silenceTimer: unknown;
+
+  constructor(private readonly o: WsSessionOptions) {
+    this.room = o.room;
+    this.playerName = o.name;
+    this.clock = o.clock ?? systemClock;
+    this.to = { address: o.url, room: o.room, name: o.name };
+  }
+
+  subscribe(listener: SessionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  start(): void {
+    if (this.ws || this.status === 'closed') return;
+    this.setConnection('connecting');
+    this.connect();
+  }
+
+  act(action: Action): number {
+    const seq = this.nextSeq++;
+    if (this.status === 'connected') {
+      this.pending.set(seq, action);
+      this.send({ type: 'act', seq, action });
+    } else if (this.status !== 'closed' && this.waiting.length < MAX_BUFFERED_ACTIONS) {
+      this.waiting.push({ seq, action });
+    } else {
+      const message = this.status === 'closed' ? 'not sent: the connection is closed' : `not sent: the connection is down and ${MAX_BUFFERED_ACTIONS} actions already wait for it`;
+      // After the caller has its number, as a server's answer would come.
+      queueMicrotask(() => this.emit({ type: 'error', seq, action, code: NOT_SENT, message }));
+    }
+    return seq;
+  }
+
+  ready(ready: boolean): void {
+    if (this.status === 'connected') this.send({ type: 'ready', ready });
+  }
+
+  close(): void {
+    if (this.status === 'closed') return;
+    this.status = 'closed';
+    this.stopTimers();
+    const ws = this.ws;
+    this.ws = undefined;
+    if (ws?.readyState === WebSocket.OPEN) {
+      ws.send(JSON.stringify({ type: 'leave' } satisfies ClientMessage));
+      ws.close();
+    } else {
+      ws?.terminate();
+    }
+    this.emit({ type: 'connection', state: 'closed', detail: 'you left the room' });
+    this.listeners.clear();
+  }
+
+  private connect(): void {
+    this.refusal = undefined;
+    this.failure = undefined;
+    const ws = new WebSocket(this.o.url, { handshakeTimeout: CONNECT_TIMEOUT_MS, perMessageDeflate: false });
+    this.ws = ws;
+    ws.on('open', () => {
+      this.heard();
+      this.watch();
+      this.send({
+        type: 'hello', protocol: PROTOCOL_VERSION, rulesHash: rulesHash(), name: this.o.name, room: this.o.room,
+        ...(this.resumeToken === undefined ? {} : { resume: this.resumeToken }), ...(this.o.spectate ? { spectate: true } : {}),
+        ...(this.o.team === undefined ? {} : { team: this.o.team }),
+      });
+    });
+    ws.on('message', (data, isBinary) => {
+      this.heard();
+      if (!isBinary) this.receive(String(data));
+    });
+    ws.on('ping', () => this.heard());
+    ws.on('error', (e) => { this.failure ??= e; });
+    ws.on('close', (code, reason) => {
+      if (ws === this.ws) this.dropped(code, String(reason));
+    });
+  }
+
+  private heard(): void {
+    this.lastHeard = this.clock.now();
+  }
+
+  /** Checks now and then that the server still speaks (it pings every HEARTBEAT_MS, and games send more). */
+  private watch(): void {
+    this.silenceTimer = this.clock.setTimeout(() => {
+      this.silenceTimer = undefined;
+      if (this.clock.now() - this.lastHeard < SILENCE_MS) return this.watch();
+      this.failure = new Error(`no word from the server for ${SILENCE_MS / 1000} s`);
+      this.ws?.terminate();
+    }, SILENCE_MS / 2);
+  }
+
+  private stopTimers(): void {
+    if (this.retryTimer !== undefined) this.clock.clearTimeout(this.retryTimer);
+    if (this.silenceTimer !== undefined) this.clock.clearTimeout(this.silenceTimer);
+    this.retryTimer = undefined;
+    this.silenceTimer = undefined;
+  }
+
+  private dropped(code: number, reason: string): void {
+    this.ws = undefined;
+    this.stopTimers();
+    const verdict = describeEnding({ code, reason, refusal: this.refusal, failure: this.failure, joined: this.joined }, this.to);
+    if (!verdict.retry) {
+      this.status = 'closed';
+      this.emit({ type: 'connection', state: 'closed', detail: verdict.text });
+      return;
+    }
+    const wait = backoffMs(this.attempt++, this.o.random);
+    this.setConnection('reconnecting', verdict.text, this.clock.now() + wait);
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      this.setConnection('reconnecting', verdict.text);
+      this.connect();
+    }, wait);
+  }
+
+  private send(msg: ClientMessage): void {
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
+  }
+
+  private receive(text: string): void {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return;
+    }
+    // A message this client does not know comes from a newer server: messages evolve additively.
+    const parsed = serverMessageSchema.safeParse(json);
+    if (parsed.success) this.handle(parsed.data);
+  }
+
+  private handle(m: ServerMessage): void {
+    switch (m.type) {
+      case 'welcome': return this.welcome(m);
+      case 'snapshot': return this.snapshot(m);
+      case 'ack': return this.ack(m);
+      case 'room': return this.roomView(m.room);
+      case 'leaderboard':
+        this.tick = m.tick;
+        this.emit({ type: 'leaderboard', entries: m.rows.map((r) => this.entry(r)) });
+        return this.tellEvents();
+      case 'announce':
+        // The level's own events are known from the level; only live ones are news.
+        this.tick = m.tick;
+        if (m.live) this.timeline?.addLive(m.event);
+        return this.tellEvents();
+      case 'level': return this.newRound(m.level, m.seed, m.room);
+      case 'error':
+        this.refusal = { code: m.code, message: m.message };
+        if (this.joined) this.emit({ type: 'notice', text: m.message });
+        return;
+      case 'results': return this.results(m);
+      case 'pong': return;
+    }
+  }
+
+  private welcome(m: ServerMessageOf<'welcome'>): void {
+    const first = !this.joined;
+    this.joined = true;
+    this.attempt = 0;
+    this.playerId = m.playerId;
+    this.resumeToken = m.resumeToken;
+    this.setConnection('connected');
+    if (first || m.level.id !== this.level?.id || m.seed !== this.seed) this.newRound(m.level, m.seed, m.room);
+    else this.roomView(m.room);
+    // Actions the server processed while their acks were lost are done; the others go again, in order.
+    for (const seq of this.pending.keys()) if (seq <= m.lastSeq) this.pending.delete(seq);
+    this.nextSeq = Math.max(this.nextSeq, m.lastSeq + 1);
+    for (const [seq, action] of this.pending) this.send({ type: 'act', seq, action });
+    for (const { seq, action } of this.waiting.splice(0)) {
+      this.pending.set(seq, action);
+      this.send({ type: 'act', seq, action });
+    }
+  }
+
+  private newRound(level: Level, seed: number, room: RoomView): void {
+    this.level = level;
+    this.seed = seed;
+    this.state = undefined;
+    this.timeline = new EventTimeline(level.events);
+    this.prediction = this.playerId === undefined ? undefined : new Prediction(level);
+    this.emit({ type: 'level', level, spectator: this.playerId === undefined });
+    this.roomView(room);
+  }
+
+  private roomView(v: RoomView): void {
+    this.phase = v.phase;
+    this.tick = v.tick;
+    this.emit({
+      type: 'room',
+      room: {
+        code: v.code, levelId: v.levelId, title: v.title, phase: v.phase, spectators: v.spectators,
+        players: v.players.map((p) => ({ ...p, you: p.id === this.playerId })),
+        // Game milliseconds, taken as wall ones: a room that runs faster only starts sooner.
+        ...(v.countdownMs === undefined ? {} : { startsAt: this.clock.now() + v.countdownMs }),
+      },
+    });
+  }
+
+  private snapshot(m: ServerMessageOf<'snapshot'>): void {
+    // In the lobby a seat still holds the last round's game: not this round's.
+    if (!this.prediction || this.phase === 'lobby') return;
+    if (stateHash(m.state) !== m.hash) {
+      if (!this.resyncAsked) this.send({ type: 'resync' });
+      this.resyncAsked = true;
+      return;
+    }
+    this.resyncAsked = false;
+    this.state = m.state;
+    this.tick = m.tick;
+    this.timeline?.syncLive(m.state.fired);
+    this.emit({ type: 'snapshot', tick: m.tick, state: this.prediction.snapshot(m.state) });
+    this.tellEvents();
+  }
+
+  private ack(m: ServerMessageOf<'ack'>): void {
+    const action = this.pending.get(m.seq);
+    if (!action) return;
+    this.pending.delete(m.seq);
+    if (m.ok) {
+      // The state with the action in goes first, so that what the ack moves (the cursor) finds it.
+      const shown = this.prediction?.ack(m.tick ?? this.tick, action);
+      if (shown) this.emit({ type: 'snapshot', tick: shown.tick, state: shown });
+      this.emit({ type: 'ack', seq: m.seq, action, cost: m.cost ?? 0 });
+    } else if (m.code !== ERROR_CODES.DUPLICATE_SEQ) {
+      // A duplicate was processed before the connection dropped: its effect is in the state already.
+      this.emit({ type: 'error', seq: m.seq, action, code: m.code ?? 'REFUSED', message: m.message ?? 'refused by the server' });
+    }
+  }
+
+  private results(m: ServerMessageOf<'results'>): void {
+    const standings = m.rows.map((r) => ({ rank: r.rank, name: r.name, availability: r.availability, score: r.score, passed: r.passed, you: this.isMine(r) }));
+    const mine = m.rows.find((r) => this.isMine(r));
+    if (!mine || !this.state) {
+      // A spectator (or a seat that had no game this round) gets the final standings as a leaderboard.
+      this.emit({ type: 'leaderboard', entries: m.rows.map((r) => ({ rank: r.rank, name: r.name, availability: r.availability, cost: r.cost, score: r.score, you: false, connected: true })) });
+      return;
+    }
+    const { totals, failedByNode } = this.state;
+    this.emit({
+      type: 'results',
+      results: {
+        result: {
+          availability: mine.availability, passed: mine.passed, score: mine.score, stars: mine.stars, offered: mine.offered, good: mine.good, cost: mine.cost,
+          failed: Object.fromEntries(FAILURE_REASONS.map((r) => [r, mine.failed[r] ?? 0])) as Record<FailureReason, number>,
+          maliciousOffered: totals.maliciousOffered, maliciousLeaked: totals.maliciousLeaked,
+        },
+        failedByNode, rank: mine.rank, players: m.rows.length, standings,
+      },
+    });
+  }
+
+  /** The player's own row: its own, or its team's. */
+  private isMine(r: { player: string; members?: string[] }): boolean {
+    return this.playerId !== undefined && (r.player === this.playerId || (r.members?.includes(this.playerId) ?? false));
+  }
+
+  private entry(r: LeaderboardRow): LeaderboardEntry {
+    return { rank: r.rank, name: r.name, availability: r.availability, cost: r.cost, score: r.score, you: this.isMine(r), connected: r.connected };
+  }
+
+  /** The events' phase changes up to the latest tick heard. */
+  private tellEvents(): void {
+    if (!this.timeline || !this.level) return;
+    for (const c of this.timeline.advance((this.tick * this.level.tickMs) / 1000)) this.emit({ type: 'announce', tick: this.tick, ...c });
+  }
+
+  private setConnection(state: ConnectionState, detail?: string, retryAt?: number): void {
+    this.status = state;
+    this.emit({ type: 'connection', state, ...(detail === undefined ? {} : { detail }), ...(retryAt === undefined ? {} : { retryAt }) });
+  }
+
+  private emit(message: SessionMessage): void {
+    for (const l of this.listeners) l(message);
+  }
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Action } from '../../../shared/action.js';
+import { FAILURE_REASONS } from '../../../shared/reasons.js';
+import type { ServerMessageOf } from '../../../shared/protocol.js';
+import { csvRecords } from '../../helpers/csv-parse.js';
+import { join as joinRoom } from '../helpers/client.js';
+import { raceLevel } from '../helpers/race-level.js';
+import { testServer, type TestServer } from '../helpers/server.js';
+import { STACK_FRAME, nines } from './run-cli.js';
+
+const level = raceLevel();
+/** What each player does at the start: one upgrades the app servers, one the database (not the bottleneck), one nothing. */
+const PLAYS: Record<string, Action | undefined> = {
+  ada: { type: 'upgrade', node: 'app', tier: 'large' },
+  bob: { type: 'upgrade', node: 'db' },
+  cy: undefined,
+};
+
+let t: TestServer;
+let code: string;
+let results: ServerMessageOf<'results'>;
+
+/** A real round on a real server, played to its end: what `nines results` exports. */
+beforeAll(async () => {
+  t = await testServer();
+  const room = t.server.rooms.create(level);
+  code = room.code;
+  const host = await joinRoom(t.url, code, 'teacher', { spectate: true, hostToken: room.hostToken });
+  const players = await Promise.all(Object.keys(PLAYS).map((name) => joinRoom(t.url, code, name)));
+  await host.client.next('room', (m) => m.room.players.length === 3);
+  host.client.send({ type: 'start' });
+  for (const [i, action] of Object.values(PLAYS).entries()) {
+    if (!action) continue;
+    await players[i]!.client.next('snapshot');
+    players[i]!.client.send({ type: 'act', seq: 1, action });
+    expect(await players[i]!.client.next('ack')).toMatchObject({ ok: true });
+  }
+  results = await host.client.next('results');
+  await Promise.all(players.map((p) => p.client.next('results')));
+});
+
+afterAll(async () => {
+  await t.server.close();
+});
+
+describe('nines results', () => {
+  it('lists the games kept in the data directory', () => {
+    const r = nines('results', '--data-dir', t.dataDir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^game\\s+level\\s+rows\\s+ended\\n${code}-1\\s+race\\s+3\\s+\\d{4}-\\d\\d-\\d\\dT`));
+  });
+
+  it('exports one CSV row per player, in rank order, with the numbers the server sent', () => {
+    const r = nines('results', `${code}-1`, '--data-dir', t.dataDir, '--format', 'csv');
+    expect(r.status).toBe(0);
+    const records = csvRecords(r.stdout);
+    expect(Object.keys(records[0]!)).toEqual([
+      'room', 'round', 'level', 'rank', 'name', 'team', 'members', 'availability', 'target', 'passed', 'score', 'stars', 'cost', 'budget',
+      'offered', 'good', 'failed', ...FAILURE_REASONS.map((x) => `failed_${x.replace(/-/g, '_')}`), 'actions', 'first_failure', 'reason', 'debrief',
+    ]);
+    expect(records.map((x) => x.name)).toEqual(results.rows.map((x) => x.name));
+    for (const [i, row] of results.rows.entries()) {
+      const rec = records[i]!;
+      expect(rec).toMatchObject({ room: code, round: '1', level: 'race', rank: String(row.rank), members: row.name, passed: String(row.passed), score: String(row.score), stars: String(row.stars) });
+      expect(Number(rec.availability)).toBeCloseTo(row.availability, 6);
+      expect(Number(rec.cost)).toBeCloseTo(row.cost, 2);
+      expect(Number(rec.good)).toBe(Math.round(row.good));
+      expect(Number(rec.offered)).toBe(Math.round(row.offered));
+      for (const reason of FAILURE_REASONS) expect(Number(rec[`failed_${reason.replace(/-/g, '_')}`])).toBe(Math.round(row.failed[reason] ?? 0));
+      expect(rec.actions).toBe(PLAYS[row.name] ? '1' : '0');
+    }
+  });
+
+  it('gives each player the debrief headline: the component that failed first and why', () => {
+    const records = csvRecords(nines('results', code.toLowerCase(), '--data-dir', t.dataDir).stdout);
+    // Doing nothing, cy's one small app server is what gives way under the flash sale.
+    const cy = records.find((x) => x.name === 'cy')!;
+    expect(cy).toMatchObject({ first_failure: 'app (app servers) in home', reason: 'timed-out' });
+    expect(cy.debrief).toMatch(/^app \(app servers\) in home saturated, 100% busy, from 0:0\d to 0:1\d during the flash sale; \d+% of requests timed out/);
+    const ada = records.find((x) => x.name === 'ada')!;
+    expect(ada).toMatchObject({ first_failure: '', reason: '', debrief: 'no incident: availability stayed above the 99% target' });
+  });
+
+  it('exports JSON and Markdown too', () => {
+    const json = JSON.parse(nines('results', `${code}-1`, '--data-dir', t.dataDir, '--format', 'json').stdout) as { name: string; failedBy: Record<string, number> }[];
+    expect(json.map((x) => x.name)).toEqual(results.rows.map((x) => x.name));
+    expect(Object.keys(json[0]!.failedBy)).toEqual([...FAILURE_REASONS]);
+    const md = nines('results', `${code}-1`, '--data-dir', t.dataDir, '--format', 'md').stdout;
+    expect(md).toContain(`## ${code}-1: race (target 99%)`);
+    expect(md).toMatch(/\n\| 1 \| \w+ \| \w+ \| [\d.]+% \| (yes|no) \|/);
+    expect(md).toContain('- **cy**: app (app servers) in home saturated');
+    expect(md).toContain('- **ada**: no incident');
+  });
+
+  it('names an unknown game and the games there are, and a bad format, without a stack trace', () => {
+    const unknown = nines('results', 'ZZZZZ-9', '--data-dir', t.dataDir);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain(`nines results: no game "ZZZZZ-9" in ${t.dataDir}: the games kept are ${code}-1`);
+    const format = nines('results', `${code}-1`, '--data-dir', t.dataDir, '--format', 'xls');
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('--format: expected one of csv, json, md, got "xls"');
+    expect(unknown.stderr + format.stderr).not.toMatch(STACK_FRAME);
+  });
+});
