@@ -22,13 +22,19 @@ function client(args: string[]): PtyClient {
   return c;
 }
 
-/** `nines host --headless` on a free port, its countdown and game ten times faster, and its host watching with the host token. */
-async function host(): Promise<{ h: HostProcess; teacher: TestClient }> {
-  const h = await spawnHost(['--speed', '10', '--data-dir', mkdtempSync(join(tmpdir(), 'nines-join-'))]);
+/** `nines host --headless` (on a free port unless told), its game ten times faster. */
+async function hostProcess(dataDir: string, port = 0): Promise<HostProcess> {
+  const h = await spawnHost(['--speed', '10', '--data-dir', dataDir, '--port', String(port)]);
   cleanup.push(async () => {
     h.child.kill('SIGTERM');
     await h.exited;
   });
+  return h;
+}
+
+/** A hosted room and its host watching, with the host token. */
+async function host(): Promise<{ h: HostProcess; teacher: TestClient }> {
+  const h = await hostProcess(mkdtempSync(join(tmpdir(), 'nines-join-')));
   const { client: teacher } = await joinRoom(h.url, h.first.room, 'teacher', { spectate: true, hostToken: h.first.hostToken });
   cleanup.push(() => teacher.close());
   return { h, teacher };
@@ -85,6 +91,30 @@ describe('nines join', () => {
     expect(room.room.players.map((p) => [p.id, p.name])).toEqual([['p1', 'ana']]);
     await ana.type('q', 'y');
     expect(await ana.exited()).toBe(0);
+  });
+
+  it('comes back after the host restarts: the room rebuilt from its log, the same seat and architecture', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nines-join-'));
+    const first = await hostProcess(dataDir);
+    const { room, address, hostToken } = first.first;
+    const teacher = await joinRoom(first.url, room, 'teacher', { spectate: true, hostToken });
+    const ana = client(['join', address, room, '--name', 'ana', '--no-mouse']);
+    await ana.waitFor('waiting for the host to start');
+    teacher.client.send({ type: 'start' });
+    await ana.waitFor('1 Map');
+    await ana.type('p', 'l');
+    await ana.waitFor('done: place lb');
+    first.child.kill('SIGTERM');
+    await first.exited;
+    await ana.waitFor(/~ reconnecting/);
+    const second = await hostProcess(dataDir, Number(address.split(':').at(-1)));
+    expect(second.first).toMatchObject({ room, restored: true });
+    await ana.waitFor('reconnected');
+    await ana.waitFor('+ connected');
+    expect(ana.screen()).toMatch(/[+!#~] lb1/);
+    const watcher = await joinRoom(second.url, room, 'teacher', { spectate: true, hostToken });
+    cleanup.push(() => watcher.client.close());
+    expect(watcher.welcome.room.players.map((p) => [p.id, p.name, p.connected])).toEqual([['p1', 'ana', true]]);
   });
 
   it('a wrong room code: one line saying so, exit 1, the terminal restored', async () => {
