@@ -92,7 +92,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'demo',
-    summary: `A preview until the interactive client is ready: watch the ${DEMO_LEVEL_ID} level played by its reference plan.`,
+    summary: `Watch a level played headless by its reference plan (the ${DEMO_LEVEL_ID} unless told otherwise): no keys, just the lesson.`,
     options: [
       levelOption(false, `the level to play (default: ${DEMO_LEVEL_ID})`),
       { name: 'plan', type: 'string', value: '<file>', help: "the plan to play (default: the level's reference plan)" },

@@ -38,7 +38,7 @@ export async function run(input: CommandInput): Promise<number> {
   const plan: Plan = planFile === undefined ? { actions: [] } : loadPlanFile(planFile);
   const playedBy = planFile === undefined ? 'no plan: the initial architecture plays alone' : chosenPlan === undefined ? 'its reference plan' : `the plan ${chosenPlan}`;
   const out = (text: string) => process.stdout.write(`${text}\n`);
-  out('nines preview: the interactive terminal client is coming. Until then, watch a level played headless.');
+  out('nines demo: a level played headless by its worked answer. To play it yourself: nines play.');
   out('');
   out(`${level.title} (${level.id}): ${duration(level.durationSeconds)}, target ${percent(level.target)}, budget ${amount(level.budget)}`);
   for (const l of wrap(level.description, TEXT_WIDTH)) out(l);

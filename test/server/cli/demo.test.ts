@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FIXTURE_LEVEL, FIXTURE_PLAN, nines } from './run-cli.js';
 
 describe('nines demo', () => {
-  it('says it is a preview, prints a line per 10 game seconds, then the summary', () => {
+  it('says what it is, prints a line per 10 game seconds, then the summary', () => {
     const r = nines('demo', '--fast', '--level', FIXTURE_LEVEL, '--plan', FIXTURE_PLAN);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^nines preview: the interactive terminal client is coming/);
+    expect(r.stdout).toMatch(/^nines demo: a level played headless by its worked answer/);
     const ticks = r.stdout.split('\n').filter((l) => /^\s+\d+ s\s+offered/.test(l)).map((l) => l.trim().split(' ')[0]);
     expect(ticks).toEqual(['10', '20', '30']);
     expect(r.stdout).toMatch(/\|[#x ]{30}\|$/m);
