@@ -203,7 +203,7 @@ export class App {
       case 'results': {
         const level = r!.model.level;
         const after = this.solo ? { type: 'solo' as const, hasNext: this.nextLevel(level) !== undefined } : { type: 'room' as const };
-        return resultsScreen(level, r!.model.results!, after, cols, rows);
+        return resultsScreen(level, r!.model.results!, after, cols, rows, r!.model.debrief);
       }
       case 'game':
         r!.screen = gameScreen(r!.model, r!.controller, cols, rows, now);

@@ -1,4 +1,5 @@
 import type { Action } from '../shared/action.js';
+import type { Debrief } from '../shared/debrief/schema.js';
 import type { Level } from '../shared/level.js';
 import type { Phase } from '../shared/protocol.js';
 import { FAILURE_REASONS } from '../shared/reasons.js';
@@ -64,6 +65,8 @@ export class GameModel {
   state: Readonly<GameState> | undefined;
   leaderboard: LeaderboardEntry[] = [];
   results: GameResults | undefined;
+  /** What failed and what would have saved it, once the server has worked it out. */
+  debrief: Debrief | undefined;
   /** Announced and running events by timeline index; ended ones leave. */
   readonly events = new Map<number, ActiveEvent>();
   readonly samples: Sample[] = [];
@@ -124,6 +127,9 @@ export class GameModel {
         return undefined;
       case 'leaderboard':
         this.leaderboard = m.entries;
+        return undefined;
+      case 'debrief':
+        this.debrief = m.debrief;
         return undefined;
       case 'results':
         this.results = m.results;

@@ -1,4 +1,5 @@
 import type { Action } from '../shared/action.js';
+import type { Debrief } from '../shared/debrief/schema.js';
 import type { GameResult } from '../shared/game.js';
 import type { EventType, Level } from '../shared/level.js';
 import type { Phase } from '../shared/protocol.js';
@@ -95,7 +96,9 @@ export type SessionMessage =
   | { type: 'connection'; state: ConnectionState; detail?: string; retryAt?: number }
   /** A word from the server about no action of the player's (a refused ready, a host's kick...). */
   | { type: 'notice'; text: string }
-  | { type: 'results'; results: GameResults };
+  | { type: 'results'; results: GameResults }
+  /** The server's debrief of the player's game, worked out a little after the results. */
+  | { type: 'debrief'; debrief: Debrief };
 
 export type SessionListener = (message: SessionMessage) => void;
 

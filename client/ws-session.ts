@@ -232,6 +232,7 @@ export class WsSession implements GameSession {
         if (this.joined) this.emit({ type: 'notice', text: m.message });
         return;
       case 'results': return this.results(m);
+      case 'debrief': return this.emit({ type: 'debrief', debrief: m.debrief });
       case 'pong': return;
     }
   }

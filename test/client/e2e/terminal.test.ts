@@ -84,7 +84,7 @@ describe('the terminal', () => {
 });
 
 describe('the results screen', () => {
-  it('shows the verdict, score, stars, formula and what failed where; Enter plays again', async () => {
+  it('shows the verdict, score, stars, formula, what failed where and the debrief; Enter plays again', async () => {
     const c = spawnClient(['play', '--level', SHORT_LEVEL_FILE, '--speed', '20']);
     client = c;
     await c.waitFor('Results', 8_000);
@@ -94,6 +94,9 @@ describe('the results screen', () => {
     expect(screen).toMatch(/Score\s+\d+\s+stars \[---\] 0 of 3/);
     expect(screen).toContain('score = 200 x nines');
     expect(screen).toMatch(/node-down\s+\S+\s+app1/);
+    // The server's debrief follows the results: what failed first, and why.
+    await c.waitFor('Incident', 8_000);
+    expect(c.screen()).toMatch(/Incident\s+app1/);
     await c.type(KEYS.enter);
     await c.waitFor('1 Map');
   });
