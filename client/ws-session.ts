@@ -1,4 +1,5 @@
 import { WebSocket } from '../server/websocket.js';
+import { describeAction } from './action-text.js';
 import type { Action } from '../shared/action.js';
 import type { Level } from '../shared/level.js';
 import {
@@ -233,6 +234,8 @@ export class WsSession implements GameSession {
         return;
       case 'results': return this.results(m);
       case 'debrief': return this.emit({ type: 'debrief', debrief: m.debrief });
+      // A teammate's action on the shared architecture: its effect comes with the next snapshot.
+      case 'activity': return this.emit({ type: 'notice', text: `${m.name}: ${describeAction(m.action)}` });
       case 'pong': return;
     }
   }

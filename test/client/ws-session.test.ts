@@ -95,7 +95,7 @@ describe('WsSession: a seat in a room', () => {
     expect(log.all('snapshot')).toEqual([]);
   });
 
-  it("plays in a team: the team's row of the leaderboard is each member's own", async () => {
+  it("plays in a team: the team's row of the leaderboard is each member's own, and each hears the others' actions", async () => {
     const t = await serve();
     const { code } = t.server.rooms.create(level);
     const ana = open(t.url, code, { team: 'red' });
@@ -103,6 +103,10 @@ describe('WsSession: a seat in a room', () => {
     await ana.log.next('room', (m) => m.room.players.length === 2);
     control(t, code, { type: 'start' });
     for (const { log } of [ana, bo]) expect((await log.next('leaderboard')).entries).toMatchObject([{ rank: 1, you: true }]);
+    // Each member hears who did what on the shared architecture.
+    await ana.log.next('snapshot');
+    ana.s.act(UPGRADE);
+    expect(await bo.log.next('notice', (m) => m.text.startsWith('ana:'))).toEqual({ type: 'notice', text: 'ana: upgrade app' });
   });
 
   it('leaves for good on close: the lobby frees the seat', async () => {
