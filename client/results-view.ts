@@ -81,6 +81,18 @@ function standingsLines(r: GameResults): Line[] {
   ));
 }
 
+/** Places on a series' podium. */
+const PODIUM = 3;
+
+/** In a series of levels: the cumulative top three (and the player's own place) after this round. */
+function podiumLines(s: NonNullable<GameResults['series']>): Line[] {
+  const shown = s.totals.filter((t) => t.rank <= PODIUM || t.you);
+  return [
+    field(s.final ? 'Final podium' : 'Series', seg(s.final ? `after ${s.of} levels` : `level ${s.level} of ${s.of}, points so far`, 'muted')),
+    ...shown.map((t) => field('', seg(t.you ? '>' : ' ', 'accent'), seg(`${String(t.rank).padStart(2)}. `, 'muted'), seg(t.name, t.you ? 'accent' : 'title'), seg(`  ${t.score} points in ${t.rounds} round(s)`))),
+  ];
+}
+
 /**
  * Availability over the game as one line of columns, each the worst second it covers: full at or
  * above the target, lower and red below it.
@@ -145,6 +157,7 @@ function resultsLines(level: Level, r: GameResults, after: AfterResults, width: 
     field('Score', seg(String(res.score), 'title'), seg(`  stars [${stars}] ${res.stars} of ${MAX_STARS}`, 'warn')),
     field('Rank', seg(`${r.rank} of ${r.players}`)),
     ...(r.players > 1 ? standingsLines(r) : []),
+    ...(r.series ? podiumLines(r.series) : []),
     [],
   ];
   if (!reasons.length) lines.push(field('What failed', seg('nothing', 'ok')));

@@ -58,6 +58,16 @@ export interface GameResults {
   players: number;
   /** Everyone's results, best first (the top of the room when it is big). */
   standings: StandingRow[];
+  /** In a series of levels: this round's place in it and the podium of the cumulative totals. */
+  series?: SeriesPodium;
+}
+
+export interface SeriesPodium {
+  level: number;
+  of: number;
+  final: boolean;
+  /** The top of the cumulative totals, and the player's own row. */
+  totals: { rank: number; name: string; score: number; rounds: number; you: boolean }[];
 }
 
 export interface RoomPlayer {

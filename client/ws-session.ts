@@ -332,6 +332,7 @@ export class WsSession implements GameSession {
           maliciousOffered: totals.maliciousOffered, maliciousLeaked: totals.maliciousLeaked,
         },
         failedByNode, rank: mine.rank, players: m.rows.length, standings,
+        ...(m.series ? { series: { level: m.series.level, of: m.series.of, final: m.series.final, totals: m.series.totals.map((t) => ({ rank: t.rank, name: t.name, score: t.score, rounds: t.rounds, you: this.isMine(t) })) } } : {}),
       },
     });
   }

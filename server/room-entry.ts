@@ -17,7 +17,8 @@ const seed = z.number().int().min(0).max(0xffffffff);
  */
 export const roomEntrySchema = z.discriminatedUnion('t', [
   /** Always the first line. */
-  z.object({ t: z.literal('create'), v: z.literal(ROOM_LOG_VERSION), code: z.string(), level: levelSchema, seed, hostTokenHash: tokenHash }),
+  /** `sequence`: a series of levels played in turn (the first is `level`), with cumulative totals. */
+  z.object({ t: z.literal('create'), v: z.literal(ROOM_LOG_VERSION), code: z.string(), level: levelSchema, seed, hostTokenHash: tokenHash, sequence: z.array(levelSchema).optional() }),
   /** `team`: the team the player joined, whose architecture they share; absent to play alone. */
   z.object({ t: z.literal('join'), tick, player, name: z.string(), tokenHash, team: z.string().optional() }),
   /** A resume rotated the seat's token. */

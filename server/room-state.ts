@@ -5,6 +5,8 @@ import { actionEntry, eventEntry, type GameLogEntry } from '../shared/game-log.j
 import type { GameEvent, Level } from '../shared/level.js';
 import type { Phase } from '../shared/protocol.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
+import { addRound, type SeriesEntry } from './series.js';
+import { results } from './standings.js';
 
 /**
  * An architecture in play, from the start of a round to the start of the next: a player's own, or
@@ -72,6 +74,10 @@ export interface Room extends RoomOptions {
   /** Wall time (ms) at which tick 0 began: tick n is due at origin + n * tick length. */
   origin: number;
   countdownEndsAt: number;
+  /** A series of levels played in turn, if the host gave one; `next` moves along it. */
+  sequence?: Level[];
+  /** Cumulative totals over the series' finished rounds. */
+  totals: Map<string, SeriesEntry>;
 }
 
 export function newRoom(entry: RoomEntryOf<'create'>, options: RoomOptions): Room {
@@ -79,7 +85,8 @@ export function newRoom(entry: RoomEntryOf<'create'>, options: RoomOptions): Roo
     ...options,
     code: entry.code, level: entry.level, seed: entry.seed, hostTokenHash: entry.hostTokenHash,
     phase: 'lobby', tick: 0, seats: new Map(), kicked: new Set(), nextPlayer: 1, fired: [], round: 0,
-    members: new Map(), origin: 0, countdownEndsAt: 0,
+    members: new Map(), origin: 0, countdownEndsAt: 0, totals: new Map(),
+    ...(entry.sequence ? { sequence: entry.sequence } : {}),
   };
 }
 
@@ -207,6 +214,7 @@ export function applyEntry(room: Room, entry: RoomEntry): ActionResult | undefin
     case 'end':
       room.phase = 'ended';
       room.round++;
+      if (room.sequence) addRound(room.totals, results(room));
       return undefined;
     case 'level':
       room.level = entry.level;

@@ -9,6 +9,7 @@ import { describeEvent } from '../shared/sim/events.js';
 import { canonicalJson, hashText } from '../shared/state-hash.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
 import { advanceTo, applyEntry, hasGames, newRoom, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat } from './room-state.js';
+import { seriesTotals } from './series.js';
 import { gameLogs, leaderboard, results } from './standings.js';
 
 // The room as a state machine: an input (a message, a connection lost, the clock) goes in, the room
@@ -300,7 +301,8 @@ function control(room: Room, c: HostControl, now: number, conn: number | undefin
     }
     case 'next': {
       if (room.phase !== 'ended' && room.phase !== 'lobby') return wrongPhase('ended or in the lobby');
-      const next = level ?? room.level;
+      // In a series, the next level of the sequence (after its last, the same level again).
+      const next = level ?? room.sequence?.[room.round] ?? room.level;
       commit(room, { t: 'level', level: next, seed: next.seed }, out);
       return send(out, everyone(room), { type: 'level', level: next, seed: next.seed, tickMs: next.tickMs, room: roomView(room, now) });
     }
@@ -309,7 +311,10 @@ function control(room: Room, c: HostControl, now: number, conn: number | undefin
 
 function finish(room: Room, now: number, out: Out): void {
   commit(room, { t: 'end', tick: room.tick }, out);
-  const msg: ServerMessageOf<'results'> = { type: 'results', levelId: room.level.id, tick: room.tick, rows: results(room) };
+  const msg: ServerMessageOf<'results'> = {
+    type: 'results', levelId: room.level.id, tick: room.tick, rows: results(room),
+    ...(room.sequence ? { series: { level: Math.min(room.round, room.sequence.length), of: room.sequence.length, final: room.round >= room.sequence.length, totals: seriesTotals(room.totals) } } : {}),
+  };
   sendSnapshots(room, out);
   send(out, everyone(room), msg);
   const players = Object.fromEntries([...room.seats.values()].map((s) => [s.id, s.name]));

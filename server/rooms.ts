@@ -88,12 +88,13 @@ export class Rooms {
     }
   }
 
-  create(level: Level, seed = level.seed): { code: string; hostToken: string } {
+  /** `sequence`: a series of levels played in turn (its first is `level`), with cumulative totals. */
+  create(level: Level, seed = level.seed, sequence?: Level[]): { code: string; hostToken: string } {
     if (this.slots.size >= this.o.maxRooms) this.evictIdle();
     if (this.slots.size >= this.o.maxRooms) throw new RoomsFullError(`this server holds ${this.slots.size} rooms, the most it allows`);
     const code = this.freeCode();
     const hostToken = newToken();
-    const { room, outputs } = createRoom({ t: 'create', v: ROOM_LOG_VERSION, code, level, seed, hostTokenHash: hashToken(hostToken) }, this.roomOptions());
+    const { room, outputs } = createRoom({ t: 'create', v: ROOM_LOG_VERSION, code, level, seed, hostTokenHash: hashToken(hostToken), ...(sequence ? { sequence } : {}) }, this.roomOptions());
     const slot: Slot = { room, log: this.o.dataDir ? openRoomLog(this.o.dataDir, code) : undefined, timer: undefined };
     this.slots.set(code, slot);
     this.dispatch(slot, outputs);

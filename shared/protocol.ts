@@ -263,6 +263,21 @@ export const resultRowSchema = z.object({
 });
 export type ResultRow = z.infer<typeof resultRowSchema>;
 
+/** A row's cumulative standing over a series of levels (`nines host --levels`). */
+export const seriesTotalSchema = z.object({
+  rank: z.number().int().min(1),
+  player: playerIdSchema,
+  name: z.string(),
+  team: z.string().optional(),
+  score: z.number(),
+  rounds: z.number().int(),
+});
+export type SeriesTotal = z.infer<typeof seriesTotalSchema>;
+
+/** Where a round stands in a series of levels: its place (1-based), the series' length and the totals so far. */
+export const seriesStandingSchema = z.object({ level: z.number().int().min(1), of: z.number().int().min(1), final: z.boolean(), totals: z.array(seriesTotalSchema) });
+export type SeriesStanding = z.infer<typeof seriesStandingSchema>;
+
 /** The full state of the player's own architecture; `hash` is stateHash(state). */
 const snapshotSchema = z.object({ type: z.literal('snapshot'), tick: z.number().int(), hash: z.string(), state: z.custom<GameState>((v) => typeof v === 'object' && v !== null) });
 
@@ -306,7 +321,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('level'), level: levelSchema, seed: z.number().int(), tickMs: z.number().int(), room: roomViewSchema }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong'), t: z.number().optional() }),
-  z.object({ type: z.literal('results'), levelId: z.string(), tick: z.number().int(), rows: z.array(resultRowSchema) }),
+  /** `series`: in a series of levels, the cumulative totals after this round (the podium). */
+  z.object({ type: z.literal('results'), levelId: z.string(), tick: z.number().int(), rows: z.array(resultRowSchema), series: seriesStandingSchema.optional() }),
   /**
    * After the results, once the server has replayed the game: what failed first and why, and what
    * one change would have done. `player` is the row's (a team's first member for a team).

@@ -107,6 +107,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'port', type: 'string', value: '<n>', help: 'the TCP port to listen on (default: 7777; 0: any free port)' },
       { name: 'bind', type: 'string', value: '<address>', help: 'the interface to listen on (default: 127.0.0.1, this machine only; 0.0.0.0: the network)' },
       levelOption(false, `the level of the room (default: ${DEFAULT_HOST_LEVEL})`),
+      { name: 'levels', type: 'string', value: '<a,b,c>', help: 'a series of levels (ids or files) played in turn: next moves along it; scores add up over the rounds, with a podium after each' },
       { name: 'seed', type: 'string', value: '<n>', help: "the random seed every player's game uses (default: the level's)" },
       { name: 'data-dir', type: 'string', value: '<dir>', help: `where room logs and results are kept; a restart on it restores the rooms (default: ${DEFAULT_DATA_DIR})` },
       { name: 'headless', type: 'boolean', help: 'no console: print each room as one line of JSON, for scripts' },

@@ -1,6 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { createTui } from '../../client/tui.js';
 import { DEFAULTS } from '../../shared/protocol.js';
 import { resolveLevel } from '../levels-store.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../logger.js';
@@ -9,6 +10,7 @@ import { startServer, type GameServer } from '../ws-server.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST_LEVEL, type CommandInput } from './command-specs.js';
 import { EXIT_OK } from './exit-codes.js';
 import { hostConsole } from './host-console.js';
+import { DashboardLog, hostDashboard } from './host-dashboard.js';
 import { flag, seedOption, stringOption } from './option-values.js';
 import { UsageError } from './usage-error.js';
 
@@ -87,11 +89,17 @@ function untilStopped(server: GameServer, stop: Promise<void>): Promise<void> {
 export async function run(input: CommandInput): Promise<number> {
   const port = portOption(stringOption(input, 'port'));
   const bind = stringOption(input, 'bind') ?? DEFAULTS.BIND;
-  const level = resolveLevel(stringOption(input, 'level') ?? DEFAULT_HOST_LEVEL);
+  const levelsRaw = stringOption(input, 'levels');
+  if (levelsRaw !== undefined && stringOption(input, 'level') !== undefined) throw new UsageError(COMMAND, '--level and --levels: give one of them (--levels starts with its first level)');
+  const sequence = levelsRaw === undefined ? undefined : levelsRaw.split(',').map((s) => s.trim()).filter(Boolean).map((s) => resolveLevel(s));
+  if (sequence !== undefined && sequence.length === 0) throw new UsageError(COMMAND, `--levels: expected level ids or files separated by commas, got "${levelsRaw}"`);
+  const level = sequence?.[0] ?? resolveLevel(stringOption(input, 'level') ?? DEFAULT_HOST_LEVEL);
   const seed = seedOption(COMMAND, stringOption(input, 'seed'));
   const dataDir = resolve(stringOption(input, 'data-dir') ?? DEFAULT_DATA_DIR);
   const headless = flag(input, 'headless');
-  const logger = createLogger(logLevelOption(stringOption(input, 'log-level')));
+  // In a terminal, the dashboard: its log takes the logger's lines, which on stderr would tear the screen.
+  const dashboardLog = !headless && process.stdin.isTTY && process.stdout.isTTY ? new DashboardLog() : undefined;
+  const logger = createLogger(logLevelOption(stringOption(input, 'log-level')), dashboardLog?.write);
   const server = await startServer({ port, host: bind, dataDir, speed: speedOption(stringOption(input, 'speed')), logger });
   const address = `${publicAddress(bind)}:${server.port}`;
   const line = (r: RoomSummary, restored: boolean, hostToken?: string): RoomLine => ({
@@ -100,7 +108,7 @@ export async function run(input: CommandInput): Promise<number> {
   });
   const rooms = server.rooms.list().map((r) => line(r, true));
   if (!rooms.length) {
-    const { code, hostToken } = server.rooms.create(level, seed ?? level.seed);
+    const { code, hostToken } = server.rooms.create(level, seed ?? level.seed, sequence);
     rooms.push(line(server.rooms.list().find((r) => r.code === code)!, false, hostToken));
   }
   if (headless) {
@@ -110,6 +118,15 @@ export async function run(input: CommandInput): Promise<number> {
   }
   process.stdout.write(`nines host: serving on ${address} (data in ${dataDir}); Ctrl-C stops it.\n\n`);
   for (const r of rooms) process.stdout.write(describeRoom(r));
+  if (dashboardLog) {
+    const tui = createTui({ mouse: false, mono: (process.env.NO_COLOR ?? '') !== '' });
+    const dashboard = hostDashboard(server, rooms[0]!.room, rooms[0]!.join, tui, dashboardLog);
+    await untilStopped(server, dashboard.quit);
+    dashboard.close();
+    // blessed leaves stdin flowing; let the process end.
+    process.stdin.pause();
+    return EXIT_OK;
+  }
   const controls = hostConsole(server, rooms[0]!.room, createInterface({ input: process.stdin }), (text) => process.stdout.write(`${text}\n`));
   await untilStopped(server, controls.quit);
   controls.close();

@@ -1,0 +1,34 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { join as joinRoom, type TestClient } from '../../server/helpers/client.js';
+import { RACE_LEVEL_FILE } from '../../server/helpers/race-level.js';
+import { spawnClient, type PtyClient } from '../helpers/pty-client.js';
+
+let cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const stop of cleanup.reverse()) await stop();
+  cleanup = [];
+});
+
+describe('nines host in a terminal: the dashboard', () => {
+  it('shows the room code, takes a player, starts the round by key and ranks the player on the projector', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'nines-dashboard-'));
+    const host: PtyClient = spawnClient(['host', '--port', '0', '--bind', '127.0.0.1', '--speed', '10', '--level', RACE_LEVEL_FILE, '--data-dir', dataDir], { cols: 100, rows: 32 });
+    cleanup.push(() => host.kill());
+    await host.waitFor(/players join with: nines join 127\.0\.0\.1:\d+ [2-9A-Z]{5}/);
+    const [, address, code] = /nines join (127\.0\.0\.1:\d+) ([2-9A-Z]{5})/.exec(host.screen())!;
+    expect(host.screen()).toContain(`room ${code}`);
+    const ada: { client: TestClient } = await joinRoom(`ws://${address}`, code!, 'ada');
+    cleanup.push(() => ada.client.close());
+    await host.waitFor(/p1 ada\s+connected/);
+    await host.type('v');
+    await host.waitFor('Leaderboard');
+    await host.type('s');
+    await host.waitFor(/1\. ADA\s+\d+\.\d\d%/, 10_000);
+    await host.waitFor(/running|ended/);
+    await host.type('q');
+    expect(await host.exited()).toBe(0);
+  });
+});
