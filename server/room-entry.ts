@@ -32,7 +32,7 @@ export const roomEntrySchema = z.discriminatedUnion('t', [
   /** An action the rules processed at this tick, accepted (ok) or refused. */
   z.object({ t: z.literal('act'), tick, player, seq: z.number().int().min(0), action: actionSchema, ok: z.boolean() }),
   /** A live event, its `at` absolute (seconds of game time). */
-  z.object({ t: z.literal('fire'), tick, event: eventSchema }),
+  z.object({ t: z.literal('fire'), tick, event: eventSchema, player: z.string().optional() }),
   z.object({ t: z.literal('pause'), tick }),
   z.object({ t: z.literal('resume'), tick }),
   /** A checkpoint: the games reached this tick. */

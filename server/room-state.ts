@@ -151,9 +151,12 @@ function applyAct(room: Room, seat: Seat, action: Action, seq: number): ActionRe
   return result;
 }
 
-function fireEvent(room: Room, event: GameEvent): void {
-  room.fired.push(event);
+/** A live event for every game (latecomers get it too), or for one player's side only. */
+function fireEvent(room: Room, event: GameEvent, player: string | undefined): void {
+  const target = player === undefined ? undefined : room.seats.get(player)?.side;
+  if (player === undefined) room.fired.push(event);
   for (const side of sidesOf(room)) {
+    if (target !== undefined && side !== target) continue;
     side.game.state.fired.push({ ...event });
     side.history.push(eventEntry(room.tick, event));
   }
@@ -201,7 +204,7 @@ export function applyEntry(room: Room, entry: RoomEntry): ActionResult | undefin
       return applyAct(room, seat, entry.action, entry.seq);
     }
     case 'fire':
-      fireEvent(room, entry.event);
+      fireEvent(room, entry.event, entry.player);
       return undefined;
     case 'pause':
       room.phase = 'paused';

@@ -88,6 +88,15 @@ function everyone(room: Room): number[] {
   return [...room.members.keys()];
 }
 
+/** The connections playing on a seat's side (the seat and its teammates), and the hosts watching. */
+function membersOfSide(room: Room, seat: Seat): number[] {
+  const to: number[] = [];
+  for (const [conn, m] of room.members) {
+    if (m.host || (m.seat !== undefined && room.seats.get(m.seat)?.side === seat.side)) to.push(conn);
+  }
+  return to;
+}
+
 function refuse(out: Out, conn: number, code: ErrorCode, message: string, close: CloseCode): void {
   send(out, [conn], { type: 'error', code, message });
   out.push({ type: 'close', conn, code: close, reason: code });
@@ -282,10 +291,15 @@ function control(room: Room, c: HostControl, now: number, conn: number | undefin
       return finish(room, now, out);
     case 'fire': {
       if (room.phase !== 'running' && room.phase !== 'paused') return wrongPhase('running or paused');
+      const target = c.player === undefined ? undefined : room.seats.get(c.player);
+      if (c.player !== undefined && !target?.side) {
+        return fail(ERROR_CODES.UNKNOWN_PLAYER, `fire: no player ${c.player} in this round; players are ${[...room.seats.keys()].join(', ') || '(none)'}`);
+      }
       const now_s = (room.tick * room.level.tickMs) / 1000;
       const event = { ...c.event, at: now_s + c.event.at };
-      commit(room, { t: 'fire', tick: room.tick, event }, out);
-      return send(out, everyone(room), { type: 'announce', tick: room.tick, at: event.at, event, text: describeEvent(event), live: true });
+      commit(room, { t: 'fire', tick: room.tick, event, ...(target ? { player: target.id } : {}) }, out);
+      const to = target ? membersOfSide(room, target) : everyone(room);
+      return send(out, to, { type: 'announce', tick: room.tick, at: event.at, event, text: describeEvent(event), live: true });
     }
     case 'kick': {
       const seat = room.seats.get(c.player);

@@ -185,7 +185,8 @@ export const hostControlSchema = z.discriminatedUnion('type', [
   /** Ends the round now; results are as of this tick. */
   z.object({ type: z.literal('end') }),
   /** A live event for every player; its `at` is a delay in seconds from now (0: at once). */
-  z.object({ type: z.literal('fire'), event: eventSchema }),
+  /** A live event, to every game, or to one player's (their team's) game only. */
+  z.object({ type: z.literal('fire'), event: eventSchema, player: playerIdSchema.optional() }),
   /** Removes a player from the room for good. */
   z.object({ type: z.literal('kick'), player: playerIdSchema }),
   /** After a round: back to the lobby with another level (by id) or the same one. */

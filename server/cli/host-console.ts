@@ -7,20 +7,25 @@ import { levelsDir } from '../package-root.js';
 import type { GameServer } from '../ws-server.js';
 import { formatIssues } from '../zod-issues.js';
 
-const HELP = `commands: ${HOST_CONTROL_TYPES.join(', ')} (kick <player id>, fire <event JSON>, next [level id]), status, quit`;
+const HELP = `commands: ${HOST_CONTROL_TYPES.join(', ')} (kick <player id>, fire [player id] <event JSON>, next [level id]), status, quit`;
 
-/** Turns a console line into a host control: `kick p3`, `fire {"type":"ddos",...}`, `next tutorial`. */
+/** Turns a console line into a host control: `kick p3`, `fire {"type":"ddos",...}`, `fire p3 {...}`, `next tutorial`. */
 function controlOf(line: string): unknown {
   const [word = '', ...rest] = line.trim().split(/\s+/);
   const arg = line.trim().slice(word.length).trim();
   switch (word) {
     case 'kick': return { type: 'kick', player: rest[0] };
     case 'fire': {
+      // `fire {json}` fires at everyone; `fire p3 {json}` at one player's game.
+      const player = arg.startsWith('{') ? undefined : rest[0];
+      const json = player === undefined ? arg : arg.slice(player.length).trim();
+      let event: unknown = json;
       try {
-        return { type: 'fire', event: JSON.parse(arg) as unknown };
+        event = JSON.parse(json);
       } catch {
-        return { type: 'fire', event: arg };
+        // Left as text: the schema check names what is wrong with it.
       }
+      return player === undefined ? { type: 'fire', event } : { type: 'fire', event, player };
     }
     case 'next': return arg ? { type: 'next', level: arg } : { type: 'next' };
     default: return { type: word };

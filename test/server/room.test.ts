@@ -277,6 +277,27 @@ describe('room: a round', () => {
     expect(only(out, 1, 'announce')).toMatchObject({ at: 3, live: true });
   });
 
+  it('fires a live event at one player\'s game only, announced to that player (and the host), not to the others', () => {
+    const d = new Driver();
+    d.hello(1, 'ada');
+    d.hello(2, 'bob');
+    d.startGame();
+    d.runTo(20);
+    const out = d.control({ type: 'fire', event: { type: 'db-failure', at: 1, duration: 3, announce: 0 }, player: 'p2' });
+    expect(d.room.seats.get('p2')!.side!.game.state.fired).toEqual([{ type: 'db-failure', at: 3, duration: 3, announce: 0 }]);
+    expect(d.room.seats.get('p1')!.side!.game.state.fired).toEqual([]);
+    expect(only(out, 2, 'announce')).toMatchObject({ at: 3, live: true });
+    expect(sent(out, 1).filter((m) => m.type === 'announce')).toEqual([]);
+  });
+
+  it('refuses to fire at a player who is not in the round, changing nothing', () => {
+    const d = new Driver();
+    d.hello(1, 'ada');
+    d.startGame();
+    d.control({ type: 'fire', event: { type: 'db-failure', at: 1, duration: 3, announce: 0 }, player: 'p9' });
+    expect(d.room.seats.get('p1')!.side!.game.state.fired).toEqual([]);
+  });
+
   it('seats a latecomer with a game caught up to the round, as if it had joined at the start', () => {
     const d = new Driver();
     d.hello(1, 'early');
