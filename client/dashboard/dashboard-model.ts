@@ -35,12 +35,14 @@ export type DashMode = 'main' | 'fire' | 'kick' | 'confirm-kick' | 'projector';
 export interface DashUi {
   mode: DashMode;
   fireIndex: number;
+  /** Whom the fire picker aims at: 0 for everyone, i for the i-th player in the list. */
+  fireTarget: number;
   playerIndex: number;
   /** The player picked for a kick, waiting for y. */
   kickTarget?: string;
 }
 
-export const initialUi = (): DashUi => ({ mode: 'main', fireIndex: 0, playerIndex: 0 });
+export const initialUi = (): DashUi => ({ mode: 'main', fireIndex: 0, fireTarget: 0, playerIndex: 0 });
 
 export interface DashKeyResult {
   ui: DashUi;
@@ -57,6 +59,11 @@ const SIMPLE: Record<string, HostControl> = { s: { type: 'start' }, p: { type: '
 
 const wrap = (i: number, n: number) => (n === 0 ? 0 : (i + n) % n);
 
+/** The player the fire picker aims at, or undefined for everyone. */
+export function fireTargetOf(ui: DashUi, data: Pick<DashboardData, 'players'>): DashboardData['players'][number] | undefined {
+  return ui.fireTarget > 0 ? data.players[ui.fireTarget - 1] : undefined;
+}
+
 /** What a key does: a new UI state, maybe a host control to apply, maybe quitting. Pure. */
 export function dashboardKey(ui: DashUi, data: Pick<DashboardData, 'players'>, key: string): DashKeyResult {
   const back = { ui: { ...ui, mode: 'main' as const } };
@@ -70,7 +77,11 @@ export function dashboardKey(ui: DashUi, data: Pick<DashboardData, 'players'>, k
       if (key === 'escape' || key === 'f') return back;
       if (key === 'up' || key === 'k') return { ui: { ...ui, fireIndex: wrap(ui.fireIndex - 1, FIRE_PRESETS.length) } };
       if (key === 'down' || key === 'j') return { ui: { ...ui, fireIndex: wrap(ui.fireIndex + 1, FIRE_PRESETS.length) } };
-      if (key === 'enter') return { ...back, control: { type: 'fire', event: FIRE_PRESETS[ui.fireIndex]!.event } };
+      if (key === 'tab') return { ui: { ...ui, fireTarget: wrap(ui.fireTarget + 1, data.players.length + 1) } };
+      if (key === 'enter') {
+        const target = fireTargetOf(ui, data);
+        return { ...back, control: { type: 'fire', event: FIRE_PRESETS[ui.fireIndex]!.event, ...(target ? { player: target.id } : {}) } };
+      }
       return { ui };
     case 'kick': {
       const n = data.players.length;

@@ -4,6 +4,7 @@ import { fit, seg, spread, type Line } from '../styled.js';
 import { blockText, blockWidth } from './block-font.js';
 import { MAIN_KEYS, type DashboardData, type DashPlayer, type DashUi } from './dashboard-model.js';
 import { FIRE_PRESETS } from './fire-presets.js';
+import { fireTargetOf } from './dashboard-model.js';
 import { projectorFrame } from './projector-view.js';
 
 /** The top line: what room this is and where its round stands. */
@@ -40,7 +41,9 @@ function overlay(data: DashboardData, ui: DashUi, cols: number, rows: number): B
   };
   if (ui.mode === 'fire') {
     const lines = FIRE_PRESETS.map((p, i) => [seg(i === ui.fireIndex ? '> ' : '  ', 'selected'), seg(p.label, i === ui.fireIndex ? 'selected' : 'normal')]);
-    lines.push([seg('Up/Down pick  Enter fire (to everyone, now)  Esc cancel', 'muted')]);
+    const target = fireTargetOf(ui, data);
+    lines.push([seg('at ', 'muted'), seg(target ? `${target.name} (${target.id}) only` : 'everyone', 'selected')]);
+    lines.push([seg('Up/Down pick  Tab whom  Enter fire now  Esc cancel', 'muted')]);
     return box('Fire an event', lines, 58);
   }
   if (ui.mode === 'kick') {

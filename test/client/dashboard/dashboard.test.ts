@@ -110,6 +110,19 @@ describe('dashboard keys', () => {
     expect(dashboardKey(dashboardKey(initialUi(), data, 'f').ui, data, 'escape')).toEqual({ ui: { ...initialUi(), mode: 'main' } });
   });
 
+  it('fires at one player when Tab picks them, and says whom in the picker', () => {
+    let ui = dashboardKey(initialUi(), data, 'f').ui;
+    ui = dashboardKey(ui, data, 'tab').ui;
+    const first = data.players[0]!;
+    expect(render(dashboardFrame(data, ui, 100, 30), 100, 30)).toContain(`${first.name} (${first.id}) only`);
+    const r = dashboardKey(ui, data, 'enter');
+    expect(r.control).toEqual({ type: 'fire', event: FIRE_PRESETS[0]!.event, player: first.id });
+    expect(hostControlSchema.safeParse(r.control).success).toBe(true);
+    // Tab past the last player comes back to everyone.
+    for (let i = 0; i < data.players.length; i++) ui = dashboardKey(ui, data, 'tab').ui;
+    expect(dashboardKey(ui, data, 'enter').control).toEqual({ type: 'fire', event: FIRE_PRESETS[0]!.event });
+  });
+
   it('kicks only after a confirmation', () => {
     let ui = dashboardKey(initialUi(), data, 'k').ui;
     ui = dashboardKey(ui, data, 'down').ui;
