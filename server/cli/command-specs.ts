@@ -40,14 +40,19 @@ export const DEFAULT_DATA_DIR = '.nines-data';
 
 const levelOption = (required: boolean, help: string): OptionSpec => ({ name: 'level', type: 'string', value: '<id|file>', required, help });
 
+/** How the terminal client draws: the same for playing solo and joining a room. */
+const TERMINAL_OPTIONS: readonly OptionSpec[] = [
+  { name: 'no-mouse', type: 'boolean', help: 'leave the mouse to the terminal (every action has a key)' },
+  { name: 'mono', type: 'boolean', help: 'no colour (as does NO_COLOR); glyphs and words still tell every state' },
+];
+
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'play',
     summary: 'Play solo in this terminal: a level picker (the tutorial first), the game, the results. `nines` alone does this too.',
     options: [
       levelOption(false, 'play this level at once (a level id or a level file) instead of picking one'),
-      { name: 'no-mouse', type: 'boolean', help: 'leave the mouse to the terminal (every action has a key)' },
-      { name: 'mono', type: 'boolean', help: 'no colour (as does NO_COLOR); glyphs and words still tell every state' },
+      ...TERMINAL_OPTIONS,
       { name: 'speed', type: 'string', value: '<x>', help: 'run game time this many times faster than the clock (default: 1)' },
     ],
     load: () => import('../../client/play-command.js'),
@@ -60,8 +65,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'name', type: 'string', value: '<name>', required: true, help: 'the name the room knows you by (no two players share one)' },
       { name: 'spectate', type: 'boolean', help: 'watch the room and its standings instead of playing' },
       { name: 'team', type: 'string', value: '<name>', help: 'play in this team: its members share one architecture and rank as one' },
-      { name: 'no-mouse', type: 'boolean', help: 'leave the mouse to the terminal (every action has a key)' },
-      { name: 'mono', type: 'boolean', help: 'no colour (as does NO_COLOR); glyphs and words still tell every state' },
+      ...TERMINAL_OPTIONS,
     ],
     load: () => import('../../client/join-command.js'),
   },

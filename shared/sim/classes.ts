@@ -11,14 +11,13 @@ export const C_DEFERRABLE = 4;
 export const C_MALICIOUS = 5;
 export const C_BACKGROUND = 6;
 export const CLASS_COUNT = 7;
-/** Classes whose requests count for availability. */
-export const LEGIT_CLASSES = [C_STATIC, C_READ, C_HOT, C_WRITE, C_DEFERRABLE] as const;
-export const CLASS_NAMES = ['static', 'read', 'hot-read', 'write', 'deferrable-write', 'malicious', 'background'] as const;
 
+/** Whether class k is a legitimate request, one that counts for availability. */
 export function isLegit(k: number): boolean {
   return k <= C_DEFERRABLE;
 }
 
+/** Whether class k writes data: it needs a primary, and costs a database more. */
 export function isWrite(k: number): boolean {
   return k === C_WRITE || k === C_DEFERRABLE || k === C_BACKGROUND;
 }

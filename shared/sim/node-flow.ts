@@ -214,7 +214,7 @@ function staleReads(ctx: TickContext, c: CNode): void {
 }
 
 /** Seconds a replica trails its primary: the one-way delay plus the writes it has yet to apply. */
-export function replicaLag(ctx: TickContext, c: CNode, writeRate: number): number {
+function replicaLag(ctx: TickContext, c: CNode, writeRate: number): number {
   const p = c.primary;
   if (!p) return 0;
   const oneWay = ctx.rt.rtt(p.node.region, c.node.region) / 2;

@@ -47,6 +47,17 @@ function control(t: TestServer, code: string, c: HostControl) {
   t.server.rooms.input(code, { type: 'control', now: performance.now(), control: c });
 }
 
+/** A room with a spectator watching, and a session seated in its lobby. */
+async function watchedSeat() {
+  const t = await serve();
+  const { code } = t.server.rooms.create(level);
+  const watcher = await joinRoom(t.url, code, 'zed', { spectate: true });
+  cleanup.push(() => watcher.client.close());
+  const { s, log } = open(t.url, code);
+  await log.next('room');
+  return { t, code, watcher, s, log };
+}
+
 describe('WsSession: a seat in a room', () => {
   it('joins: the level, the room with the player in it, connected; ready is heard by the room', async () => {
     const t = await serve();
@@ -61,12 +72,7 @@ describe('WsSession: a seat in a room', () => {
   });
 
   it('plays a round: snapshots checked against their hash, acks with their cost, refusals in words, results with the rank', async () => {
-    const t = await serve();
-    const { code } = t.server.rooms.create(level);
-    const watcher = await joinRoom(t.url, code, 'zed', { spectate: true });
-    cleanup.push(() => watcher.client.close());
-    const { s, log } = open(t.url, code);
-    await log.next('room');
+    const { t, code, watcher, s, log } = await watchedSeat();
     control(t, code, { type: 'start' });
     expect((await log.next('snapshot')).tick).toBe(0);
     const seq = s.act(UPGRADE);
@@ -110,12 +116,7 @@ describe('WsSession: a seat in a room', () => {
   });
 
   it('leaves for good on close: the lobby frees the seat', async () => {
-    const t = await serve();
-    const { code } = t.server.rooms.create(level);
-    const watcher = await joinRoom(t.url, code, 'zed', { spectate: true });
-    cleanup.push(() => watcher.client.close());
-    const { s, log } = open(t.url, code);
-    await log.next('room');
+    const { t, code, watcher, s, log } = await watchedSeat();
     await watcher.client.next('room', (m) => m.room.players.length === 1);
     s.close();
     await watcher.client.next('room', (m) => m.room.players.length === 0);
