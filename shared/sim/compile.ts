@@ -2,6 +2,7 @@ import { SYNC_COMMIT_MS, TIER_FACTOR, type Kind, type KindParams } from '../cata
 import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries } from './classes.js';
+import { buildPlans, type SendPlans } from './plans.js';
 import type { QueueTable } from './queueing.js';
 
 /** Classes each kind answers by itself when nothing downstream takes them. */
@@ -76,6 +77,8 @@ export const ARRIVALS_CHECKED = CLASS_COUNT;
 /** One node with its place in the graph and the per-tick scratch the tick fills in. */
 export interface CNode {
   node: NodeState;
+  /** The node's kind, kept here so hot loops need not load the node. */
+  kind: Kind;
   index: number;
   region: number;
   /** The kind's parameters under the level's overrides, looked up once. */
@@ -137,6 +140,8 @@ export interface CNode {
   childLatency: Int32Array;
   /** Flow sent to each child this tick, per class: children.length x CLASS_COUNT, requests per second. */
   flowTo: Float64Array;
+  /** Where `flowTo` starts in `buf`. */
+  flowAt: number;
   /** Per class: eligible children grouped by preference (caches before databases), best first. */
   groups: number[][][];
   /** Shard routers: each child's share of keys, and the child holding the hot key. */
@@ -158,18 +163,19 @@ export interface Compiled {
   dns: CNode | undefined;
   /** The nodes' per-tick tallies (arrivals, served, answered, flows, latencies), cleared at each tick. */
   scratch: Float64Array;
+  plans: SendPlans;
 }
 
 function newCNode(node: NodeState, index: number, region: number, params: KindParams): CNode {
   const none = new Float64Array(0);
   return {
-    node, index, region, params, tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000,
+    node, kind: node.kind, index, region, params, tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000,
     writeDelay: node.kind === 'db' && (node.config as { standby?: string }).standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0, mask: 0, children: [], childRtt: [], eligible: [], routes: 0, answers: 0, leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
     dMean: none, dM2: none, fixedAt: none, fixedWeight: none, bottleneck: [], bottleneckDelay: none, ownMean: 0, ownVar: 0,
     buf: none, at: 0, latencyAt: 0, childArrivals: new Int32Array(0), childLatency: new Int32Array(0),
-    flowTo: none, groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
+    flowTo: none, flowAt: 0, groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
   };
 }
 
@@ -243,6 +249,7 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     c.arrC = view(CLASS_COUNT);
     c.served = view(CLASS_COUNT);
     c.answered = view(CLASS_COUNT);
+    c.flowAt = offset;
     c.flowTo = view(Math.max(1, c.children.length) * CLASS_COUNT);
     c.latencyAt = offset;
     c.dMean = view(CLASS_COUNT);
@@ -271,5 +278,5 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
   }
   const hasParent = new Set(state.links.map((l) => l.to));
   const roots = order.filter((c) => !hasParent.has(c.node.id));
-  return { version: state.version, order, byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch };
+  return { version: state.version, order, byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch, plans: buildPlans(order) };
 }

@@ -34,6 +34,10 @@ export interface TickContext {
   /** The level's events and the host's, and how many fired events that list holds. */
   events: readonly GameEvent[];
   firedSeen: number;
+  /** Each node's health and the partitions when the send plans were last checked (see plans.ts). */
+  upSeen: Float64Array;
+  partitionedSeen: Uint8Array;
+  plansChecked: boolean;
 }
 
 export function newContext(state: GameState, rt: LevelRuntime, compiled: Compiled): TickContext {
@@ -42,6 +46,7 @@ export function newContext(state: GameState, rt: LevelRuntime, compiled: Compile
     state, rt, compiled, effects: emptyEffects(), partitioned: new Uint8Array(r * r), anyPartition: false, regionCount: r,
     completed: new Float64Array(CLASS_COUNT), leaked: 0,
     legitClients: 0, legitRate: 0, bots: 0, botRate: 0, step: createQueueStep(), events: rt.level.events, firedSeen: 0,
+    upSeen: new Float64Array(compiled.order.length), partitionedSeen: new Uint8Array(r * r), plansChecked: false,
   };
 }
 

@@ -1,6 +1,7 @@
 import { CLASS_COUNT, C_HOT, isLegit, isWrite } from './classes.js';
 import { ARRIVALS_CHECKED, type CNode } from './compile.js';
 import { fail, isPartitioned, type TickContext } from './context.js';
+import { PLAN_SHARDS } from './plans.js';
 
 /** Requests per second a node can serve right now. */
 export function capacityOf(ctx: TickContext, c: CNode): number {
@@ -64,7 +65,29 @@ function forwardToShards(ctx: TickContext, c: CNode, k: number, rate: number): v
  */
 export function forward(ctx: TickContext, c: CNode, k: number, rate: number): void {
   if (!(rate > 0)) return;
-  if (c.node.kind === 'shards') return forwardToShards(ctx, c, k, rate);
+  const plans = ctx.compiled.plans;
+  const p = c.index * CLASS_COUNT + k;
+  if (plans.ok[p] === 1) {
+    // The plan holds: every edge is a pair of adds into the graph buffer. Same arithmetic as the
+    // paths below (rate / n for an even split, rate * weight for shards), so the same numbers.
+    const buf = c.buf;
+    const end = plans.from[p + 1]!;
+    if (plans.kind[p] === PLAN_SHARDS) {
+      for (let e = plans.from[p]!; e < end; e++) {
+        const r = rate * plans.weight[e]!;
+        buf[plans.dst[e]!]! += r;
+        buf[plans.flow[e]!]! += r;
+      }
+    } else {
+      const share = rate / (end - plans.from[p]!);
+      for (let e = plans.from[p]!; e < end; e++) {
+        buf[plans.dst[e]!]! += share;
+        buf[plans.flow[e]!]! += share;
+      }
+    }
+    return;
+  }
+  if (c.kind === 'shards') return forwardToShards(ctx, c, k, rate);
   const groups = c.groups[k]!;
   // The common case: one healthy, reachable child.
   if (groups.length === 1 && groups[0]!.length === 1) {

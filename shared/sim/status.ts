@@ -2,6 +2,7 @@ import { FAILOVER_SECONDS, SYNC_FAILOVER_SECONDS } from '../catalog.js';
 import type { GameEvent } from '../level.js';
 import type { CNode } from './compile.js';
 import type { TickContext } from './context.js';
+import { refreshPlans } from './plans.js';
 
 /** Kinds whose units an availability zone takes half of. */
 const POOLED = new Set(['app', 'cache', 'queue']);
@@ -104,4 +105,20 @@ export function updateStatus(ctx: TickContext): void {
       c.up = POOLED.has(c.node.kind) ? 1 - Math.pow(1 - a, Math.max(1, c.activeUnits)) : a;
     }
   }
+  checkPlans(ctx);
+}
+
+/** Rechecks the send plans when a node's health or a partition changed since they were last checked. */
+function checkPlans(ctx: TickContext): void {
+  const { order, plans } = ctx.compiled;
+  let changed = !ctx.plansChecked;
+  for (const c of order) {
+    if (ctx.upSeen[c.index] !== c.up) { ctx.upSeen[c.index] = c.up; changed = true; }
+  }
+  for (let i = 0; i < ctx.partitioned.length; i++) {
+    if (ctx.partitionedSeen[i] !== ctx.partitioned[i]) { ctx.partitionedSeen[i] = ctx.partitioned[i]!; changed = true; }
+  }
+  if (!changed) return;
+  refreshPlans(plans, order, ctx.partitioned, ctx.regionCount);
+  ctx.plansChecked = true;
 }
