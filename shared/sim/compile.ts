@@ -71,8 +71,11 @@ export const LAT_M2 = CLASS_COUNT;
 export const LAT_FIXED_AT = 2 * CLASS_COUNT;
 export const LAT_FIXED_WEIGHT = LAT_FIXED_AT + CLASS_COUNT * LATENCY_ATOMS;
 export const LAT_BOTTLENECK = LAT_FIXED_WEIGHT + CLASS_COUNT * LATENCY_ATOMS;
-/** Where checked arrivals start in a node's block (unchecked ones come first). */
+/** Where each tally starts in a node's block, per class: arrivals not yet health-checked, checked ones, served, answered, then flows to children. */
+export const ARRIVALS_UNCHECKED = 0;
 export const ARRIVALS_CHECKED = CLASS_COUNT;
+export const SERVED = 2 * CLASS_COUNT;
+export const ANSWERED = 3 * CLASS_COUNT;
 
 /** One node with its place in the graph and the per-tick scratch the tick fills in. */
 export interface CNode {
@@ -116,15 +119,8 @@ export interface CNode {
   up: number;
   activeUnits: number;
   slow: number;
-  /** The random part of the latency downstream of the node's arrival, per class: mean (s) and second moment (s^2). */
-  dMean: Float64Array;
-  dM2: Float64Array;
-  /** Fixed delays (s) and their weights per class, LATENCY_ATOMS of each per class. */
-  fixedAt: Float64Array;
-  fixedWeight: Float64Array;
-  /** Per class: the node that most delays this class's requests, with its delay (s). */
-  bottleneck: CNode[];
-  bottleneckDelay: Float64Array;
+  /** Bit k set: class k reached the node this tick, so a caller may read its latency for k. */
+  need: number;
   /** The node's own mean response time and its variance, this tick (s, s^2). */
   ownMean: number;
   ownVar: number;
@@ -134,8 +130,14 @@ export interface CNode {
    */
   buf: Float64Array;
   at: number;
+  /**
+   * Where the latency block starts in `buf`: per class, the random part of the latency downstream
+   * of the node's arrival (mean in s, second moment in s^2), LATENCY_ATOMS fixed delays (s) with
+   * their weights, and the delay (s) of the node that most delays the class (see `blame`).
+   */
   latencyAt: number;
-  /** Per child: where its block (arrivals first) and its latency block start in `buf`. */
+  /** Per child: its index in the order, and where its block (arrivals first) and its latency block start in `buf`. */
+  childIndex: Int32Array;
   childArrivals: Int32Array;
   childLatency: Int32Array;
   /** Flow sent to each child this tick, per class: children.length x CLASS_COUNT, requests per second. */
@@ -163,6 +165,8 @@ export interface Compiled {
   dns: CNode | undefined;
   /** The nodes' per-tick tallies (arrivals, served, answered, flows, latencies), cleared at each tick. */
   scratch: Float64Array;
+  /** Per node and class (index * CLASS_COUNT + k): the index of the node that most delays the class's requests from there. */
+  blame: Int32Array;
   plans: SendPlans;
 }
 
@@ -173,8 +177,8 @@ function newCNode(node: NodeState, index: number, region: number, params: KindPa
     writeDelay: node.kind === 'db' && (node.config as { standby?: string }).standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0, mask: 0, children: [], childRtt: [], eligible: [], routes: 0, answers: 0, leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
-    dMean: none, dM2: none, fixedAt: none, fixedWeight: none, bottleneck: [], bottleneckDelay: none, ownMean: 0, ownVar: 0,
-    buf: none, at: 0, latencyAt: 0, childArrivals: new Int32Array(0), childLatency: new Int32Array(0),
+    need: 0, ownMean: 0, ownVar: 0,
+    buf: none, at: 0, latencyAt: 0, childIndex: new Int32Array(0), childArrivals: new Int32Array(0), childLatency: new Int32Array(0),
     flowTo: none, flowAt: 0, groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
   };
 }
@@ -220,7 +224,6 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
       const answers = el.length === 0 && TERMINAL[c.node.kind].includes(k);
       if (answers) c.answers |= 1 << k;
       if (answers || el.length > 0) c.routes |= 1 << k;
-      c.bottleneck[k] = c;
     }
     // A queue takes deferrable writes only, acknowledges them itself, and its workers pass them on
     // as background work; one that cannot reach a database takes nothing.
@@ -252,11 +255,7 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     c.flowAt = offset;
     c.flowTo = view(Math.max(1, c.children.length) * CLASS_COUNT);
     c.latencyAt = offset;
-    c.dMean = view(CLASS_COUNT);
-    c.dM2 = view(CLASS_COUNT);
-    c.fixedAt = view(CLASS_COUNT * LATENCY_ATOMS);
-    c.fixedWeight = view(CLASS_COUNT * LATENCY_ATOMS);
-    c.bottleneckDelay = view(CLASS_COUNT);
+    offset += LAT_BOTTLENECK + CLASS_COUNT;
     if (c.node.kind === 'shards') {
       const cfg = c.node.config as { algorithm: string; virtualNodes: number };
       const layout = shardLayout(c.children, cfg.algorithm, cfg.virtualNodes);
@@ -273,10 +272,13 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     }
   }
   for (const c of order) {
+    c.childIndex = Int32Array.from(c.children, (ch) => ch.index);
     c.childArrivals = Int32Array.from(c.children, (ch) => ch.at);
     c.childLatency = Int32Array.from(c.children, (ch) => ch.latencyAt);
   }
   const hasParent = new Set(state.links.map((l) => l.to));
   const roots = order.filter((c) => !hasParent.has(c.node.id));
-  return { version: state.version, order, byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch, plans: buildPlans(order) };
+  return { version: state.version, order, byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch,
+    blame: Int32Array.from({ length: order.length * CLASS_COUNT }, (_, i) => Math.floor(i / CLASS_COUNT)), plans: buildPlans(order),
+  };
 }

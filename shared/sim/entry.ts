@@ -222,7 +222,11 @@ export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
         if (isPartitioned(ctx, r, t.region)) {
           if (legit) fail(ctx, t, 'partitioned', share * dt);
           split.weights[i] = 0;
-        } else t.arrU[k]! += share;
+        } else {
+          t.arrU[k]! += share;
+          // Its latency is read for the users' view even should the share round to nothing.
+          t.need |= 1 << k;
+        }
       }
     }
   }

@@ -1,6 +1,6 @@
 import { probWithin } from './gamma.js';
-import { CLASS_COUNT, C_MALICIOUS, carries, isWrite } from './classes.js';
-import { LATENCY_ATOMS, LAT_BOTTLENECK, LAT_FIXED_AT, LAT_FIXED_WEIGHT, LAT_M2, LAT_MEAN, type CNode } from './compile.js';
+import { CLASS_COUNT, C_MALICIOUS, isWrite } from './classes.js';
+import { ANSWERED, LATENCY_ATOMS, LAT_BOTTLENECK, LAT_FIXED_AT, LAT_FIXED_WEIGHT, LAT_M2, LAT_MEAN, type CNode } from './compile.js';
 import type { TickContext } from './context.js';
 import type { EntryScratch } from './entry.js';
 
@@ -55,11 +55,12 @@ function hasTie(candValue: Float64Array, n: number): boolean {
   return false;
 }
 
-function writeAtoms(c: CNode, k: number, n: number): void {
-  const base = k * LATENCY_ATOMS;
+/** Writes the first n candidates as the node's atoms for class k, zero weight past them. */
+function writeAtoms(buf: Float64Array, lat: number, k: number, n: number): void {
+  const base = lat + k * LATENCY_ATOMS;
   for (let a = 0; a < LATENCY_ATOMS; a++) {
-    c.fixedAt[base + a] = a < n ? candValue[a]! : 0;
-    c.fixedWeight[base + a] = a < n ? candWeight[a]! : 0;
+    buf[base + LAT_FIXED_AT + a] = a < n ? candValue[a]! : 0;
+    buf[base + LAT_FIXED_WEIGHT + a] = a < n ? candWeight[a]! : 0;
   }
 }
 
@@ -67,45 +68,49 @@ function writeAtoms(c: CNode, k: number, n: number): void {
  * Latency from each node's arrival to the answer, per class, walking callees before callers. A
  * request's time is a random part (queueing and service, whose mean and second moment add up
  * exactly along the path) plus a fixed part (delays and round trips), kept as a few atoms.
+ * Only the classes someone reads are computed: those that reached the node this tick (`need`).
  */
 export function latencyPass(ctx: TickContext): void {
-  const order = ctx.compiled.order;
-  const buf = ctx.compiled.scratch;
+  const { order, scratch: buf, blame } = ctx.compiled;
   for (let i = order.length - 1; i >= 0; i--) {
     const c = order[i]!;
+    const need = c.need & c.routes;
+    if (need === 0) continue;
     const ownMean = c.ownMean;
     const ownM2 = c.ownVar + ownMean * ownMean;
-    for (let k = 0; k < CLASS_COUNT; k++) {
-      if (!carries(c.routes, k)) continue;
+    const lat = c.latencyAt;
+    const nChildren = c.children.length;
+    for (let m = need; m !== 0; m &= m - 1) {
+      const k = 31 - Math.clz32(m & -m);
       const delay = c.delay + (isWrite(k) ? c.writeDelay : 0);
       let passed = 0;
-      const nChildren = c.children.length;
-      if ((c.mask & (1 << k)) !== 0) for (let j = 0; j < nChildren; j++) passed += c.flowTo[j * CLASS_COUNT + k]!;
-      const total = c.answered[k]! + passed;
-      let worst: CNode = c;
+      if ((c.mask & (1 << k)) !== 0) for (let j = 0; j < nChildren; j++) passed += buf[c.flowAt + j * CLASS_COUNT + k]!;
+      const answered = buf[c.at + ANSWERED + k]!;
+      const total = answered + passed;
+      let worst = c.index;
       let worstDelay = ownMean + delay;
       if (!(total > 0 && passed > 0)) {
         // Answered here, or no traffic of this class this tick: the node's own latency.
-        c.dMean[k] = ownMean;
-        c.dM2[k] = ownM2;
+        buf[lat + LAT_MEAN + k] = ownMean;
+        buf[lat + LAT_M2 + k] = ownM2;
         candValue[0] = delay;
         candWeight[0] = 1;
-        writeAtoms(c, k, 1);
-        c.bottleneck[k] = c;
-        c.bottleneckDelay[k] = worstDelay;
+        writeAtoms(buf, lat, k, 1);
+        blame[c.index * CLASS_COUNT + k] = worst;
+        buf[lat + LAT_BOTTLENECK + k] = worstDelay;
         continue;
       }
       let yMean = 0;
       let yM2 = 0;
       let n = 0;
-      const answeredShare = c.answered[k]! / total;
+      const answeredShare = answered / total;
       if (answeredShare > 0) {
         candValue[n] = delay;
         candWeight[n++] = answeredShare;
       }
       let own = worstDelay;
       for (let j = 0; j < nChildren; j++) {
-        const f = c.flowTo[j * CLASS_COUNT + k]!;
+        const f = buf[c.flowAt + j * CLASS_COUNT + k]!;
         if (f <= 0) continue;
         const w = f / total;
         const rtt = c.childRtt[j]!;
@@ -122,14 +127,14 @@ export function latencyPass(ctx: TickContext): void {
         }
         own += w * rtt;
         const d = w * buf[at + LAT_BOTTLENECK + k]!;
-        if (d > worstDelay) { worstDelay = d; worst = c.children[j]!.bottleneck[k]!; }
+        if (d > worstDelay) { worstDelay = d; worst = blame[c.childIndex[j]! * CLASS_COUNT + k]!; }
       }
-      if (own > worstDelay) { worstDelay = own; worst = c; }
-      c.dMean[k] = ownMean + yMean;
-      c.dM2[k] = ownM2 + 2 * ownMean * yMean + yM2;
-      writeAtoms(c, k, reduceCandidates(n));
-      c.bottleneck[k] = worst;
-      c.bottleneckDelay[k] = worstDelay;
+      if (own > worstDelay) { worstDelay = own; worst = c.index; }
+      buf[lat + LAT_MEAN + k] = ownMean + yMean;
+      buf[lat + LAT_M2 + k] = ownM2 + 2 * ownMean * yMean + yM2;
+      writeAtoms(buf, lat, k, reduceCandidates(n));
+      blame[c.index * CLASS_COUNT + k] = worst;
+      buf[lat + LAT_BOTTLENECK + k] = worstDelay;
     }
   }
 }
@@ -221,6 +226,7 @@ export function endMerge(out: LatencyShape): void {
 /** Combines every region's entries into one latency distribution per class and its share within the SLO. */
 export function classLatency(ctx: TickContext, scratch: EntryScratch, k: number, out: ClassLatency): ClassLatency {
   const slo = ctx.rt.level.sloMs / 1000;
+  const { order, scratch: buf, blame } = ctx.compiled;
   out.good = 1; out.mean = 0; out.randomMean = 0; out.randomM2 = 0; out.atoms = 0; out.bottleneck = undefined;
   if (k === C_MALICIOUS) return out;
   let weight = 0;
@@ -239,17 +245,18 @@ export function classLatency(ctx: TickContext, scratch: EntryScratch, k: number,
       const w = split.weights[i]! / wsum;
       if (w <= 0) continue;
       const t = split.targets[i]!;
-      rMean += w * t.dMean[k]!;
-      rM2 += w * t.dM2[k]!;
-      const base = k * LATENCY_ATOMS;
+      const lat = t.latencyAt;
+      rMean += w * buf[lat + LAT_MEAN + k]!;
+      rM2 += w * buf[lat + LAT_M2 + k]!;
+      const atoms = lat + k * LATENCY_ATOMS;
       for (let a = 0; a < LATENCY_ATOMS && n < MAX_CANDIDATES; a++) {
-        const aw = t.fixedWeight[base + a]!;
+        const aw = buf[atoms + LAT_FIXED_WEIGHT + a]!;
         if (aw <= 0) continue;
-        candValue[n] = split.rtt[i]! + t.fixedAt[base + a]!;
+        candValue[n] = split.rtt[i]! + buf[atoms + LAT_FIXED_AT + a]!;
         candWeight[n++] = w * aw;
       }
-      const d = w * t.bottleneckDelay[k]!;
-      if (d > worstDelay) { worstDelay = d; out.bottleneck = t.bottleneck[k]; }
+      const d = w * buf[lat + LAT_BOTTLENECK + k]!;
+      if (d > worstDelay) { worstDelay = d; out.bottleneck = order[blame[t.index * CLASS_COUNT + k]!]; }
     }
     n = reduceCandidates(n);
     const rVar = Math.max(0, rM2 - rMean * rMean);

@@ -27,6 +27,7 @@ function takeArrivals(c: CNode): void {
     c.arrC[k] = a;
     arrived += a;
     if (a > 0 || x[k]! > 0) mask |= 1 << k;
+    if (a > 0) c.need |= 1 << k;
   }
   c.mask = mask;
   c.node.metrics.arrivalRps = arrived;
@@ -42,6 +43,7 @@ function takeArrivalsDegraded(ctx: TickContext, c: CNode): void {
   let arrived = 0;
   for (let k = 0; k < CLASS_COUNT; k++) {
     const unchecked = c.arrU[k]!;
+    if (unchecked + c.arrC[k]! > 0) c.need |= 1 << k;
     arrived += unchecked + c.arrC[k]!;
     const lost = unchecked * (1 - c.up);
     if (isLegit(k)) fail(ctx, c, 'node-down', lost * dt);

@@ -86,6 +86,7 @@ export function updateStatus(ctx: TickContext): void {
     while (n.warming.length && n.warming[0]![0] <= state.tick) n.units += n.warming.shift()![1];
     c.activeUnits = n.units;
     c.slow = 1;
+    c.need = 0;
     n.metrics.droppedRps = 0;
     c.up = state.tick < n.readyTick ? 0 : 1;
   }
