@@ -1,0 +1,62 @@
+// What the load benchmark reads off a process, and the arithmetic it reports with.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+/** A process's counters at one moment; differences of two readings give rates. */
+export interface Reading {
+  /** Wall time, ms since the epoch, comparable between processes of this machine. */
+  at: number;
+  /** User and system CPU, microseconds. */
+  cpuUs: number;
+  /** Bytes this process wrote and read through system calls (sockets included), from /proc/self/io. */
+  written: number;
+  read: number;
+  rss: number;
+}
+
+/** Milliseconds since the epoch, with performance.now()'s resolution. */
+export function wallNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function ioCounters(): { written: number; read: number } {
+  const text = readFileSync('/proc/self/io', 'utf8');
+  const field = (name: string) => Number(/^(\w+): (\d+)$/m.exec(text.split('\n').find((l) => l.startsWith(`${name}:`)) ?? '')?.[2] ?? NaN);
+  return { written: field('wchar'), read: field('rchar') };
+}
+
+export function readProcess(): Reading {
+  const cpu = process.cpuUsage();
+  return { at: wallNow(), cpuUs: cpu.user + cpu.system, ...ioCounters(), rss: process.memoryUsage().rss };
+}
+
+/** The difference of two readings: CPU as a share of one core, bytes per second. */
+export interface Usage {
+  seconds: number;
+  cpuShare: number;
+  writtenPerSecond: number;
+  readPerSecond: number;
+  rss: number;
+}
+
+export function usageBetween(a: Reading, b: Reading): Usage {
+  const seconds = (b.at - a.at) / 1000;
+  return {
+    seconds,
+    cpuShare: (b.cpuUs - a.cpuUs) / 1e6 / seconds,
+    writtenPerSecond: (b.written - a.written) / seconds,
+    readPerSecond: (b.read - a.read) / seconds,
+    rss: b.rss,
+  };
+}
+
+/** The value below which p percent of the sorted values lie. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+export function summary(values: readonly number[]): { p50: number; p99: number; max: number; count: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN, count: sorted.length };
+}
