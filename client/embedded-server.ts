@@ -2,6 +2,8 @@ import type { Level } from '../shared/level.js';
 import { DEFAULTS } from '../shared/protocol.js';
 import { createLogger } from '../server/logger.js';
 import { startServer } from '../server/ws-server.js';
+import { runBots, type BotRun } from './bot/bot-runner.js';
+import type { StrategyName } from './bot/strategies.js';
 import type { GameSession } from './session.js';
 import { WsSession } from './ws-session.js';
 
@@ -9,6 +11,14 @@ import { WsSession } from './ws-session.js';
 const LOOPBACK = '127.0.0.1';
 /** The name a solo player goes by in its room. */
 const SOLO_NAME = 'you';
+/** Opponent bots in a solo room are named `bot-1`, `bot-2`... */
+const BOT_PREFIX = 'bot';
+
+/** Bots that play each solo room next to the player, on the leaderboard with them. */
+export interface SoloBots {
+  count: number;
+  strategy: StrategyName;
+}
 
 export interface EmbeddedServer {
   /** A new room of the level and a session seated in it; the round starts as soon as the seat is taken. */
@@ -23,23 +33,49 @@ export interface EmbeddedServer {
  * the player sees is played by the same code, over the same protocol, as in a hosted room. No data
  * directory: a solo room is not kept.
  */
-export async function startEmbeddedServer(speed: number): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(speed: number, bots: SoloBots = { count: 0, strategy: 'greedy' }): Promise<EmbeddedServer> {
   const errors: string[] = [];
   const server = await startServer({ port: 0, host: LOOPBACK, speed, logger: createLogger('error', (line) => errors.push(line)) });
   const url = `ws://${LOOPBACK}:${server.port}`;
+  const runs = new Set<BotRun>();
+  /** The room's bots, over loopback sockets like any player's: they leave when the round ends or the player does. */
+  const seatBots = (code: string, seed: number): BotRun | undefined => {
+    if (bots.count <= 0) return undefined;
+    const run = runBots({
+      url, room: code, count: bots.count, strategy: bots.strategy, prefix: BOT_PREFIX, seed,
+      onResult: (r) => {
+        if (r.outcome === 'crashed') errors.push(`${r.name} (${bots.strategy} bot) crashed: ${r.detail ?? ''}\n`);
+      },
+    });
+    runs.add(run);
+    void run.done.then(() => runs.delete(run));
+    return run;
+  };
   return {
     session(level) {
       const { code } = server.rooms.create(level);
+      const run = seatBots(code, level.seed);
       const session = new WsSession({ url, room: code, name: SOLO_NAME });
-      const off = session.subscribe((m) => {
-        if (m.type !== 'level') return;
-        off();
-        // A room of one has nobody to wait for: its start is dated one countdown back, so the first tick is due now.
-        server.rooms.input(code, { type: 'control', now: performance.now() - DEFAULTS.COUNTDOWN_MS / speed, control: { type: 'start' } });
+      let started = false;
+      let left = false;
+      session.subscribe((m) => {
+        if (m.type === 'connection' && m.state === 'closed') {
+          left = true;
+          run?.stop();
+        }
+        if (m.type !== 'level' || started) return;
+        started = true;
+        // A solo room waits for nobody but its bots: its start is dated one countdown back, so the first tick is due now.
+        void (run?.joined ?? Promise.resolve()).then(() => {
+          if (!left) server.rooms.input(code, { type: 'control', now: performance.now() - DEFAULTS.COUNTDOWN_MS / speed, control: { type: 'start' } });
+        });
       });
       return session;
     },
     errors: () => errors,
-    close: () => server.close(),
+    close: async () => {
+      for (const run of runs) run.stop();
+      await server.close();
+    },
   };
 }

@@ -1,8 +1,10 @@
+import { botCountOption, strategyOption } from '../server/cli/bot.js';
 import type { CommandInput } from '../server/cli/command-specs.js';
 import { EXIT_FAILURE, EXIT_OK } from '../server/cli/exit-codes.js';
 import { UsageError } from '../server/cli/usage-error.js';
 import { listLevels, resolveLevel } from '../server/levels-store.js';
 import type { Level } from '../shared/level.js';
+import { DEFAULTS } from '../shared/protocol.js';
 import { App } from './app.js';
 import { startEmbeddedServer } from './embedded-server.js';
 import { Progress, stateDir } from './progress.js';
@@ -12,6 +14,8 @@ const COMMAND = 'nines play';
 /** Game speed range of --speed: slower than real time is no game, much faster is no longer one either. */
 const MIN_SPEED = 0.1;
 const MAX_SPEED = 100;
+/** Most opponent bots: the room seats the player too. */
+const MAX_SOLO_BOTS = DEFAULTS.MAX_PLAYERS_PER_ROOM - 1;
 
 function speedOption(raw: string | undefined): number {
   if (raw === undefined) return 1;
@@ -26,6 +30,10 @@ export async function run(input: CommandInput): Promise<number> {
   const levelArg = typeof input.values.level === 'string' ? input.values.level : undefined;
   const start = levelArg === undefined ? undefined : resolveLevel(levelArg);
   const speed = speedOption(typeof input.values.speed === 'string' ? input.values.speed : undefined);
+  const bots = {
+    count: botCountOption(COMMAND, 'bots', typeof input.values.bots === 'string' ? input.values.bots : undefined, { min: 0, max: MAX_SOLO_BOTS, fallback: 0 }),
+    strategy: strategyOption(COMMAND, 'bot-strategy', typeof input.values['bot-strategy'] === 'string' ? input.values['bot-strategy'] : undefined),
+  };
   let levels: Level[] | undefined;
   const curriculum = () => {
     if (levels) return levels;
@@ -34,7 +42,7 @@ export async function run(input: CommandInput): Promise<number> {
     return levels;
   };
   const progress = new Progress(stateDir());
-  const server = await startEmbeddedServer(speed);
+  const server = await startEmbeddedServer(speed, bots);
   const error = await runInTerminal(input, (tui, exit) => new App({
     tui,
     mode: {

@@ -54,6 +54,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       levelOption(false, 'play this level at once (a level id or a level file) instead of picking one'),
       ...TERMINAL_OPTIONS,
       { name: 'speed', type: 'string', value: '<x>', help: 'run game time this many times faster than the clock (default: 1)' },
+      { name: 'bots', type: 'string', value: '<n>', help: 'opponents: this many bots play each game next to you, on the leaderboard (default: 0)' },
+      { name: 'bot-strategy', type: 'string', value: '<idle|random|greedy>', help: 'how the bots play (default: greedy)' },
     ],
     load: () => import('../../client/play-command.js'),
   },
@@ -68,6 +70,19 @@ export const COMMANDS: readonly CommandSpec[] = [
       ...TERMINAL_OPTIONS,
     ],
     load: () => import('../../client/join-command.js'),
+  },
+  {
+    name: 'bot',
+    summary: 'Seat headless players in a hosted room: they ready up, play the round with a strategy, leave when it ends, and each prints its result.',
+    args: { usage: '<address> <CODE>', min: 2, max: 2 },
+    options: [
+      { name: 'count', type: 'string', value: '<n>', help: 'how many bots (default: 1; at most 1000, and a room seats 100)' },
+      { name: 'strategy', type: 'string', value: '<idle|random|greedy>', help: 'idle: only ready up; random: valid random actions, spending slowly; greedy: plays by the numbers (default)' },
+      { name: 'name', type: 'string', value: '<prefix>', help: 'bots are named <prefix>-1, <prefix>-2... (default: bot; give each process its own)' },
+      { name: 'seed', type: 'string', value: '<n>', help: 'the random seed of the random strategy; bot i uses seed + i (default: 1)' },
+      { name: 'team', type: 'string', value: '<name>', help: 'every bot joins this team: they share one architecture' },
+    ],
+    load: () => import('./bot.js'),
   },
   {
     name: 'simulate',

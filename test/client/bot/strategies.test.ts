@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { decisionTicks } from '../../../client/bot/bot-runner.js';
+import { greedy } from '../../../client/bot/greedy.js';
+import { idle } from '../../../client/bot/idle.js';
+import { randomStrategy } from '../../../client/bot/random-strategy.js';
+import type { Strategy } from '../../../client/bot/strategy.js';
+import type { Action } from '../../../shared/action.js';
+import { act, advance, isOver, newGame, resultOf, type GameResult } from '../../../shared/game.js';
+import type { Level } from '../../../shared/level.js';
+import { Random } from '../../../shared/random.js';
+import { curriculumLevel } from '../../helpers/level-plans.js';
+import { labLevel, link, place } from '../../helpers/lab-level.js';
+
+interface Played {
+  result: GameResult;
+  /** Every action the strategy sent, with the tick it decided at. */
+  sent: { tick: number; action: Action }[];
+  refused: { tick: number; action: Action; error: string }[];
+}
+
+/**
+ * A level played headless as a bot plays it on a server: a decision every decisionTicks on a copy
+ * of the state, its actions applied at the next tick boundary, in order.
+ */
+function play(level: Level, strategy: Strategy, seed = 1, untilTick = Number.POSITIVE_INFINITY): Played {
+  const game = newGame(level);
+  const random = new Random(seed);
+  const every = decisionTicks(game.rt);
+  const sent: Played['sent'] = [];
+  const refused: Played['refused'] = [];
+  while (!isOver(game) && game.state.tick < untilTick) {
+    const decided = game.state.tick % every === 0 ? strategy({ level, rt: game.rt, state: structuredClone(game.state) }, random) : [];
+    const tick = game.state.tick;
+    advance(game);
+    for (const action of decided) {
+      sent.push({ tick, action });
+      const r = act(game, action);
+      if (!r.ok) refused.push({ tick, action, error: r.error.message });
+    }
+  }
+  return { result: resultOf(game), sent, refused };
+}
+
+describe('greedy', () => {
+  it.each([
+    'tutorial', 'load-balancing', 'read-heavy', 'celebrity', 'flash-sale', 'ddos', 'db-failover', 'regional-partition',
+  ])('passes %s within its budget, every action accepted', (id) => {
+    const level = curriculumLevel(id);
+    const { result, refused } = play(level, greedy);
+    expect(refused).toEqual([]);
+    expect(result.availability).toBeGreaterThanOrEqual(level.target);
+    expect(result.cost).toBeLessThanOrEqual(level.budget);
+    expect(result.passed).toBe(true);
+  });
+
+  it('plays the lesson of each early level: scaling out, a second pool behind the balancer, a cache for reads', () => {
+    const kinds = (id: string) => play(curriculumLevel(id), greedy).sent.map(({ action: a }) => (a.type === 'place' ? `place ${a.kind}` : a.type));
+    expect(new Set(kinds('tutorial'))).toEqual(new Set(['scale']));
+    expect(kinds('load-balancing').slice(0, 4)).toEqual(['place app', 'scale', 'link', 'link']);
+    expect(kinds('read-heavy')).toContain('place cache');
+    expect(kinds('ddos')).toContain('place gateway');
+    expect(kinds('flash-sale')).toContain('place queue');
+  });
+
+  it('puts a load balancer and a second pool in front of a pool that cannot grow enough', () => {
+    const level = labLevel({
+      traffic: { users: [{ region: 'here', clients: 1000, rps: 3000 }], mix: { read: 1 } },
+      overrides: { app: { maxUnits: 2, provisionSeconds: 0 } },
+      initial: [place('app', 'app1'), place('db', 'db1'), link('app1', 'db1')],
+      durationSeconds: 30,
+    });
+    const { sent, refused, result } = play(level, greedy);
+    expect(refused).toEqual([]);
+    expect(sent.map((s) => s.action)).toEqual(expect.arrayContaining([
+      { type: 'place', kind: 'lb', region: 'here', id: 'lb1' },
+      { type: 'link', from: 'lb1', to: 'app1' },
+      { type: 'place', kind: 'app', region: 'here', id: 'app2' },
+      { type: 'link', from: 'lb1', to: 'app2' },
+    ]));
+    expect(result.availability).toBeGreaterThan(0.9);
+  });
+
+  it('decides the same on the same view', () => {
+    const level = curriculumLevel('read-heavy');
+    expect(play(level, greedy).sent).toEqual(play(level, greedy).sent);
+  });
+});
+
+describe('random', () => {
+  it('sends only actions the rules accept, of many kinds, spending slowly', () => {
+    const level = curriculumLevel('celebrity');
+    const { sent, refused, result } = play(level, randomStrategy, 5);
+    expect(refused).toEqual([]);
+    expect(sent.length).toBeGreaterThan(50);
+    expect(new Set(sent.map((s) => s.action.type)).size).toBeGreaterThanOrEqual(6);
+    // Spending keeps pace with the clock: a minute into five, well under half the budget is gone.
+    const early = play(level, randomStrategy, 5, 600).result;
+    expect(early.cost).toBeGreaterThan(0);
+    expect(early.cost).toBeLessThan(level.budget * (60 / 300 + 0.15));
+    expect(result.cost).toBeLessThanOrEqual(level.budget * 1.05);
+  });
+
+  it('plays the same for a seed and differently for another', () => {
+    const level = curriculumLevel('flash-sale');
+    const a = play(level, randomStrategy, 9).sent;
+    expect(play(level, randomStrategy, 9).sent).toEqual(a);
+    expect(play(level, randomStrategy, 10).sent).not.toEqual(a);
+  });
+});
+
+describe('idle', () => {
+  it('sends nothing, ever', () => {
+    expect(play(curriculumLevel('tutorial'), idle).sent).toEqual([]);
+  });
+});
