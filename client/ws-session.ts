@@ -4,17 +4,16 @@ import type { Action } from '../shared/action.js';
 import type { Level } from '../shared/level.js';
 import {
   DEFAULTS, ERROR_CODES, PROTOCOL_VERSION, rulesHash, serverMessageSchema,
-  type ClientMessage, type LeaderboardRow, type RoomView, type ServerMessage, type ServerMessageOf,
+  type ClientMessage, type RoomView, type ServerMessage, type ServerMessageOf,
 } from '../shared/protocol.js';
-import { FAILURE_REASONS, type FailureReason } from '../shared/reasons.js';
 import { stateHash } from '../shared/state-hash.js';
-import type { GameState } from '../shared/state.js';
 import { backoffMs } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';
 import { CONNECT_TIMEOUT_MS, describeEnding, type Destination, type Ending } from './connection-words.js';
 import { EventTimeline } from './event-timeline.js';
-import { Prediction } from './prediction.js';
-import type { ConnectionState, GameSession, LeaderboardEntry, SessionListener, SessionMessage } from './session.js';
+import { GameReplica } from './game-replica.js';
+import type { ConnectionState, GameSession, SessionListener, SessionMessage } from './session.js';
+import { finalBoard, gameResults, leaderboardEntries } from './standings.js';
 
 /** Actions kept while the connection is down, sent on the resume; more are refused at once. */
 export const MAX_BUFFERED_ACTIONS = 8;
@@ -38,7 +37,8 @@ export interface WsSessionOptions {
 
 /**
  * A seat in a room on a game server, over the protocol of shared/protocol.ts: hello, welcome,
- * snapshots checked against their hash, numbered actions and their acks. When the connection drops
+ * numbered actions and their acks, and the player's game replayed here from one snapshot (see
+ * GameReplica), checked against the hashes of the server's syncs. When the connection drops
  * it reconnects by itself (100 ms doubling up to 5 s) and takes its seat back with the resume token,
  * which the server replaces at every resume; actions made meanwhile wait, a few of them, and go out
  * once the seat is back. The connection's state is always told to the listeners.
@@ -59,14 +59,14 @@ export class WsSession implements GameSession {
   private playerId: string | undefined;
   private level: Level | undefined;
   private seed: number | undefined;
-  private phase: RoomView['phase'] = 'lobby';
   /** Game tick of the latest message that told one. */
   private tick = 0;
   private timeline: EventTimeline | undefined;
-  private prediction: Prediction | undefined;
-  /** The server's last snapshot, checked against its hash. */
-  private state: GameState | undefined;
+  /** A player's copy of its game (none for a spectator). */
+  private replica: GameReplica | undefined;
+  /** A resync was asked and no snapshot has come since. */
   private resyncAsked = false;
+  private resyncCount = 0;
   private nextSeq = 1;
   /** Actions sent and not acked yet, by number. */
   private readonly pending = new Map<number, Action>();
@@ -84,6 +84,11 @@ export class WsSession implements GameSession {
     this.playerName = o.name;
     this.clock = o.clock ?? systemClock;
     this.to = { address: o.url, room: o.room, name: o.name };
+  }
+
+  /** Resyncs asked so far: each one a copy of the game gone astray (the UI never sees one). */
+  get resyncs(): number {
+    return this.resyncCount;
   }
 
   subscribe(listener: SessionListener): () => void {
@@ -216,16 +221,17 @@ export class WsSession implements GameSession {
     switch (m.type) {
       case 'welcome': return this.welcome(m);
       case 'snapshot': return this.snapshot(m);
+      case 'sync': return this.sync(m);
       case 'ack': return this.ack(m);
       case 'room': return this.roomView(m.room);
       case 'leaderboard':
         this.tick = m.tick;
-        this.emit({ type: 'leaderboard', entries: m.rows.map((r) => this.entry(r)) });
+        this.emit({ type: 'leaderboard', entries: leaderboardEntries(m.rows, this.playerId) });
         return this.tellEvents();
       case 'announce':
         // The level's own events are known from the level; only live ones are news.
         this.tick = m.tick;
-        if (m.live) this.timeline?.addLive(m.event);
+        if (m.live) this.liveEvent(m);
         return this.tellEvents();
       case 'level': return this.newRound(m.level, m.seed, m.room);
       case 'error':
@@ -234,8 +240,7 @@ export class WsSession implements GameSession {
         return;
       case 'results': return this.results(m);
       case 'debrief': return this.emit({ type: 'debrief', debrief: m.debrief });
-      // A teammate's action on the shared architecture: its effect comes with the next snapshot.
-      case 'activity': return this.emit({ type: 'notice', text: `${m.name}: ${describeAction(m.action)}` });
+      case 'activity': return this.activity(m);
       case 'pong': return;
     }
   }
@@ -247,6 +252,9 @@ export class WsSession implements GameSession {
     this.playerId = m.playerId;
     this.resumeToken = m.resumeToken;
     this.setConnection('connected');
+    // A seat with a game gets a snapshot next: the copy starts over from it.
+    this.resyncAsked = false;
+    this.replica?.drop();
     if (first || m.level.id !== this.level?.id || m.seed !== this.seed) this.newRound(m.level, m.seed, m.room);
     else this.roomView(m.room);
     // Actions the server processed while their acks were lost are done; the others go again, in order.
@@ -262,15 +270,13 @@ export class WsSession implements GameSession {
   private newRound(level: Level, seed: number, room: RoomView): void {
     this.level = level;
     this.seed = seed;
-    this.state = undefined;
     this.timeline = new EventTimeline(level.events);
-    this.prediction = this.playerId === undefined ? undefined : new Prediction(level);
+    this.replica = this.playerId === undefined ? undefined : new GameReplica(level, seed);
     this.emit({ type: 'level', level, spectator: this.playerId === undefined });
     this.roomView(room);
   }
 
   private roomView(v: RoomView): void {
-    this.phase = v.phase;
     this.tick = v.tick;
     this.emit({
       type: 'room',
@@ -283,30 +289,42 @@ export class WsSession implements GameSession {
     });
   }
 
+  /** A base for the copy of the game: the server's whole state, checked against its hash. */
   private snapshot(m: ServerMessageOf<'snapshot'>): void {
-    // In the lobby a seat still holds the last round's game: not this round's.
-    if (!this.prediction || this.phase === 'lobby') return;
-    if (stateHash(m.state) !== m.hash) {
-      if (!this.resyncAsked) this.send({ type: 'resync' });
-      this.resyncAsked = true;
-      return;
-    }
-    this.resyncAsked = false;
-    this.state = m.state;
+    if (!this.replica) return;
     this.tick = m.tick;
+    if (stateHash(m.state) !== m.hash) return this.lost(true);
+    this.resyncAsked = false;
+    this.replica.base(m.state);
     this.timeline?.syncLive(m.state.fired);
-    this.emit({ type: 'snapshot', tick: m.tick, state: this.prediction.snapshot(m.state) });
+    this.show();
+    this.tellEvents();
+  }
+
+  /** The games reached a tick: the copy steps up to it, and compares its hash when the sync has one. */
+  private sync(m: ServerMessageOf<'sync'>): void {
+    this.tick = m.tick;
+    const replica = this.replica;
+    if (!replica) return;
+    // The round's first tick: every game starts the same, so this side makes its own.
+    if (!replica.state && m.tick === 0) replica.fresh();
+    // Without a copy, a sync with a hash asks again (a resync the server judged answered already).
+    if (!replica.stepTo(m.tick) || (m.hash !== undefined && !replica.matches(m.hash))) return this.lost(m.hash !== undefined);
+    this.show();
     this.tellEvents();
   }
 
   private ack(m: ServerMessageOf<'ack'>): void {
     const action = this.pending.get(m.seq);
-    if (!action) return;
+    if (!action) {
+      // An accepted action this client cannot replay (it forgot it): its game needs a new base.
+      if (m.ok) this.lost();
+      return;
+    }
     this.pending.delete(m.seq);
     if (m.ok) {
       // The state with the action in goes first, so that what the ack moves (the cursor) finds it.
-      const shown = this.prediction?.ack(m.tick ?? this.tick, action);
-      if (shown) this.emit({ type: 'snapshot', tick: shown.tick, state: shown });
+      this.replay(() => m.tick !== undefined && this.replica!.act(m.tick, action));
       this.emit({ type: 'ack', seq: m.seq, action, cost: m.cost ?? 0 });
     } else if (m.code !== ERROR_CODES.DUPLICATE_SEQ) {
       // A duplicate was processed before the connection dropped: its effect is in the state already.
@@ -314,36 +332,52 @@ export class WsSession implements GameSession {
     }
   }
 
-  private results(m: ServerMessageOf<'results'>): void {
-    const standings = m.rows.map((r) => ({ rank: r.rank, name: r.name, availability: r.availability, score: r.score, passed: r.passed, you: this.isMine(r) }));
-    const mine = m.rows.find((r) => this.isMine(r));
-    if (!mine || !this.state) {
-      // A spectator (or a seat that had no game this round) gets the final standings as a leaderboard.
-      this.emit({ type: 'leaderboard', entries: m.rows.map((r) => ({ rank: r.rank, name: r.name, availability: r.availability, cost: r.cost, score: r.score, you: false, connected: true })) });
+  /** A teammate's action on the shared architecture: who did what, and its effect at once. */
+  private activity(m: ServerMessageOf<'activity'>): void {
+    this.replay(() => this.replica!.act(m.tick, m.action));
+    this.emit({ type: 'notice', text: `${m.name}: ${describeAction(m.action)}` });
+  }
+
+  /** A live event: it joins the timeline and the game, unless the host aimed it at another player's game. */
+  private liveEvent(m: ServerMessageOf<'announce'>): void {
+    if (m.aimedAt !== undefined && this.playerId !== undefined) {
+      this.emit({ type: 'notice', text: `the host fired at ${m.aimedAt}'s game: ${m.text}` });
       return;
     }
-    const { totals, failedByNode } = this.state;
-    this.emit({
-      type: 'results',
-      results: {
-        result: {
-          availability: mine.availability, passed: mine.passed, score: mine.score, stars: mine.stars, offered: mine.offered, good: mine.good, cost: mine.cost,
-          failed: Object.fromEntries(FAILURE_REASONS.map((r) => [r, mine.failed[r] ?? 0])) as Record<FailureReason, number>,
-          maliciousOffered: totals.maliciousOffered, maliciousLeaked: totals.maliciousLeaked,
-        },
-        failedByNode, rank: mine.rank, players: m.rows.length, standings,
-        ...(m.series ? { series: { level: m.series.level, of: m.series.of, final: m.series.final, totals: m.series.totals.map((t) => ({ rank: t.rank, name: t.name, score: t.score, rounds: t.rounds, you: this.isMine(t) })) } } : {}),
-      },
-    });
+    this.timeline?.addLive(m.event);
+    this.replay(() => this.replica!.fire(m.tick, m.event));
   }
 
-  /** The player's own row: its own, or its team's. */
-  private isMine(r: { player: string; members?: string[] }): boolean {
-    return this.playerId !== undefined && (r.player === this.playerId || (r.members?.includes(this.playerId) ?? false));
+  /**
+   * A change the server made to the game between two steps, applied to the copy at the same place.
+   * Without a copy there is nothing to apply it to: the snapshot on its way includes it.
+   */
+  private replay(change: () => boolean): void {
+    if (!this.replica?.state) return;
+    if (change()) this.show();
+    else this.lost();
   }
 
-  private entry(r: LeaderboardRow): LeaderboardEntry {
-    return { rank: r.rank, name: r.name, availability: r.availability, cost: r.cost, score: r.score, you: this.isMine(r), connected: r.connected };
+  /** The copy can no longer follow the server: it is dropped and a snapshot asked for (once, unless `again`). */
+  private lost(again = false): void {
+    this.replica?.drop();
+    if (this.resyncAsked && !again) return;
+    this.resyncAsked = true;
+    this.resyncCount++;
+    this.send({ type: 'resync' });
+  }
+
+  /** The copy to the UI: a copy of it, since the replica goes on changing its own in place. */
+  private show(): void {
+    const state = this.replica?.state;
+    if (state) this.emit({ type: 'snapshot', tick: state.tick, state: structuredClone(state) });
+  }
+
+  private results(m: ServerMessageOf<'results'>): void {
+    const state = this.replica?.state;
+    const results = state && gameResults(m, this.playerId, state);
+    if (results) this.emit({ type: 'results', results });
+    else this.emit({ type: 'leaderboard', entries: finalBoard(m) });
   }
 
   /** The events' phase changes up to the latest tick heard. */

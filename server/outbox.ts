@@ -14,9 +14,11 @@ export interface OutboxLimits {
 
 /**
  * One client's send path. A slow reader never slows the room and never grows memory without bound:
- * while its buffer is full, droppable frames (snapshots, leaderboards, room views, each superseded by
- * the next of its kind) are not queued; only the newest of each kind is kept, and sent once the
- * buffer drains. A client so far behind that even essential frames would overflow is dropped.
+ * while its buffer is full, droppable frames (leaderboards, room views, each superseded by the next
+ * of its kind) are not queued; only the newest of each kind is kept, and sent once the buffer drains.
+ * The game's stream (snapshots, syncs, acks, activity, announces) is never skipped: the client replays
+ * it, and a gap would break its copy. A client so far behind that even those would overflow is
+ * dropped; it may reconnect, and its resume brings a fresh snapshot.
  */
 export class Outbox {
   private readonly newest = new Map<string, string>();

@@ -41,6 +41,8 @@ interface Member {
   /** The seat it holds; absent for a spectator. */
   seat: string | undefined;
   host: boolean;
+  /** Where its game's stream stood when it was last sent a snapshot (see streamPoint): a resync there is already answered. */
+  snapshotAt?: string;
 }
 
 /**

@@ -1,16 +1,18 @@
 import type { Debrief } from '../shared/debrief/schema.js';
-import type { GameLog } from '../shared/game-log.js';
 import type { Level } from '../shared/level.js';
 import {
   CLOSE_CODES, DEFAULTS, ERROR_CODES, PROTOCOL_VERSION,
-  type ClientMessage, type CloseCode, type ErrorCode, type Hello, type HostControl, type RoomView, type ServerMessage, type ServerMessageOf,
+  type ClientMessage, type CloseCode, type ErrorCode, type Hello, type HostControl, type RoomView, type ServerMessageOf,
 } from '../shared/protocol.js';
 import { describeEvent } from '../shared/sim/events.js';
-import { canonicalJson, hashText } from '../shared/state-hash.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
-import { advanceTo, applyEntry, hasGames, newRoom, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat } from './room-state.js';
+import { send, type Out, type RoomOutput } from './room-output.js';
+import { advanceTo, applyEntry, newRoom, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat, type Side } from './room-state.js';
+import { resync, sendLeaderboard, sendSnapshot, sendSyncs } from './room-stream.js';
 import { seriesTotals } from './series.js';
-import { gameLogs, leaderboard, results } from './standings.js';
+import { gameLogs, results } from './standings.js';
+
+export type { RoomOutput } from './room-output.js';
 
 // The room as a state machine: an input (a message, a connection lost, the clock) goes in, the room
 // changes, and what to send, close, log and report comes out. No I/O and no clock of its own: the
@@ -30,21 +32,6 @@ export type RoomInput =
   | { type: 'debriefs'; now: number; round: number; debriefs: { to: readonly string[]; player: string; debrief: Debrief }[] }
   | { type: 'disconnect'; conn: number; now: number }
   | { type: 'clock'; now: number };
-
-export type RoomOutput =
-  /**
-   * A message, already serialised (a game moves on within one input, so a snapshot is taken as text
-   * at once). Droppable messages are superseded by the next of their kind: a slow client may skip them.
-   */
-  | { type: 'send'; to: readonly number[]; kind: ServerMessage['type']; data: string; droppable: boolean }
-  | { type: 'close'; conn: number; code: CloseCode; reason: string }
-  | { type: 'log'; entry: RoomEntry }
-  /** A round's results, to keep on disk with what replays each game (the level, the seed, each row's game log) and the players' names. */
-  | { type: 'results'; round: number; msg: ServerMessageOf<'results'>; level: Level; seed: number; logs: Record<string, GameLog>; players: Record<string, string> }
-  /** For the host's log: who joined, what was refused and why. */
-  | { type: 'note'; level: 'debug' | 'info' | 'warn'; text: string };
-
-type Out = RoomOutput[];
 
 export function createRoom(create: RoomEntryOf<'create'>, options: RoomOptions): { room: Room; outputs: RoomOutput[] } {
   return { room: newRoom(create, options), outputs: [{ type: 'log', entry: create }] };
@@ -80,21 +67,19 @@ function commit(room: Room, entry: RoomEntry, out: Out) {
   return result;
 }
 
-function send(out: Out, to: readonly number[], msg: ServerMessage, droppable = false): void {
-  if (to.length) out.push({ type: 'send', to, kind: msg.type, data: JSON.stringify(msg), droppable });
-}
-
 function everyone(room: Room): number[] {
   return [...room.members.keys()];
 }
 
-/** The connections playing on a seat's side (the seat and its teammates), and the hosts watching. */
-function membersOfSide(room: Room, seat: Seat): number[] {
-  const to: number[] = [];
+/** The connections playing on a side (a player and its teammates), and, apart, the hosts who do not. */
+function membersOfSide(room: Room, side: Side): { players: number[]; hosts: number[] } {
+  const players: number[] = [];
+  const hosts: number[] = [];
   for (const [conn, m] of room.members) {
-    if (m.host || (m.seat !== undefined && room.seats.get(m.seat)?.side === seat.side)) to.push(conn);
+    if (m.seat !== undefined && room.seats.get(m.seat)?.side === side) players.push(conn);
+    else if (m.host) hosts.push(conn);
   }
-  return to;
+  return { players, hosts };
 }
 
 function refuse(out: Out, conn: number, code: ErrorCode, message: string, close: CloseCode): void {
@@ -116,47 +101,14 @@ function broadcastRoom(room: Room, now: number, out: Out): void {
   send(out, everyone(room), { type: 'room', room: roomView(room, now) }, true);
 }
 
-/**
- * A snapshot message as text: the state's canonical JSON is hashed and sent as it is, so the state is
- * serialised once, and the text keeps the state of this tick while the game moves on.
- */
-function sendSnapshot(out: Out, room: Room, seat: Seat, to: number, droppable: boolean): void {
-  const state = canonicalJson(seat.side!.game.state);
-  out.push({ type: 'send', to: [to], kind: 'snapshot', data: `{"type":"snapshot","tick":${room.tick},"hash":"${hashText(state)}","state":${state}}`, droppable });
-}
-
-/**
- * The host and spectators get the whole leaderboard; a player gets the top rows and its own, which
- * keeps a class of a hundred from costing each player a hundred rows a second.
- */
-function sendLeaderboard(room: Room, to: readonly number[], out: Out): void {
-  if (!hasGames(room)) return;
-  const rows = leaderboard(room);
-  const top = rows.slice(0, DEFAULTS.LEADERBOARD_TOP);
-  // A team member's own row is the team's.
-  const byPlayer = new Map(rows.flatMap((r) => (r.members ?? [r.player]).map((id) => [id, r] as const)));
-  const whole: number[] = [];
-  const topOnly: number[] = [];
-  const board = (shown: typeof rows) => ({ type: 'leaderboard' as const, tick: room.tick, players: rows.length, rows: shown });
-  for (const conn of to) {
-    const member = room.members.get(conn);
-    const own = member?.seat === undefined ? undefined : byPlayer.get(member.seat);
-    if (!member || member.host || !own || rows.length <= top.length) whole.push(conn);
-    else if (own.rank <= top.length) topOnly.push(conn);
-    else send(out, [conn], board([...top, own]), true);
-  }
-  send(out, whole, board(rows), true);
-  send(out, topOnly, board(top), true);
-}
-
 function welcome(room: Room, conn: number, now: number, seat: Seat | undefined, token: string | undefined, out: Out): void {
   const member = room.members.get(conn)!;
   send(out, [conn], {
     type: 'welcome', protocol: PROTOCOL_VERSION, ...(seat ? { playerId: seat.id, resumeToken: token } : {}), host: member.host,
     lastSeq: seat?.lastSeq ?? -1, tickMs: room.level.tickMs, seed: room.seed, level: room.level, room: roomView(room, now),
-    snapshotEveryTicks: DEFAULTS.SNAPSHOT_EVERY_TICKS, leaderboardEveryTicks: DEFAULTS.LEADERBOARD_EVERY_TICKS,
+    syncEveryTicks: DEFAULTS.SYNC_EVERY_TICKS, leaderboardEveryTicks: DEFAULTS.LEADERBOARD_EVERY_TICKS,
   });
-  if (seat?.side) sendSnapshot(out, room, seat, conn, false);
+  if (seat?.side) sendSnapshot(out, room, seat, conn);
   sendLeaderboard(room, [conn], out);
   broadcastRoom(room, now, out);
 }
@@ -217,7 +169,7 @@ function message(room: Room, input: Extract<RoomInput, { type: 'message' }>, out
       commit(room, { t: 'ready', player: seat.id, ready: msg.ready }, out);
       return broadcastRoom(room, now, out);
     case 'resync':
-      if (seat?.side) sendSnapshot(out, room, seat, conn, true);
+      if (seat?.side) resync(out, room, seat, conn);
       sendLeaderboard(room, [conn], out);
       return send(out, [conn], { type: 'room', room: roomView(room, now) }, true);
     case 'ping':
@@ -251,7 +203,7 @@ function actMessage(room: Room, conn: number, seat: Seat | undefined, msg: Extra
   out.push({ type: 'log', entry });
   if (result.ok) {
     send(out, [conn], { type: 'ack', seq: msg.seq, ok: true, tick: room.tick, cost: result.cost });
-    // Teammates see who changed their shared architecture (their next snapshot shows what it did).
+    // Teammates see who changed their shared architecture, and apply the change to their copy of it.
     const mates = [...room.seats.values()].filter((s) => s !== seat && s.side === seat.side && s.conn !== undefined).map((s) => s.conn!);
     return send(out, mates, { type: 'activity', tick: room.tick, actor: seat.id, name: seat.name, action: msg.action });
   }
@@ -298,8 +250,11 @@ function control(room: Room, c: HostControl, now: number, conn: number | undefin
       const now_s = (room.tick * room.level.tickMs) / 1000;
       const event = { ...c.event, at: now_s + c.event.at };
       commit(room, { t: 'fire', tick: room.tick, event, ...(target ? { player: target.id } : {}) }, out);
-      const to = target ? membersOfSide(room, target) : everyone(room);
-      return send(out, to, { type: 'announce', tick: room.tick, at: event.at, event, text: describeEvent(event), live: true });
+      const announce: ServerMessageOf<'announce'> = { type: 'announce', tick: room.tick, at: event.at, event, text: describeEvent(event), live: true };
+      if (!target) return send(out, everyone(room), announce);
+      const { players, hosts } = membersOfSide(room, target.side!);
+      send(out, players, announce);
+      return send(out, hosts, { ...announce, aimedAt: target.id });
     }
     case 'kick': {
       const seat = room.seats.get(c.player);
@@ -329,7 +284,8 @@ function finish(room: Room, now: number, out: Out): void {
     type: 'results', levelId: room.level.id, tick: room.tick, rows: results(room),
     ...(room.sequence ? { series: { level: Math.min(room.round, room.sequence.length), of: room.sequence.length, final: room.round >= room.sequence.length, totals: seriesTotals(room.totals) } } : {}),
   };
-  sendSnapshots(room, out);
+  // The games' last state, checked, before the results that come from it.
+  sendSyncs(room, out, true);
   send(out, everyone(room), msg);
   const players = Object.fromEntries([...room.seats.values()].map((s) => [s.id, s.name]));
   out.push({ type: 'results', round: room.round, msg, level: room.level, seed: room.seed, logs: gameLogs(room), players });
@@ -372,20 +328,14 @@ function announceDue(room: Room, out: Out): void {
   }
 }
 
-function sendSnapshots(room: Room, out: Out): void {
-  for (const seat of room.seats.values()) {
-    if (seat.side && seat.conn !== undefined) sendSnapshot(out, room, seat, seat.conn, true);
-  }
-}
-
-/** The countdown is over: every seat gets its game, and tick 0 begins. */
+/** The countdown is over: every seat gets its game, and tick 0 begins (clients make the same fresh game). */
 function begin(room: Room, now: number, out: Out): void {
   commit(room, { t: 'start' }, out);
   room.origin = room.countdownEndsAt;
   out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${room.level.id} started with ${room.seats.size} player(s)` });
   broadcastRoom(room, now, out);
   announceDue(room, out);
-  sendSnapshots(room, out);
+  sendSyncs(room, out, true);
   sendLeaderboard(room, everyone(room), out);
 }
 
@@ -393,9 +343,9 @@ function step(room: Room, now: number, out: Out): void {
   advanceTo(room, room.tick + 1);
   if (room.tick % DEFAULTS.CHECKPOINT_EVERY_TICKS === 0) out.push({ type: 'log', entry: { t: 'tick', tick: room.tick } });
   announceDue(room, out);
-  // The last tick's snapshots go out with the results.
+  // The last tick's syncs go out with the results.
   if (room.tick >= totalTicks(room)) return finish(room, now, out);
-  if (room.tick % DEFAULTS.SNAPSHOT_EVERY_TICKS === 0) sendSnapshots(room, out);
+  if (room.tick % DEFAULTS.SYNC_EVERY_TICKS === 0) sendSyncs(room, out, false);
   if (room.tick % DEFAULTS.LEADERBOARD_EVERY_TICKS === 0) sendLeaderboard(room, everyone(room), out);
 }
 

@@ -14,7 +14,7 @@ import type { GameState } from './state.js';
 // discriminated union on `type`. Messages evolve additively: unknown fields are ignored, not refused.
 
 /** Bumped on any change an older peer would misread. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Defaults and limits, shared so that a client can tell its user what the server allows. */
 export const DEFAULTS = {
@@ -22,8 +22,13 @@ export const DEFAULTS = {
   PORT: 7777,
   /** Interface `nines host` binds: this machine only, unless told to open up. */
   BIND: '127.0.0.1',
-  /** Simulation ticks between two snapshots of a player's own architecture (2 Hz at 100 ms ticks). */
-  SNAPSHOT_EVERY_TICKS: 5,
+  /** Simulation ticks between two syncs of a player's game, which the client replays up to (2 Hz at 100 ms ticks). */
+  SYNC_EVERY_TICKS: 5,
+  /**
+   * Simulation ticks between two state hashes of a game (a multiple of SYNC_EVERY_TICKS): each game
+   * takes its turn, so that one sync tick hashes only a share of the room's games.
+   */
+  HASH_EVERY_TICKS: 20,
   /** Simulation ticks between two leaderboards (1 Hz at 100 ms ticks). */
   LEADERBOARD_EVERY_TICKS: 10,
   /** Leaderboard rows a player gets (plus its own); the host and spectators get them all. */
@@ -50,7 +55,7 @@ export const DEFAULTS = {
   HELLO_TIMEOUT_MS: 10_000,
   /** Milliseconds between two WebSocket pings; a peer that missed the previous pong is dropped. */
   HEARTBEAT_MS: 15_000,
-  /** Send buffer (bytes) past which a client's snapshots and leaderboards are skipped, newest kept. */
+  /** Send buffer (bytes) past which a client's leaderboards and room views are skipped, newest kept. */
   SKIP_BUFFERED_BYTES: 256 * 1024,
   /** Send buffer (bytes) past which a client that stopped reading is dropped. */
   MAX_BUFFERED_BYTES: 4 * 1024 * 1024,
@@ -200,7 +205,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   /** An action on the player's own architecture, numbered by the client (increasing). */
   z.object({ type: z.literal('act'), seq: seqSchema, action: actionSchema }),
   z.object({ type: z.literal('ready'), ready: z.boolean() }),
-  /** Asks for a full snapshot (after a gap or a hash mismatch). */
+  /** Asks for a full snapshot (after a gap in the replay or a hash mismatch). */
   z.object({ type: z.literal('resync') }),
   z.object({ type: z.literal('ping'), t: z.number().optional() }),
   /** Leaves for good: the seat is freed in the lobby, kept (idle) during a game. */
@@ -244,6 +249,40 @@ export const leaderboardRowSchema = z.object({
 });
 export type LeaderboardRow = z.infer<typeof leaderboardRowSchema>;
 
+/**
+ * A leaderboard row as a player receives it, once a second: the fields a client shows, short names and
+ * figures rounded to what it displays (a row is about half the size of a LeaderboardRow).
+ */
+export const boardRowSchema = z.object({
+  rank: z.number().int().min(1),
+  /** The row's player (a team's first member). */
+  id: playerIdSchema,
+  /** The player's name, or the team's. */
+  name: z.string(),
+  /** Availability so far, 0..1, truncated to BOARD_AVAILABILITY_DECIMALS (never rounded up to a perfect 1). */
+  avail: z.number(),
+  score: z.number(),
+  /** Spent so far, in whole units. */
+  cost: z.number(),
+  /** Present when no member is connected (their seats are kept). */
+  away: z.literal(true).optional(),
+  /** A team's row: its members' player ids. */
+  members: z.array(playerIdSchema).optional(),
+});
+export type BoardRow = z.infer<typeof boardRowSchema>;
+
+/** Decimals of a board row's availability: the screens show a percentage with two. */
+export const BOARD_AVAILABILITY_DECIMALS = 6;
+
+/** A leaderboard row as it goes on the wire. */
+export function boardRow(r: LeaderboardRow): BoardRow {
+  const scale = 10 ** BOARD_AVAILABILITY_DECIMALS;
+  return {
+    rank: r.rank, id: r.player, name: r.name, avail: Math.floor(r.availability * scale + 1e-6) / scale, score: r.score, cost: Math.round(r.cost),
+    ...(r.connected ? {} : { away: true as const }), ...(r.members === undefined ? {} : { members: r.members }),
+  };
+}
+
 export const resultRowSchema = z.object({
   rank: z.number().int().min(1),
   player: playerIdSchema,
@@ -279,7 +318,11 @@ export type SeriesTotal = z.infer<typeof seriesTotalSchema>;
 export const seriesStandingSchema = z.object({ level: z.number().int().min(1), of: z.number().int().min(1), final: z.boolean(), totals: z.array(seriesTotalSchema) });
 export type SeriesStanding = z.infer<typeof seriesStandingSchema>;
 
-/** The full state of the player's own architecture; `hash` is stateHash(state). */
+/**
+ * The full state of the player's game, `hash` its stateHash: the base the client replays from. Sent
+ * on join and resume, at a resync, never on a schedule: syncs, acks, activity and live announces
+ * carry everything else that happens to the game, in the order it happens.
+ */
 const snapshotSchema = z.object({ type: z.literal('snapshot'), tick: z.number().int(), hash: z.string(), state: z.custom<GameState>((v) => typeof v === 'object' && v !== null) });
 
 export const serverMessageSchema = z.discriminatedUnion('type', [
@@ -298,15 +341,24 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     /** The level itself, so the client checks actions with the same rules before sending them. */
     level: levelSchema,
     room: roomViewSchema,
-    snapshotEveryTicks: z.number().int(),
+    syncEveryTicks: z.number().int(),
     leaderboardEveryTicks: z.number().int(),
   }),
   snapshotSchema,
+  /**
+   * The room's games reached `tick`: the client steps its copy up to it. `hash`, in one sync of the
+   * player's game every HASH_EVERY_TICKS (and at the round's end), is stateHash of the game as of
+   * this message; a client whose copy differs asks for a resync.
+   */
+  z.object({ type: z.literal('sync'), tick: z.number().int(), hash: z.string().optional() }),
   z.object({
     type: z.literal('ack'),
     seq: z.number().int(),
     ok: z.boolean(),
-    /** The tick the action took effect at (ok) or was refused at. */
+    /**
+     * The tick the action took effect at (ok: after that tick's step, before the next's) or was
+     * refused at; absent only when the server refused the message before it reached the room.
+     */
     tick: z.number().int().optional(),
     /** Budget the action spent. */
     cost: z.number().optional(),
@@ -315,9 +367,13 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('room'), room: roomViewSchema }),
   /** `rows`: the top rows and the player's own, or all of them for the host and spectators; `players` counts them all. */
-  z.object({ type: z.literal('leaderboard'), tick: z.number().int(), players: z.number().int(), rows: z.array(leaderboardRowSchema) }),
-  /** An event coming up (or starting now, when fired live): `at` in seconds of game time. */
-  z.object({ type: z.literal('announce'), tick: z.number().int(), at: z.number(), event: eventSchema, text: z.string(), live: z.boolean() }),
+  z.object({ type: z.literal('leaderboard'), tick: z.number().int(), players: z.number().int(), rows: z.array(boardRowSchema) }),
+  /**
+   * An event coming up (or starting now, when fired live): `at` in seconds of game time. A live one
+   * joins the receiver's game at `tick` unless `aimedAt` names the player whose game (their team's)
+   * the host fired it at instead: hosts watching are told of it too.
+   */
+  z.object({ type: z.literal('announce'), tick: z.number().int(), at: z.number(), event: eventSchema, text: z.string(), live: z.boolean(), aimedAt: playerIdSchema.optional() }),
   /** The host moved on to the next round: its level; the room is back in the lobby. */
   z.object({ type: z.literal('level'), level: levelSchema, seed: z.number().int(), tickMs: z.number().int(), room: roomViewSchema }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
@@ -329,7 +385,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
    * one change would have done. `player` is the row's (a team's first member for a team).
    */
   z.object({ type: z.literal('debrief'), round: z.number().int(), player: playerIdSchema, debrief: debriefSchema }),
-  /** A teammate's action, accepted on the team's shared architecture: who did what. */
+  /** A teammate's action, accepted on the team's shared architecture at `tick` (as an ack's): who did what. */
   z.object({ type: z.literal('activity'), tick: z.number().int(), actor: playerIdSchema, name: z.string(), action: actionSchema }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;

@@ -1,7 +1,7 @@
 // The game server under a classroom: one room of 50 players on real WebSocket connections, each
 // playing a level's reference plan, at the real clock. Prints the tick duration (the room's work per
-// clock wake-up: simulation, snapshots, leaderboard, serialisation and sends) and the bytes each
-// player receives per second of play.
+// clock wake-up: simulation, syncs and their state hashes, leaderboard, serialisation and sends) and
+// the bytes each player receives per second of play, by message type.
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import type { Action } from '../../shared/action.js';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     onTick: (ms) => {
       ticks.push(ms);
       const tick = server.rooms.get(code)!.tick;
-      const kind = tick % DEFAULTS.LEADERBOARD_EVERY_TICKS === 0 ? 'snapshots + leaderboard' : tick % DEFAULTS.SNAPSHOT_EVERY_TICKS === 0 ? 'snapshots' : 'simulation only';
+      const kind = tick % DEFAULTS.LEADERBOARD_EVERY_TICKS === 0 ? 'syncs + leaderboard' : tick % DEFAULTS.SYNC_EVERY_TICKS === 0 ? 'syncs' : 'simulation only';
       byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
     },
   });
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       if (!playing) return;
       bytes.total += data.length;
       bytes.byType.set(msg.type, (bytes.byType.get(msg.type) ?? 0) + data.length);
-      if (msg.type !== 'snapshot') return;
+      if (msg.type !== 'sync') return;
       lastTick = Math.max(lastTick, msg.tick);
       for (let t = sentUpTo + 1; t <= msg.tick; t++) for (const action of actions[t] ?? []) ws.send(JSON.stringify({ type: 'act', seq: seq++, action }));
       sentUpTo = msg.tick;
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
   await server.close();
 
   const sorted = [...ticks].sort((a, b) => a - b);
+  const work = ticks.reduce((a, b) => a + b, 0);
   const perPlayer = bytes.total / PLAYERS / gameSeconds;
   console.log(`room of ${PLAYERS} players on ${LEVEL_ID} (${Math.min(...nodes)}-${Math.max(...nodes)} nodes each), ${room.tick} ticks in ${wall.toFixed(1)} s of wall time`);
   console.log(`tick duration: p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${sorted.at(-1)!.toFixed(2)} ms (budget ${level.tickMs} ms)`);
@@ -85,9 +86,10 @@ async function main(): Promise<void> {
     const k = [...list].sort((a, b) => a - b);
     console.log(`  ${kind.padEnd(24)} p50 ${percentile(k, 50).toFixed(2)} ms, p99 ${percentile(k, 99).toFixed(2)} ms`);
   }
-  console.log(`received per player: ${(perPlayer / 1024).toFixed(1)} KiB per second of play`);
-  for (const [type, n] of [...bytes.byType].sort((a, b) => b[1] - a[1])) console.log(`  ${type.padEnd(12)} ${(n / PLAYERS / gameSeconds / 1024).toFixed(2)} KiB/s`);
-  console.log(`last snapshot seen at tick ${lastTick}; server rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (clients included)`);
+  console.log(`room work on the clock: ${(work / gameSeconds).toFixed(1)} ms per second of play, ${((work / gameSeconds / PLAYERS) * 1000).toFixed(0)} µs per player`);
+  console.log(`received per player: ${Math.round(perPlayer)} B (${(perPlayer / 1024).toFixed(2)} KiB) per second of play`);
+  for (const [type, n] of [...bytes.byType].sort((a, b) => b[1] - a[1])) console.log(`  ${type.padEnd(12)} ${String(Math.round(n / PLAYERS / gameSeconds)).padStart(5)} B/s`);
+  console.log(`last sync seen at tick ${lastTick}; server rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (clients included)`);
 }
 
 await main();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKOFF_FIRST_MS } from '../../client/backoff.js';
 import { MAX_BUFFERED_ACTIONS, NOT_SENT, WsSession, type WsSessionOptions } from '../../client/ws-session.js';
-import { newGame } from '../../shared/game.js';
+import { act, advance, newGame, type Game } from '../../shared/game.js';
 import { CLOSE_CODES, ERROR_CODES, PROTOCOL_VERSION, type HostControl, type ServerMessage } from '../../shared/protocol.js';
 import { stateHash } from '../../shared/state-hash.js';
 import { join as joinRoom } from '../server/helpers/client.js';
@@ -225,7 +225,7 @@ describe('WsSession: snapshots', () => {
     const garbling = await fakeServer((msg, ws) => {
       const send = (m: ServerMessage) => ws.send(JSON.stringify(m));
       if (msg.type === 'hello') {
-        send({ type: 'welcome', protocol: PROTOCOL_VERSION, playerId: 'p1', resumeToken: 't', host: false, lastSeq: -1, tickMs: level.tickMs, seed: level.seed, level, room, snapshotEveryTicks: 5, leaderboardEveryTicks: 10 });
+        send({ type: 'welcome', protocol: PROTOCOL_VERSION, playerId: 'p1', resumeToken: 't', host: false, lastSeq: -1, tickMs: level.tickMs, seed: level.seed, level, room, syncEveryTicks: 5, leaderboardEveryTicks: 10 });
         send({ ...snapshot, hash: '0123456789abcdef' });
       }
       if (msg.type === 'resync') send(snapshot);
@@ -235,5 +235,96 @@ describe('WsSession: snapshots', () => {
     expect((await log.next('snapshot')).state).toEqual(state);
     expect(garbling.received.map((m) => m.type)).toEqual(['hello', 'resync']);
     expect(log.all('snapshot')).toHaveLength(1);
+  });
+});
+
+describe('WsSession: the game replayed from one snapshot', () => {
+  it('follows the server through a round: own, refused and teammates\' actions, live events at everyone and at one player, a pause, a reconnect', async () => {
+    const t = await serve({ speed: 5 });
+    // Noise on: the random draws are in the state too.
+    const { code } = t.server.rooms.create({ ...level, noise: true });
+    const proxy = await proxyTo(t);
+    // One after the other: ana is p1, bo p2, cy p3.
+    const seated = async (...args: Parameters<typeof open>) => {
+      const who = open(...args);
+      await who.log.next('level');
+      return who;
+    };
+    const ana = await seated(proxy.url, code, { team: 'red' });
+    const bo = await seated(t.url, code, { name: 'bo', team: 'Red' });
+    const cy = await seated(t.url, code, { name: 'cy' });
+    control(t, code, { type: 'start' });
+    await ana.log.next('snapshot');
+    const acked = async (who: typeof ana, action: Parameters<WsSession['act']>[0]) => {
+      const seq = who.s.act(action);
+      return who.log.next('ack', (m) => m.seq === seq);
+    };
+    await acked(ana, UPGRADE);
+    const refused = ana.s.act({ type: 'link', from: 'db', to: 'app' });
+    await ana.log.next('error', (m) => m.seq === refused);
+    await acked(bo, { type: 'upgrade', node: 'db' });
+    await acked(cy, { type: 'scale', node: 'app', by: 1 });
+    control(t, code, { type: 'fire', event: { type: 'latency', at: 0, duration: 2, announce: 0, factor: 3 } });
+    control(t, code, { type: 'fire', event: { type: 'db-failure', at: 0.5, duration: 1, announce: 0 }, player: 'p3' });
+    await cy.log.next('snapshot', (m) => m.state.fired.length === 2);
+    control(t, code, { type: 'pause' });
+    await ana.log.next('room', (m) => m.room.phase === 'paused');
+    const whilePaused = ana.s.act(UPGRADE);
+    expect(await ana.log.next('error', (m) => m.seq === whilePaused)).toMatchObject({ code: ERROR_CODES.WRONG_PHASE });
+    control(t, code, { type: 'resume' });
+    proxy.cut();
+    await ana.log.next('connection', (m) => m.state === 'reconnecting');
+    await ana.log.next('connection', (m) => m.state === 'connected');
+    await acked(ana, { type: 'scale', node: 'app', by: 1 });
+    await Promise.all([ana, bo, cy].map((p) => p.log.next('results', undefined, 10_000)));
+
+    const room = t.server.rooms.get(code)!;
+    for (const [who, player] of [[ana, 'p1'], [bo, 'p2'], [cy, 'p3']] as const) {
+      expect(who.s.resyncs).toBe(0);
+      const last = who.log.all('snapshot').at(-1)!;
+      expect(last.tick).toBe(room.tick);
+      expect(stateHash(last.state)).toBe(stateHash(room.seats.get(player)!.side!.game.state));
+    }
+    expect(ana.log.all('snapshot').at(-1)!.state.fired).toHaveLength(1);
+    expect(cy.log.all('snapshot').at(-1)!.state.fired).toHaveLength(2);
+    // Actions show at once: the state after an ack has them.
+    expect(ana.log.all('snapshot').at(-1)!.state.nodes.find((n) => n.id === 'db')!.tier).toBe('medium');
+  });
+
+  it('asks for a resync when its copy and a sync\'s hash differ or a sync comes from the past, and follows the new base', async () => {
+    const room = { code: 'ABCDE', levelId: level.id, title: level.title, phase: 'running' as const, tick: 0, players: [{ id: 'p1', name: 'ana', ready: false, connected: true }], spectators: 0 };
+    // The server's game had an action the client never heard of: the copy is not the server's.
+    const served = newGame(level);
+    act(served, UPGRADE);
+    const at = (game: Game, tick: number) => {
+      while (game.state.tick < tick) advance(game);
+      return { tick, hash: stateHash(game.state) };
+    };
+    const resyncs: number[] = [];
+    const astray = await fakeServer((msg, ws) => {
+      const send = (m: ServerMessage) => ws.send(JSON.stringify(m));
+      if (msg.type === 'hello') {
+        send({ type: 'welcome', protocol: PROTOCOL_VERSION, playerId: 'p1', resumeToken: 't', host: false, lastSeq: -1, tickMs: level.tickMs, seed: level.seed, level, room, syncEveryTicks: 5, leaderboardEveryTicks: 10 });
+        send({ type: 'sync', ...at(newGame(level), 0) });
+        send({ type: 'sync', ...at(served, 5) });
+      }
+      if (msg.type !== 'resync') return;
+      resyncs.push(served.state.tick);
+      send({ type: 'snapshot', ...at(served, served.state.tick), state: structuredClone(served.state) });
+      if (resyncs.length === 1) {
+        send({ type: 'sync', ...at(served, 10) });
+        send({ type: 'sync', tick: 5 });
+      }
+    });
+    cleanup.push(() => astray.close());
+    const { s, log } = open(astray.url, 'ABCDE');
+    await log.next('snapshot', (m) => m.tick === 10 && log.all('snapshot').length === 4);
+    expect(resyncs).toEqual([5, 10]);
+    expect(s.resyncs).toBe(2);
+    // Shown: the client's fresh game, the first base, the copy stepped and checked, the second base.
+    const shown = log.all('snapshot');
+    expect(shown.map((m) => m.tick)).toEqual([0, 5, 10, 10]);
+    expect(stateHash(shown[0]!.state)).toBe(at(newGame(level), 0).hash);
+    expect(stateHash(shown[2]!.state)).toBe(at(served, 10).hash);
   });
 });

@@ -29,7 +29,7 @@ describe('a classroom round, end to end', () => {
     for (const s of students) s.client.send({ type: 'ready', ready: true });
     await host.next('room', (m) => m.room.players.every((p) => p.ready));
     host.send({ type: 'start' });
-    await Promise.all(students.map((s) => s.client.next('snapshot')));
+    await Promise.all(students.map((s) => s.client.next('sync')));
     // Every third student upgrades the app servers: the ranking has something to tell apart.
     for (const [i, s] of students.entries()) if (i % 3 === 0) s.client.send({ type: 'act', seq: 1, action: { type: 'upgrade', node: 'app', tier: 'large' } });
     host.send({ type: 'pause' });
@@ -44,6 +44,8 @@ describe('a classroom round, end to end', () => {
     const rows = results[0]!.rows;
     expect(rows).toHaveLength(STUDENTS);
     expect(rows.map((r) => r.rank)).toEqual(Array.from({ length: STUDENTS }, (_, i) => i + 1));
+    // Every student there from the start made its game itself and replayed it: no snapshot at all.
+    for (const s of students) expect(s.client.all('snapshot')).toEqual([]);
 
     const csv = nines('results', `${code}-1`, '--data-dir', t.dataDir, '--format', 'csv');
     expect(csv.status).toBe(0);

@@ -36,7 +36,7 @@ describe('crash recovery', () => {
     const ada = await joinRoom(first.url, code, 'ada');
     const bob = await joinRoom(first.url, code, 'bob');
     teacher.client.send({ type: 'start' });
-    await ada.client.next('snapshot');
+    await ada.client.next('sync');
     const played: Record<string, TimedAction[]> = { p1: [], p2: [] };
     const actAndWait = async (who: typeof ada, seq: number, action: Action) => {
       who.client.send({ type: 'act', seq, action });
@@ -46,9 +46,9 @@ describe('crash recovery', () => {
     };
     await actAndWait(ada, 1, { type: 'upgrade', node: 'app' });
     await actAndWait(bob, 1, { type: 'place', kind: 'cache', region: 'home', id: 'cache1' });
-    await bob.client.next('snapshot', (s) => s.tick >= 25);
+    await bob.client.next('sync', (s) => s.tick >= 25);
     await actAndWait(bob, 2, { type: 'link', from: 'app', to: 'cache1' });
-    const lastSeen = await ada.client.next('snapshot', (s) => s.tick >= 45);
+    const lastSeen = await ada.client.next('sync', (s) => s.tick >= 45);
     first.child.kill('SIGKILL');
     expect((await first.exited).signal).toBe('SIGKILL');
 
@@ -66,7 +66,7 @@ describe('crash recovery', () => {
       expect(snap.hash).toBe(stateHash(playAlone(level, played[id]!, snap.tick).state));
     }
     const board = await adaBack.client.next('leaderboard');
-    for (const row of board.rows) expect(row.score).toBe(resultOf(playAlone(level, played[row.player]!, board.tick)).score);
+    for (const row of board.rows) expect(row.score).toBe(resultOf(playAlone(level, played[row.id]!, board.tick)).score);
 
     // The host token still works after the restart (its hash is in the log): end the round now.
     const teacherBack = await joinRoom(second.url, code, 'teacher', { spectate: true, hostToken: first.first.hostToken });

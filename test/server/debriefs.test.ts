@@ -24,7 +24,7 @@ describe('game server: debriefs after a round', () => {
     const cy = await joinRoom(t.url, code, 'cy');
     await host.client.next('room', (m) => m.room.players.length === 3);
     host.client.send({ type: 'start' });
-    await ada.client.next('snapshot');
+    await ada.client.next('sync');
     ada.client.send({ type: 'act', seq: 1, action: { type: 'upgrade', node: 'app', tier: 'large' } });
     await ada.client.next('ack');
     const results = await cy.client.next('results');

@@ -26,23 +26,24 @@ describe('Outbox', () => {
   it('sends everything while the buffer is below the threshold', () => {
     const sink = new FakeSink();
     const outbox = new Outbox(sink, LIMITS, () => { throw new Error('no overflow expected'); });
-    outbox.send('s1', true, 'snapshot');
+    outbox.send('l1', true, 'leaderboard');
     outbox.send('a1', false, 'ack');
-    expect(sink.sent).toEqual(['s1', 'a1']);
+    expect(sink.sent).toEqual(['l1', 'a1']);
   });
 
   it('holds only the newest droppable frame of each kind while the buffer is full, and sends them once it drains', () => {
     const sink = new FakeSink();
     const outbox = new Outbox(sink, LIMITS, () => { throw new Error('no overflow expected'); });
-    outbox.send('s0', true, 'snapshot');
+    outbox.send('l0', true, 'leaderboard');
     sink.bufferedAmount = 500;
-    for (let i = 1; i <= 1_000; i++) outbox.send(`s${i}`, true, 'snapshot');
-    outbox.send('l1', true, 'leaderboard');
+    for (let i = 1; i <= 1_000; i++) outbox.send(`l${i}`, true, 'leaderboard');
+    outbox.send('r1', true, 'room');
+    outbox.send('y1', false, 'sync');
     outbox.send('a1', false, 'ack');
-    expect(sink.sent).toEqual(['s0', 'a1']);
+    expect(sink.sent).toEqual(['l0', 'y1', 'a1']);
     expect(outbox.skipped).toBe(999);
     sink.drain();
-    expect(sink.sent).toEqual(['s0', 'a1', 's1000', 'l1']);
+    expect(sink.sent).toEqual(['l0', 'y1', 'a1', 'l1000', 'r1']);
   });
 
   it('gives up on a client whose buffer passed the limit instead of queueing more', () => {

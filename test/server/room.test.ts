@@ -1,95 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { act, advance, newGame, resultOf } from '../../shared/game.js';
-import { CLOSE_CODES, DEFAULTS, ERROR_CODES, PROTOCOL_VERSION, rulesHash, type HostControl, type ServerMessage } from '../../shared/protocol.js';
+import { CLOSE_CODES, DEFAULTS, ERROR_CODES } from '../../shared/protocol.js';
 import { stateHash } from '../../shared/state-hash.js';
 import { hashToken } from '../../server/codes.js';
-import { createRoom, handle, nextWakeAt, type RoomMessage, type RoomOutput } from '../../server/room.js';
-import type { RoomEntry } from '../../server/room-entry.js';
-import { replayRoom, totalTicks, type Room } from '../../server/room-state.js';
+import { nextWakeAt } from '../../server/room.js';
+import { replayRoom, totalTicks } from '../../server/room-state.js';
 import { raceLevel } from './helpers/race-level.js';
+import { closes, Driver, HOST_TOKEN, only, sent } from './helpers/room-driver.js';
 
 const level = raceLevel();
-const HOST_TOKEN = 'host-token-0123456789a';
 /** Wall milliseconds per tick at speed 1. */
 const WALL = level.tickMs;
-
-/** A room driven by hand: every output is kept, and the log is the entries it emitted. */
-class Driver {
-  room: Room;
-  outputs: RoomOutput[] = [];
-  now = 0;
-  private tokens = 0;
-
-  constructor(options: { maxPlayers?: number; maxSpectators?: number } = {}) {
-    const created = createRoom(
-      { t: 'create', v: 1, code: 'ABCDE', level, seed: level.seed, hostTokenHash: hashToken(HOST_TOKEN) },
-      { speed: 1, maxPlayers: options.maxPlayers ?? 10, maxSpectators: options.maxSpectators ?? 10 },
-    );
-    this.room = created.room;
-    this.outputs.push(...created.outputs);
-  }
-
-  private run(outputs: RoomOutput[]): RoomOutput[] {
-    this.outputs.push(...outputs);
-    return outputs;
-  }
-
-  hello(conn: number, name: string, extra: { resume?: string; spectate?: boolean; hostToken?: string; team?: string } = {}): RoomOutput[] {
-    const token = `token-${++this.tokens}-padding-xx`;
-    return this.run(handle(this.room, {
-      type: 'hello', conn, now: this.now, token, tokenHash: hashToken(token),
-      hello: { type: 'hello', protocol: PROTOCOL_VERSION, rulesHash: rulesHash(), name, room: 'ABCDE', ...extra },
-      ...(extra.resume ? { resumeHash: hashToken(extra.resume) } : {}),
-      ...(extra.hostToken ? { hostHash: hashToken(extra.hostToken) } : {}),
-    }));
-  }
-
-  send(conn: number, msg: RoomMessage): RoomOutput[] {
-    return this.run(handle(this.room, { type: 'message', conn, now: this.now, msg }));
-  }
-
-  control(control: HostControl): RoomOutput[] {
-    return this.run(handle(this.room, { type: 'control', now: this.now, control }));
-  }
-
-  /** Moves the clock to `now` in one jump, as a late timer would. */
-  at(now: number): RoomOutput[] {
-    this.now = now;
-    return this.run(handle(this.room, { type: 'clock', now }));
-  }
-
-  /** Runs the clock tick by tick, waking exactly when the room asks to, until `tick`. */
-  runTo(tick: number): void {
-    while (this.room.tick < tick) {
-      const wake = nextWakeAt(this.room);
-      if (wake === undefined) throw new Error(`room is ${this.room.phase} at tick ${this.room.tick}: no wake-up to reach tick ${tick}`);
-      this.at(wake);
-    }
-  }
-
-  startGame(): void {
-    this.control({ type: 'start' });
-    this.at(nextWakeAt(this.room)!);
-  }
-
-  log(): RoomEntry[] {
-    return this.outputs.flatMap((o) => (o.type === 'log' ? [o.entry] : []));
-  }
-}
-
-function sent(outputs: RoomOutput[], conn: number): ServerMessage[] {
-  return outputs.flatMap((o) => (o.type === 'send' && o.to.includes(conn) ? [JSON.parse(o.data) as ServerMessage] : []));
-}
-
-function only<T extends ServerMessage['type']>(outputs: RoomOutput[], conn: number, type: T): Extract<ServerMessage, { type: T }> {
-  const found = sent(outputs, conn).filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type);
-  if (found.length !== 1) throw new Error(`expected one ${type} to conn ${conn}, got ${found.length}`);
-  return found[0]!;
-}
-
-function closes(outputs: RoomOutput[]) {
-  return outputs.flatMap((o) => (o.type === 'close' ? [{ conn: o.conn, code: o.code }] : []));
-}
 
 describe('room: seats and tokens', () => {
   it('seats a player with a fresh resume token and logs only its hash', () => {
@@ -235,9 +156,9 @@ describe('room: a round', () => {
     d.send(3, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'app' } });
     const out = d.at(d.now + DEFAULTS.LEADERBOARD_EVERY_TICKS * WALL);
     const board = (conn: number) => only(out, conn, 'leaderboard');
-    expect(board(13).rows.map((r) => r.player)).toEqual(['p3', 'p1', 'p2', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11', 'p12']);
-    expect(board(3).rows.map((r) => r.player)).toEqual(board(13).rows.slice(0, DEFAULTS.LEADERBOARD_TOP).map((r) => r.player));
-    expect(board(12).rows.map((r) => [r.rank, r.player]).slice(-2)).toEqual([[10, 'p10'], [12, 'p12']]);
+    expect(board(13).rows.map((r) => r.id)).toEqual(['p3', 'p1', 'p2', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11', 'p12']);
+    expect(board(3).rows.map((r) => r.id)).toEqual(board(13).rows.slice(0, DEFAULTS.LEADERBOARD_TOP).map((r) => r.id));
+    expect(board(12).rows.map((r) => [r.rank, r.id]).slice(-2)).toEqual([[10, 'p10'], [12, 'p12']]);
     expect(board(12)).toMatchObject({ players: 12 });
   });
 
@@ -277,16 +198,22 @@ describe('room: a round', () => {
     expect(only(out, 1, 'announce')).toMatchObject({ at: 3, live: true });
   });
 
-  it('fires a live event at one player\'s game only, announced to that player (and the host), not to the others', () => {
+  it('fires a live event at one player\'s game only, announced to that player, to the hosts as aimed at it, not to the others', () => {
     const d = new Driver();
     d.hello(1, 'ada');
     d.hello(2, 'bob');
+    d.hello(3, 'teacher', { spectate: true, hostToken: HOST_TOKEN });
+    d.hello(4, 'cy', { hostToken: HOST_TOKEN });
     d.startGame();
     d.runTo(20);
     const out = d.control({ type: 'fire', event: { type: 'db-failure', at: 1, duration: 3, announce: 0 }, player: 'p2' });
     expect(d.room.seats.get('p2')!.side!.game.state.fired).toEqual([{ type: 'db-failure', at: 3, duration: 3, announce: 0 }]);
     expect(d.room.seats.get('p1')!.side!.game.state.fired).toEqual([]);
-    expect(only(out, 2, 'announce')).toMatchObject({ at: 3, live: true });
+    const announce = only(out, 2, 'announce');
+    expect(announce).toMatchObject({ tick: 20, at: 3, live: true });
+    expect(announce.aimedAt).toBeUndefined();
+    // A host, seated or not, hears of it without taking it into its own game.
+    for (const host of [3, 4]) expect(only(out, host, 'announce')).toEqual({ ...announce, aimedAt: 'p2' });
     expect(sent(out, 1).filter((m) => m.type === 'announce')).toEqual([]);
   });
 

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Action } from '../../shared/action.js';
 import { stateHash } from '../../shared/state-hash.js';
-import type { GameState } from '../../shared/state.js';
 import { join as joinRoom } from './helpers/client.js';
 import { raceLevel } from './helpers/race-level.js';
+import { playAlone } from './helpers/replay.js';
 import { testServer, type TestServer } from './helpers/server.js';
 
 const level = raceLevel();
@@ -12,8 +13,8 @@ afterEach(async () => {
   await running?.server.close();
   running = undefined;
 });
-
-const tierOf = (state: GameState, id: string) => state.nodes.find((n) => n.id === id)!.tier;
+const LARGE_APP: Action = { type: 'upgrade', node: 'app', tier: 'large' };
+const DB: Action = { type: 'upgrade', node: 'db' };
 
 describe('game server: teams', () => {
   it('two members act on one architecture, both see both changes and who made them, and the team ranks as one', async () => {
@@ -26,19 +27,20 @@ describe('game server: teams', () => {
     const lobby = await host.client.next('room', (m) => m.room.players.length === 3);
     expect(lobby.room.players.map((p) => p.team)).toEqual(['blue', 'Blue', undefined]);
     host.client.send({ type: 'start' });
-    await ada.client.next('snapshot');
-    ada.client.send({ type: 'act', seq: 1, action: { type: 'upgrade', node: 'app', tier: 'large' } });
-    bob.client.send({ type: 'act', seq: 1, action: { type: 'upgrade', node: 'db' } });
-    expect(await ada.client.next('ack')).toMatchObject({ seq: 1, ok: true });
-    expect(await bob.client.next('ack')).toMatchObject({ seq: 1, ok: true });
-    expect(await ada.client.next('activity')).toMatchObject({ actor: bob.welcome.playerId, name: 'bob', action: { type: 'upgrade', node: 'db' } });
-    expect(await bob.client.next('activity')).toMatchObject({ actor: ada.welcome.playerId, name: 'ada', action: { type: 'upgrade', node: 'app', tier: 'large' } });
-    // The next snapshot each member gets shows both changes, on the same architecture.
-    const both = (s: { state: GameState }) => tierOf(s.state, 'app') === 'large' && tierOf(s.state, 'db') === 'medium';
-    const [seenByAda, seenByBob] = await Promise.all([ada.client.next('snapshot', both), bob.client.next('snapshot', both)]);
-    expect(seenByAda.tick).toBe(seenByBob.tick);
-    expect(seenByAda.hash).toBe(seenByBob.hash);
-    expect(stateHash(seenByAda.state)).toBe(seenByAda.hash);
+    await ada.client.next('sync');
+    ada.client.send({ type: 'act', seq: 1, action: LARGE_APP });
+    bob.client.send({ type: 'act', seq: 1, action: DB });
+    const adaAck = await ada.client.next('ack');
+    const bobAck = await bob.client.next('ack');
+    expect([adaAck, bobAck]).toMatchObject([{ seq: 1, ok: true }, { seq: 1, ok: true }]);
+    // Each hears the other's action with the tick it took effect at, to apply it to its copy.
+    expect(await ada.client.next('activity')).toEqual({ type: 'activity', tick: bobAck.tick, actor: bob.welcome.playerId, name: 'bob', action: DB });
+    expect(await bob.client.next('activity')).toEqual({ type: 'activity', tick: adaAck.tick, actor: ada.welcome.playerId, name: 'ada', action: LARGE_APP });
+    // The members' syncs carry the hash of one architecture, with both changes.
+    const after = (s: { tick: number; hash?: string }) => s.hash !== undefined && s.tick > Math.max(adaAck.tick!, bobAck.tick!);
+    const [seenByAda, seenByBob] = await Promise.all([ada.client.next('sync', after), bob.client.next('sync', after)]);
+    expect(seenByAda).toEqual(seenByBob);
+    expect(seenByAda.hash).toBe(stateHash(playAlone(level, [{ tick: adaAck.tick!, action: LARGE_APP }, { tick: bobAck.tick!, action: DB }], seenByAda.tick).state));
     expect(cy.client.all('activity')).toEqual([]);
     const results = await host.client.next('results');
     expect(results.rows.map((r) => [r.rank, r.name, r.members, r.actions])).toEqual([

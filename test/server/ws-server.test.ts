@@ -43,8 +43,8 @@ describe('game server: a round', () => {
     expect([ada!.welcome.playerId, bob!.welcome.playerId, cy!.welcome.playerId]).toEqual(['p1', 'p2', 'p3']);
     await host.next('room', (m) => m.room.players.length === 3);
     host.send({ type: 'start' });
-    await ada!.client.next('snapshot');
-    await bob!.client.next('snapshot');
+    await ada!.client.next('sync');
+    await bob!.client.next('sync');
     ada!.client.send({ type: 'act', seq: 1, action: UPGRADE });
     bob!.client.send({ type: 'act', seq: 1, action: { type: 'upgrade', node: 'app', tier: 'large' } });
     const [adaAck, bobAck] = [await ada!.client.next('ack'), await bob!.client.next('ack')];
@@ -64,12 +64,22 @@ describe('game server: a round', () => {
     const ranked = results[0]!.rows.map((r) => r.availability);
     expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
     expect(results[0]!.rows.map((r) => r.rank)).toEqual([1, 2, 3]);
-    // Every snapshot on the schedule arrived, none twice, each with the hash of the state it carries.
-    const snaps = cy!.client.all('snapshot');
-    expect(snaps.map((s) => s.tick)).toEqual(Array.from({ length: TOTAL_TICKS / DEFAULTS.SNAPSHOT_EVERY_TICKS + 1 }, (_, i) => i * DEFAULTS.SNAPSHOT_EVERY_TICKS));
-    for (const s of snaps) expect(stateHash(s.state)).toBe(s.hash);
-    expect(snaps.at(-1)!.hash).toBe(stateHash(expected[2]!.game.state));
-    expect(host.all('snapshot')).toEqual([]);
+    // Every sync on the schedule arrived, none twice, and no snapshot: the clients make the round's
+    // first state themselves and replay the rest.
+    const syncs = cy!.client.all('sync');
+    expect(syncs.map((s) => s.tick)).toEqual(Array.from({ length: TOTAL_TICKS / DEFAULTS.SYNC_EVERY_TICKS + 1 }, (_, i) => i * DEFAULTS.SYNC_EVERY_TICKS));
+    for (const c of [ada!.client, bob!.client, cy!.client, host]) expect(c.all('snapshot')).toEqual([]);
+    expect(host.all('sync')).toEqual([]);
+    // The first and the last sync have the hash; in between, one every HASH_EVERY_TICKS, each game its turn.
+    const hashed = (c: TestClient) => c.all('sync').filter((s) => s.hash !== undefined);
+    expect([hashed(cy!.client)[0]!.tick, hashed(cy!.client).at(-1)!.tick]).toEqual([0, TOTAL_TICKS]);
+    for (const c of [ada!.client, bob!.client, cy!.client]) {
+      const between = hashed(c).slice(1, -1).map((s) => s.tick);
+      expect(between.slice(1).map((t, i) => t - between[i]!)).toEqual(Array(between.length - 1).fill(DEFAULTS.HASH_EVERY_TICKS));
+    }
+    expect(new Set([ada!.client, bob!.client, cy!.client].map((c) => hashed(c)[1]!.tick)).size).toBe(3);
+    for (const s of hashed(cy!.client)) expect(s.hash).toBe(stateHash(playAlone(level, [], s.tick).state));
+    expect(hashed(cy!.client).at(-1)!.hash).toBe(stateHash(expected[2]!.game.state));
     expect(host.all('announce').map((a) => [a.tick, a.event.type])).toEqual([[40, 'flash-sale']]);
     const kept = JSON.parse(readFileSync(join(t.dataDir, 'results', `${code}-1.json`), 'utf8')) as { rows: unknown };
     expect(kept.rows).toEqual(results[0]!.rows);
@@ -84,10 +94,10 @@ describe('game server: a round', () => {
     expect(inB.welcome.playerId).toBe('p1');
     a.host.send({ type: 'start' });
     b.host.send({ type: 'start' });
-    await inA.client.next('snapshot');
+    await inA.client.next('sync');
     inA.client.send({ type: 'act', seq: 0, action: UPGRADE });
     const ack = await inA.client.next('ack');
-    await inA.client.next('snapshot', (s) => s.tick >= 30);
+    await inA.client.next('sync', (s) => s.tick >= 30);
     a.host.send({ type: 'end' });
     const resultsA = await inA.client.next('results');
     expect(resultsA.tick).toBeLessThan(TOTAL_TICKS);
@@ -123,7 +133,7 @@ describe('game server: reconnection', () => {
     const { code, host } = await hostedRoom(t);
     const ada = await joinRoom(t.url, code, 'ada');
     host.send({ type: 'start' });
-    await ada.client.next('snapshot');
+    await ada.client.next('sync');
     ada.client.send({ type: 'act', seq: 1, action: UPGRADE });
     const ack = await ada.client.next('ack');
     ada.client.ws.terminate();
@@ -169,18 +179,19 @@ describe('game server: authorization', () => {
     expect((await wrongHost.closed).code).toBe(CLOSE_CODES.BAD_TOKEN);
 
     host.send({ type: 'start' });
-    await ada.client.next('snapshot');
+    await ada.client.next('sync');
     // There is no way to name another seat: an act always applies to the sender's own architecture.
     ada.client.send({ type: 'act', seq: 0, player: 'p2', action: UPGRADE });
-    expect(await ada.client.next('ack')).toMatchObject({ ok: true });
+    const ack = await ada.client.next('ack');
+    expect(ack).toMatchObject({ ok: true });
     watcher.client.send({ type: 'act', seq: 0, action: UPGRADE });
     expect(await watcher.client.next('ack')).toMatchObject({ ok: false, code: ERROR_CODES.NOT_A_PLAYER });
     ada.client.send({ type: 'kick', player: 'p2' });
     expect(await ada.client.next('error')).toMatchObject({ code: ERROR_CODES.NOT_HOST });
-    const adaSnap = await ada.client.next('snapshot', (s) => s.tick >= 10);
-    const bobSnap = await bob.client.next('snapshot', (s) => s.tick === adaSnap.tick);
-    expect(adaSnap.state.nodes.find((n) => n.id === 'app')!.tier).toBe('medium');
-    expect(bobSnap.hash).toBe(stateHash(playAlone(level, [], bobSnap.tick).state));
+    const adaSync = await ada.client.next('sync', (s) => s.hash !== undefined && s.tick > ack.tick!);
+    const bobSync = await bob.client.next('sync', (s) => s.hash !== undefined && s.tick > ack.tick!);
+    expect(adaSync.hash).toBe(stateHash(playAlone(level, [{ tick: ack.tick!, action: UPGRADE }], adaSync.tick).state));
+    expect(bobSync.hash).toBe(stateHash(playAlone(level, [], bobSync.tick).state));
     expect(t.server.rooms.get(code)!.seats.size).toBe(2);
   });
 });
@@ -233,7 +244,8 @@ describe('game server: refusals', () => {
     big.client.send({ type: 'ping', pad: 'x'.repeat(DEFAULTS.MAX_PAYLOAD_BYTES) });
     expect((await big.client.closed).code).toBe(CLOSE_CODES.MESSAGE_TOO_BIG);
     host.send({ type: 'start' });
-    expect((await ada.client.next('snapshot', (s) => s.tick === 10)).hash).toBe(stateHash(playAlone(level, [], 10).state));
+    const sync = await ada.client.next('sync', (s) => s.hash !== undefined && s.tick > 0);
+    expect(sync.hash).toBe(stateHash(playAlone(level, [], sync.tick).state));
   });
 });
 
@@ -251,23 +263,31 @@ describe('game server: liveness', () => {
 });
 
 describe('game server: slow clients', () => {
-  it('skips a non-reading client\'s stale frames without holding up the others, then sends it the newest', async () => {
+  it('skips a non-reading client\'s stale leaderboards and room views, never a frame of its game\'s stream', async () => {
     const t = await serve({ limits: { skipBufferedBytes: 1, rateBurst: 10_000, ratePerSecond: 10_000 } });
     const { code, host } = await hostedRoom(t);
     const ada = await joinRoom(t.url, code, 'ada');
     const slow = await joinRoom(t.url, code, 'slow');
+    // A crowd makes every room view and leaderboard big.
+    const crowd = await Promise.all(Array.from({ length: 40 }, (_, i) => joinRoom(t.url, code, `a-rather-long-name-${i}`)));
     host.send({ type: 'start' });
-    await slow.client.next('snapshot');
+    await slow.client.next('sync');
     slow.client.ws.pause();
-    // Asking for a snapshot again and again while not reading fills the socket's buffers.
+    // Each resync is answered with a leaderboard and a room view, and a snapshot only where the game
+    // changed since the last one: asking again and again while not reading fills the socket's buffers.
     for (let i = 0; i < 3_000; i++) slow.client.send({ type: 'resync' });
     const results = await ada.client.next('results');
     expect(t.server.skippedFrames()).toBeGreaterThan(0);
-    expect(ada.client.all('snapshot').map((s) => s.tick)).toEqual(Array.from({ length: TOTAL_TICKS / DEFAULTS.SNAPSHOT_EVERY_TICKS + 1 }, (_, i) => i * DEFAULTS.SNAPSHOT_EVERY_TICKS));
+    const schedule = Array.from({ length: TOTAL_TICKS / DEFAULTS.SYNC_EVERY_TICKS + 1 }, (_, i) => i * DEFAULTS.SYNC_EVERY_TICKS);
+    expect(ada.client.all('sync').map((s) => s.tick)).toEqual(schedule);
     slow.client.ws.resume();
     expect(await slow.client.next('results')).toEqual(results);
-    await slow.client.next('snapshot', (s) => s.tick === TOTAL_TICKS);
-    expect(slow.client.all('snapshot').length).toBeLessThan(3_000);
+    expect(slow.client.all('sync').map((s) => s.tick)).toEqual(schedule);
+    const snapshots = slow.client.all('snapshot');
+    expect(snapshots.length).toBeGreaterThan(0);
+    expect(snapshots.length).toBeLessThan(TOTAL_TICKS);
+    expect(new Set(snapshots.map((s) => s.tick)).size).toBe(snapshots.length);
+    await Promise.all(crowd.map((c) => c.client.close()));
   });
 });
 

@@ -21,7 +21,7 @@ describe('nines host --levels', () => {
     const host = await joinRoom(h.url, h.first.room, 'teacher', { spectate: true, hostToken: h.first.hostToken });
     const ada = await joinRoom(h.url, h.first.room, 'ada');
     host.client.send({ type: 'start' });
-    await ada.client.next('snapshot');
+    await ada.client.next('sync');
     host.client.send({ type: 'end' });
     const results = await ada.client.next('results');
     expect(results.series).toMatchObject({ level: 1, of: 2, final: false, totals: [{ rank: 1, name: 'ada', rounds: 1 }] });

@@ -31,7 +31,7 @@ beforeAll(async () => {
   host.client.send({ type: 'start' });
   for (const [i, action] of Object.values(PLAYS).entries()) {
     if (!action) continue;
-    await players[i]!.client.next('snapshot');
+    await players[i]!.client.next('sync');
     players[i]!.client.send({ type: 'act', seq: 1, action });
     expect(await players[i]!.client.next('ack')).toMatchObject({ ok: true });
   }

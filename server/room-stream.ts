@@ -1,0 +1,94 @@
+import { boardRow, DEFAULTS, type ServerMessageOf } from '../shared/protocol.js';
+import { canonicalJson, hashText, stateHash } from '../shared/state-hash.js';
+import { send, type Out } from './room-output.js';
+import { hasGames, type Room, type Seat, type Side } from './room-state.js';
+import { leaderboard } from './standings.js';
+
+// What a connection hears of the games. A player's client keeps a copy of its game and replays it:
+// one snapshot as a base, then the ticks (syncs) and every change made between two steps (acks,
+// teammates' activity, live events), in the order the room applied them. A periodic hash in the syncs
+// catches a copy that went astray; the client then asks for a resync and gets a new base.
+
+/**
+ * Where a side's stream stands: the round, the tick, and the changes applied since the round began
+ * (each accepted action and live event adds one to its history). Two snapshots at one point are equal.
+ */
+function streamPoint(room: Room, side: Side): string {
+  return `${room.round}:${room.tick}:${side.history.length}`;
+}
+
+/**
+ * A snapshot message as text: the state's canonical JSON is hashed and sent as it is, so the state is
+ * serialised once, and the text keeps the state of this moment while the game moves on. Never
+ * droppable: the acks and syncs after it build on it.
+ */
+export function sendSnapshot(out: Out, room: Room, seat: Seat, conn: number): void {
+  const side = seat.side!;
+  const state = canonicalJson(side.game.state);
+  out.push({ type: 'send', to: [conn], kind: 'snapshot', data: `{"type":"snapshot","tick":${room.tick},"hash":"${hashText(state)}","state":${state}}`, droppable: false });
+  const member = room.members.get(conn);
+  if (member) member.snapshotAt = streamPoint(room, side);
+}
+
+/**
+ * A resync asked where the connection's last snapshot still stands is answered by that snapshot,
+ * already on its way: a client asking again and again while not reading costs one snapshot a change.
+ */
+export function resync(out: Out, room: Room, seat: Seat, conn: number): void {
+  if (room.members.get(conn)?.snapshotAt === streamPoint(room, seat.side!)) return;
+  sendSnapshot(out, room, seat, conn);
+}
+
+/** The connected players of each side, sides in the order of their first seat (sidesOf's). */
+function connectedBySide(room: Room): Map<Side, number[]> {
+  const bySide = new Map<Side, number[]>();
+  for (const seat of room.seats.values()) {
+    if (!seat.side) continue;
+    let conns = bySide.get(seat.side);
+    if (!conns) bySide.set(seat.side, (conns = []));
+    if (seat.conn !== undefined) conns.push(seat.conn);
+  }
+  return bySide;
+}
+
+/**
+ * Tells every player the games reached this tick. A side's sync carries its state hash when it is its
+ * turn (one sync in HASH_EVERY_TICKS / SYNC_EVERY_TICKS, the sides staggered over them so that no tick
+ * hashes them all), or when `hashAll` (the round's first and last tick).
+ */
+export function sendSyncs(room: Room, out: Out, hashAll: boolean): void {
+  const turns = DEFAULTS.HASH_EVERY_TICKS / DEFAULTS.SYNC_EVERY_TICKS;
+  const turn = Math.floor(room.tick / DEFAULTS.SYNC_EVERY_TICKS) % turns;
+  const plain: number[] = [];
+  let i = 0;
+  for (const [side, conns] of connectedBySide(room)) {
+    if (conns.length && (hashAll || i % turns === turn)) send(out, conns, { type: 'sync', tick: room.tick, hash: stateHash(side.game.state) });
+    else plain.push(...conns);
+    i++;
+  }
+  send(out, plain, { type: 'sync', tick: room.tick });
+}
+
+/**
+ * The host and spectators get the whole leaderboard; a player gets the top rows and its own, which
+ * keeps a class of a hundred from costing each player a hundred rows a second.
+ */
+export function sendLeaderboard(room: Room, to: readonly number[], out: Out): void {
+  if (!hasGames(room)) return;
+  const rows = leaderboard(room).map(boardRow);
+  const top = rows.slice(0, DEFAULTS.LEADERBOARD_TOP);
+  // A team member's own row is the team's.
+  const byPlayer = new Map(rows.flatMap((r) => (r.members ?? [r.id]).map((id) => [id, r] as const)));
+  const whole: number[] = [];
+  const topOnly: number[] = [];
+  const board = (shown: typeof rows): ServerMessageOf<'leaderboard'> => ({ type: 'leaderboard', tick: room.tick, players: rows.length, rows: shown });
+  for (const conn of to) {
+    const member = room.members.get(conn);
+    const own = member?.seat === undefined ? undefined : byPlayer.get(member.seat);
+    if (!member || member.host || !own || rows.length <= top.length) whole.push(conn);
+    else if (own.rank <= top.length) topOnly.push(conn);
+    else send(out, [conn], board([...top, own]), true);
+  }
+  send(out, whole, board(rows), true);
+  send(out, topOnly, board(top), true);
+}
