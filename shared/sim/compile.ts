@@ -1,4 +1,4 @@
-import { SYNC_COMMIT_MS, TIER_FACTOR, type Kind, type KindParams } from '../catalog.js';
+import { SYNC_COMMIT_MS, TIER_FACTOR, WRITE_COST, type Kind, type KindParams } from '../catalog.js';
 import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries } from './classes.js';
@@ -71,6 +71,7 @@ export const LAT_M2 = CLASS_COUNT;
 export const LAT_FIXED_AT = 2 * CLASS_COUNT;
 export const LAT_FIXED_WEIGHT = LAT_FIXED_AT + CLASS_COUNT * LATENCY_ATOMS;
 export const LAT_BOTTLENECK = LAT_FIXED_WEIGHT + CLASS_COUNT * LATENCY_ATOMS;
+const LATENCY_BLOCK = LAT_BOTTLENECK + CLASS_COUNT;
 /** Where each tally starts in a node's block, per class: arrivals not yet health-checked, checked ones, served, answered, then flows to children. */
 export const ARRIVALS_UNCHECKED = 0;
 export const ARRIVALS_CHECKED = CLASS_COUNT;
@@ -86,6 +87,19 @@ export interface CNode {
   region: number;
   /** The kind's parameters under the level's overrides, looked up once. */
   params: KindParams;
+  /** The kind as flags, for the checks of the per-tick loops. */
+  isDns: boolean;
+  isGateway: boolean;
+  isQueue: boolean;
+  isReplica: boolean;
+  /** A CDN or a cache: answers reads from what it holds. */
+  isCache: boolean;
+  /** Work of one write (databases pay more for writes), and of any other request: 1. */
+  writeCost: number;
+  /** One queue shared by every unit (a cache, an app pool behind least-connections) rather than one per unit. */
+  sharedQueue: boolean;
+  /** Servers of one unit: the kind's, times the tier's factor (queue workers are counted apart). */
+  unitServers: number;
   /** The size tier's capacity factor. */
   tierFactor: number;
   /** Fixed processing delay, in seconds. */
@@ -163,8 +177,10 @@ export interface Compiled {
   roots: CNode[];
   /** The DNS users resolve through, if the architecture has one nobody calls. */
   dns: CNode | undefined;
-  /** The nodes' per-tick tallies (arrivals, served, answered, flows, latencies), cleared at each tick. */
+  /** The nodes' per-tick tallies (arrivals, served, answered, flows), then their latency blocks. */
   scratch: Float64Array;
+  /** Where the latency blocks start: the tallies before it are cleared at each tick. */
+  tallies: number;
   /** Per node and class (index * CLASS_COUNT + k): the index of the node that most delays the class's requests from there. */
   blame: Int32Array;
   plans: SendPlans;
@@ -173,7 +189,10 @@ export interface Compiled {
 function newCNode(node: NodeState, index: number, region: number, params: KindParams): CNode {
   const none = new Float64Array(0);
   return {
-    node, kind: node.kind, index, region, params, tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000,
+    node, kind: node.kind, index, region, params,
+    isDns: node.kind === 'dns', isGateway: node.kind === 'gateway', isQueue: node.kind === 'queue', isReplica: node.kind === 'replica',
+    isCache: node.kind === 'cdn' || node.kind === 'cache', writeCost: node.kind === 'db' || node.kind === 'replica' ? WRITE_COST : 1,
+    sharedQueue: node.kind === 'cache', unitServers: params.servers * (node.kind === 'queue' ? 1 : TIER_FACTOR[node.tier]), tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000,
     writeDelay: node.kind === 'db' && (node.config as { standby?: string }).standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0, mask: 0, children: [], childRtt: [], eligible: [], routes: 0, answers: 0, leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
@@ -213,6 +232,7 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     from.childRtt.push(rt.rtt(from.node.region, to.node.region));
     if (from.node.kind === 'lb' && to.balancer === undefined) to.balancer = (from.node.config as { algorithm: string }).algorithm;
   }
+  for (const c of order) if (c.kind === 'app' && c.balancer === 'least-connections') c.sharedQueue = true;
   for (let i = order.length - 1; i >= 0; i--) {
     const c = order[i]!;
     for (let k = 0; k < CLASS_COUNT; k++) {
@@ -239,13 +259,15 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
       }
     }
   }
-  // Every per-tick tally of every node lives in one buffer, node after node: a tick clears them all
-  // with one fill, and walking the nodes walks memory in order.
-  const sizes = order.map((c) => (7 + 2 * LATENCY_ATOMS + Math.max(1, c.children.length)) * CLASS_COUNT);
-  const scratch = new Float64Array(sizes.reduce((a, b) => a + b, 0));
+  // Every per-tick tally of every node lives in one buffer, node after node, and the latency blocks
+  // after them: a tick clears the tallies with one fill (the latency pass writes what it reads),
+  // and walking the nodes walks memory in order.
+  const tallies = order.reduce((sum, c) => sum + (4 + Math.max(1, c.children.length)) * CLASS_COUNT, 0);
+  const scratch = new Float64Array(tallies + order.length * LATENCY_BLOCK);
   let offset = 0;
   const view = (n: number) => scratch.subarray(offset, (offset += n));
   for (const c of order) {
+    c.latencyAt = tallies + c.index * LATENCY_BLOCK;
     c.buf = scratch;
     c.at = offset;
     c.arrU = view(CLASS_COUNT);
@@ -254,8 +276,6 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     c.answered = view(CLASS_COUNT);
     c.flowAt = offset;
     c.flowTo = view(Math.max(1, c.children.length) * CLASS_COUNT);
-    c.latencyAt = offset;
-    offset += LAT_BOTTLENECK + CLASS_COUNT;
     if (c.node.kind === 'shards') {
       const cfg = c.node.config as { algorithm: string; virtualNodes: number };
       const layout = shardLayout(c.children, cfg.algorithm, cfg.virtualNodes);
@@ -278,7 +298,7 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
   }
   const hasParent = new Set(state.links.map((l) => l.to));
   const roots = order.filter((c) => !hasParent.has(c.node.id));
-  return { version: state.version, order, byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch,
+  return { version: state.version, order, byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch, tallies,
     blame: Int32Array.from({ length: order.length * CLASS_COUNT }, (_, i) => Math.floor(i / CLASS_COUNT)), plans: buildPlans(order),
   };
 }

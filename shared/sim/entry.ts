@@ -3,27 +3,47 @@ import { CLASS_COUNT, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRIT
 import type { CNode } from './compile.js';
 import { fail, isPartitioned, type TickContext } from './context.js';
 
-/** Where one region's requests of one class entered this tick: targets, their shares, the users' RTT to them. */
+/**
+ * Where one region's requests of one class entered this tick: targets, their shares, the users' RTT
+ * to them. The first `count` entries hold; the arrays are reused from tick to tick and never
+ * shortened (setting an array's length costs a call into the runtime).
+ */
 export interface EntrySplit {
+  count: number;
   targets: CNode[];
   weights: number[];
   rtt: number[];
+}
+
+/** A reused list of nodes: its first `count` entries. */
+interface NodeList {
+  items: CNode[];
+  count: number;
 }
 
 export interface EntryScratch {
   /** Offered requests this tick per region and class (counts), R x CLASS_COUNT. */
   offered: Float64Array;
   splits: EntrySplit[];
-  /** Reused list of the entry points a split chooses among. */
-  candidates: CNode[];
+  /** The entry points a split chooses among. */
+  candidates: NodeList;
 }
 
 export function newEntryScratch(regions: number): EntryScratch {
   return {
     offered: new Float64Array(regions * CLASS_COUNT),
-    splits: Array.from({ length: regions * CLASS_COUNT }, () => ({ targets: [], weights: [], rtt: [] })),
-    candidates: [],
+    splits: Array.from({ length: regions * CLASS_COUNT }, () => ({ count: 0, targets: [], weights: [], rtt: [] })),
+    candidates: { items: [], count: 0 },
   };
+}
+
+function add(list: NodeList, c: CNode): void {
+  list.items[list.count++] = c;
+}
+
+function holds(list: NodeList, c: CNode): boolean {
+  for (let i = 0; i < list.count; i++) if (list.items[i] === c) return true;
+  return false;
 }
 
 /** Fills `offered` with this tick's arrivals: expected values, or Poisson counts when the level has noise. */
@@ -98,16 +118,20 @@ function distance(ctx: TickContext, region: number, t: CNode): number {
 }
 
 /** Adds the candidates of the region nearest to the users that has any, each with the given weight. */
-function pushNearest(ctx: TickContext, region: number, candidates: readonly CNode[], split: EntrySplit, weight: number): void {
+function pushNearest(ctx: TickContext, region: number, candidates: NodeList, split: EntrySplit, weight: number): void {
   let best = Infinity;
-  for (const c of candidates) best = Math.min(best, distance(ctx, region, c));
-  for (const c of candidates) if (distance(ctx, region, c) === best) pushTarget(ctx, region, split, c, weight);
+  for (let i = 0; i < candidates.count; i++) best = Math.min(best, distance(ctx, region, candidates.items[i]!));
+  for (let i = 0; i < candidates.count; i++) {
+    const c = candidates.items[i]!;
+    if (distance(ctx, region, c) === best) pushTarget(ctx, region, split, c, weight);
+  }
 }
 
 function pushTarget(ctx: TickContext, region: number, split: EntrySplit, t: CNode, weight: number): void {
-  split.targets.push(t);
-  split.weights.push(weight);
-  split.rtt.push(rttOf(ctx, region, t));
+  const i = split.count++;
+  split.targets[i] = t;
+  split.weights[i] = weight;
+  split.rtt[i] = rttOf(ctx, region, t);
 }
 
 /** DNS answers with a target once it is provisioned, and stops once health checks and TTLs say it is dead. */
@@ -118,14 +142,18 @@ function answerable(ctx: TickContext, dns: CNode, t: CNode): boolean {
 type DnsConfig = { policy: string; ttlSeconds: number; weights: { node: string; weight: number }[]; primary?: string };
 
 /** DNS's answer under one configuration for users of a region: the targets, their weights times `scale`. */
-function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: CNode[], split: EntrySplit, scale: number): void {
+function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: NodeList, split: EntrySplit, scale: number): void {
   if (cfg.policy === 'geo' || cfg.policy === 'latency') return pushNearest(ctx, region, live, split, scale);
   if (cfg.policy === 'failover') {
-    const chosen = live.find((t) => t.node.id === cfg.primary) ?? live[0];
+    let chosen = live.count > 0 ? live.items[0] : undefined;
+    for (let i = 0; i < live.count; i++) {
+      if (live.items[i]!.node.id === cfg.primary) { chosen = live.items[i]; break; }
+    }
     if (chosen) pushTarget(ctx, region, split, chosen, scale);
     return;
   }
-  for (const t of live) {
+  for (let i = 0; i < live.count; i++) {
+    const t = live.items[i]!;
     const w = cfg.weights.find((x) => x.node === t.node.id)?.weight ?? 1;
     if (w > 0) pushTarget(ctx, region, split, t, w * scale);
   }
@@ -135,11 +163,11 @@ function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: CNod
  * DNS's answer for users of a region. After a configuration change, resolvers keep the old answer
  * until their cached copy expires: the new one takes over linearly over the old TTL.
  */
-function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, split: EntrySplit, live: CNode[]): void {
-  live.length = 0;
+function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, split: EntrySplit, live: NodeList): void {
+  live.count = 0;
   for (const j of dns.eligible[k]!) {
     const t = dns.children[j]!;
-    if (answerable(ctx, dns, t)) live.push(t);
+    if (answerable(ctx, dns, t)) add(live, t);
   }
   const cfg = dns.node.config as DnsConfig;
   const previous = dns.node.dnsPrevious;
@@ -159,20 +187,20 @@ function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, spli
  * Users keep calling what they called until a node placed in front of it is ready: a node still
  * provisioning is passed over for the nodes behind it.
  */
-function addServing(ctx: TickContext, c: CNode, k: number, out: CNode[]): void {
-  if (!carries(c.routes, k) || out.includes(c)) return;
-  if (ctx.state.tick >= c.node.readyTick) out.push(c);
+function addServing(ctx: TickContext, c: CNode, k: number, out: NodeList): void {
+  if (!carries(c.routes, k) || holds(out, c)) return;
+  if (ctx.state.tick >= c.node.readyTick) add(out, c);
   else for (const j of c.eligible[k]!) addServing(ctx, c.children[j]!, k, out);
 }
 
-function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySplit, candidates: CNode[]): CNode | undefined {
-  split.targets.length = 0; split.weights.length = 0; split.rtt.length = 0;
+function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySplit, candidates: NodeList): CNode | undefined {
+  split.count = 0;
   const dns = ctx.compiled.dns;
   if (dns) {
     dnsAnswer(ctx, dns, region, k, split, candidates);
     return dns;
   }
-  candidates.length = 0;
+  candidates.count = 0;
   for (const root of ctx.compiled.roots) addServing(ctx, root, k, candidates);
   pushNearest(ctx, region, candidates, split, 1);
   return undefined;
@@ -195,7 +223,7 @@ export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
     for (let k = 0; k < CLASS_COUNT; k++) {
       const count = scratch.offered[r * CLASS_COUNT + k]!;
       const split = scratch.splits[r * CLASS_COUNT + k]!;
-      split.targets.length = 0;
+      split.count = 0;
       if (!(count > 0)) continue;
       const legit = isLegit(k);
       if (legit) ctx.state.totals.offered += count;
@@ -211,12 +239,12 @@ export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
         dns.node.metrics.servedRps += rate;
       }
       let wsum = 0;
-      for (const w of split.weights) wsum += w;
+      for (let i = 0; i < split.count; i++) wsum += split.weights[i]!;
       if (wsum <= 0) {
         if (legit) fail(ctx, dns, dns && dns.eligible[k]!.length ? 'node-down' : 'no-route', rate * dt);
         continue;
       }
-      for (let i = 0; i < split.targets.length; i++) {
+      for (let i = 0; i < split.count; i++) {
         const t = split.targets[i]!;
         const share = rate * (split.weights[i]! / wsum);
         if (isPartitioned(ctx, r, t.region)) {

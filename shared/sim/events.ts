@@ -34,7 +34,10 @@ function rampUp(m: number, ramp: number, elapsed: number): number {
  */
 export function effectsAt(events: readonly GameEvent[], t: number, dt: number, out: EventEffects): EventEffects {
   out.legit = 1; out.reads = 1; out.hotShare = 0; out.writes = 1;
-  out.ddos.length = 0; out.failures.length = 0; out.slowdowns.length = 0;
+  // Emptied only when not empty: setting an array's length is a call into the runtime.
+  if (out.ddos.length !== 0) out.ddos.length = 0;
+  if (out.failures.length !== 0) out.failures.length = 0;
+  if (out.slowdowns.length !== 0) out.slowdowns.length = 0;
   for (let index = 0; index < events.length; index++) {
     const e = events[index]!;
     if (t < e.at) continue;

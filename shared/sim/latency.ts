@@ -205,22 +205,28 @@ export function mergeClass(lat: ClassLatency, weight: number): void {
   }
 }
 
-/** Writes the merged shape into `out`, reusing its arrays. */
+/** Writes the merged shape into `out`, reusing its arrays (their length changes only when the number of atoms does). */
 export function endMerge(out: LatencyShape): void {
-  out.fixed.length = 0;
-  out.weights.length = 0;
   if (merged.total <= 0) {
-    out.randomMean = 0; out.randomVar = 0; out.fixed.push(0); out.weights.push(1);
+    out.randomMean = 0; out.randomVar = 0;
+    setAtoms(out, 1);
+    out.fixed[0] = 0; out.weights[0] = 1;
     return;
   }
   const n = reduceAtoms(mergeValue, mergeWeight, merged.n);
   const mean = merged.mean / merged.total;
   out.randomMean = mean;
   out.randomVar = Math.max(0, merged.m2 / merged.total - mean * mean);
+  setAtoms(out, n);
   for (let a = 0; a < n; a++) {
-    out.fixed.push(mergeValue[a]!);
-    out.weights.push(mergeWeight[a]! / merged.total);
+    out.fixed[a] = mergeValue[a]!;
+    out.weights[a] = mergeWeight[a]! / merged.total;
   }
+}
+
+function setAtoms(out: LatencyShape, n: number): void {
+  if (out.fixed.length !== n) out.fixed.length = n;
+  if (out.weights.length !== n) out.weights.length = n;
 }
 
 /** Combines every region's entries into one latency distribution per class and its share within the SLO. */
@@ -236,12 +242,12 @@ export function classLatency(ctx: TickContext, scratch: EntryScratch, k: number,
   for (let r = 0; r < ctx.regionCount; r++) {
     const split = scratch.splits[r * CLASS_COUNT + k]!;
     let wsum = 0;
-    for (let i = 0; i < split.targets.length; i++) wsum += split.weights[i]!;
+    for (let i = 0; i < split.count; i++) wsum += split.weights[i]!;
     if (wsum <= 0) continue;
     let rMean = 0;
     let rM2 = 0;
     let n = 0;
-    for (let i = 0; i < split.targets.length; i++) {
+    for (let i = 0; i < split.count; i++) {
       const w = split.weights[i]! / wsum;
       if (w <= 0) continue;
       const t = split.targets[i]!;

@@ -3,13 +3,13 @@ import { admit, type RateLimitConfig } from './rate-limit.js';
 import { lruHitRatio, staleReadProbability, ttlHitRatio } from './cache.js';
 import { queueTable, stepQueue } from './queueing.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, carries, isLegit, isWrite } from './classes.js';
-import type { CNode } from './compile.js';
+import { ANSWERED, ARRIVALS_CHECKED, ARRIVALS_UNCHECKED, SERVED, type CNode } from './compile.js';
 import { fail, type TickContext } from './context.js';
 import { capacityOf, forward } from './routing.js';
 
 /** Work one request of class k costs a node: databases pay more for writes. */
 function costOf(c: CNode, k: number): number {
-  return isWrite(k) && (c.node.kind === 'db' || c.node.kind === 'replica') ? WRITE_COST : 1;
+  return isWrite(k) ? c.writeCost : 1;
 }
 
 /** Hit ratio of a TTL cache for one object requested at `rate`: h = rate T / (1 + rate T). */
@@ -19,17 +19,22 @@ function singleKeyHit(rate: number, ttl: number): number {
 
 /** Arrivals of a healthy node: all of them, checked or not. */
 function takeArrivals(c: CNode): void {
+  const buf = c.buf;
+  const checked = c.at + ARRIVALS_CHECKED;
+  const unchecked = c.at + ARRIVALS_UNCHECKED;
   let arrived = 0;
   let mask = 0;
+  let need = c.need;
   const x = c.node.x;
   for (let k = 0; k < CLASS_COUNT; k++) {
-    const a = c.arrC[k]! + c.arrU[k]!;
-    c.arrC[k] = a;
+    const a = buf[checked + k]! + buf[unchecked + k]!;
+    buf[checked + k] = a;
     arrived += a;
+    if (a > 0) need |= 1 << k;
     if (a > 0 || x[k]! > 0) mask |= 1 << k;
-    if (a > 0) c.need |= 1 << k;
   }
   c.mask = mask;
+  c.need = need;
   c.node.metrics.arrivalRps = arrived;
 }
 
@@ -107,13 +112,15 @@ function gateway(ctx: TickContext, c: CNode): void {
  */
 function serve(ctx: TickContext, c: CNode): void {
   const n = c.node;
+  const x = n.x;
   const p = c.params;
+  const buf = c.buf;
+  const arr = c.at + ARRIVALS_CHECKED;
   const dt = ctx.rt.dt;
   const units = Math.max(1, c.activeUnits);
-  const shared = n.kind === 'cache' || (n.kind === 'app' && c.balancer === 'least-connections');
-  const perUnitServers = p.servers * (n.kind === 'queue' ? 1 : c.tierFactor);
-  const split = shared ? 1 : n.kind === 'queue' ? 1 : units;
-  const servers = shared ? perUnitServers * units : perUnitServers;
+  const shared = c.sharedQueue;
+  const split = shared || c.isQueue ? 1 : units;
+  const servers = shared ? c.unitServers * units : c.unitServers;
   const capacity = servers + p.queuePerUnit * (shared ? units : 1);
   if (c.tableC !== servers || c.tableK !== capacity || !c.table) {
     c.table = queueTable(servers, capacity);
@@ -125,8 +132,8 @@ function serve(ctx: TickContext, c: CNode): void {
   for (let m = c.mask; m !== 0; m &= m - 1) {
     const k = 31 - Math.clz32(m & -m);
     const w = costOf(c, k);
-    work += c.arrC[k]! * w;
-    held += n.x[k]! * w;
+    work += buf[arr + k]! * w;
+    held += x[k]! * w;
   }
   const s = (p.serviceMs / 1000) * c.slow;
   const out = ctx.step;
@@ -134,20 +141,26 @@ function serve(ctx: TickContext, c: CNode): void {
   const rejectShare = work > 0 ? (out.rejected * split) / work : 0;
   const servedWork = out.served * split;
   const content = held + (work - out.rejected * split) * dt;
-  const reason = n.kind === 'queue' ? 'queue-full' : 'overloaded';
+  const reason = c.isQueue ? 'queue-full' : 'overloaded';
+  // What is left inside, summed over the classes in the mask: the others hold nothing.
+  let inside = 0;
   for (let m = c.mask; m !== 0; m &= m - 1) {
     const k = 31 - Math.clz32(m & -m);
-    const a = c.arrC[k]!;
+    const a = buf[arr + k]!;
     const rejected = a * rejectShare;
     if (isLegit(k)) fail(ctx, c, reason, rejected * dt);
     const admitted = a - rejected;
     const w = costOf(c, k);
-    const mine = n.x[k]! * w + admitted * w * dt;
+    const xk = x[k]!;
+    const mine = xk * w + admitted * w * dt;
     let served = content > 0 ? (servedWork * mine) / content / w : 0;
-    if (served * dt > n.x[k]! + admitted * dt) served = (n.x[k]! + admitted * dt) / dt;
-    c.served[k] = served;
-    n.x[k] = Math.max(0, n.x[k]! + (admitted - served) * dt);
+    if (served * dt > xk + admitted * dt) served = (xk + admitted * dt) / dt;
+    buf[c.at + SERVED + k] = served;
+    const left = Math.max(0, xk + (admitted - served) * dt);
+    x[k] = left;
+    inside += left;
   }
+  n.metrics.inSystem = inside;
   // Round-robin spreads arrivals evenly over units, so each waits less than under a random split
   // (Allen-Cunneen with Ca^2 = 1/units).
   const wait = Math.max(0, out.meanResponse - s);
@@ -162,7 +175,7 @@ function cacheHits(ctx: TickContext, c: CNode): number {
   const n = c.node;
   const lvl = ctx.rt.level.traffic;
   const dt = ctx.rt.dt;
-  if (n.kind === 'cdn') {
+  if (c.kind === 'cdn') {
     const ttl = (n.config as { ttlSeconds: number }).ttlSeconds;
     const hs = ttl > 0 ? ttlHitRatio(lvl.staticZipfAlpha, lvl.staticObjects, c.served[C_STATIC]!, ttl) : 0;
     const hh = singleKeyHit(c.served[C_HOT]!, ttl);
@@ -239,9 +252,9 @@ function applyLog(ctx: TickContext, c: CNode): void {
 
 /** One node's share of the forward pass: arrivals in, its queue, answers, and the rest passed on. */
 export function flowNode(ctx: TickContext, c: CNode): void {
+  if (c.isDns) return;
   const n = c.node;
-  if (n.kind === 'dns') return;
-  if (n.kind === 'replica') applyLog(ctx, c);
+  if (c.isReplica) applyLog(ctx, c);
   if (c.up === 1) takeArrivals(c);
   else takeArrivalsDegraded(ctx, c);
   const m = n.metrics;
@@ -255,27 +268,31 @@ export function flowNode(ctx: TickContext, c: CNode): void {
     m.hitRatio = 0;
     return;
   }
-  if (n.kind === 'gateway') gateway(ctx, c);
+  if (c.isGateway) gateway(ctx, c);
   serve(ctx, c);
-  n.metrics.hitRatio = n.kind === 'cdn' || n.kind === 'cache' ? cacheHits(ctx, c) : 0;
-  for (let bits = c.mask; bits !== 0; bits &= bits - 1) {
+  m.hitRatio = c.isCache ? cacheHits(ctx, c) : 0;
+  const buf = c.buf;
+  const servedAt = c.at + SERVED;
+  const answeredAt = c.at + ANSWERED;
+  const answers = c.answers;
+  for (let bits = c.mask & answers; bits !== 0; bits &= bits - 1) {
     const k = 31 - Math.clz32(bits & -bits);
-    if (carries(c.answers, k)) c.answered[k] = c.served[k]!;
+    buf[answeredAt + k] = buf[servedAt + k]!;
   }
-  if (n.kind === 'queue') queueWork(ctx, c);
-  if (n.kind === 'replica') staleReads(ctx, c);
+  if (c.isQueue) queueWork(ctx, c);
+  if (c.isReplica) staleReads(ctx, c);
+  // A queue's own background work was passed on by its workers already.
+  const passes = c.isQueue ? ~(1 << C_BACKGROUND) : -1;
   let served = 0;
   for (let bits = c.mask; bits !== 0; bits &= bits - 1) {
     const k = 31 - Math.clz32(bits & -bits);
-    served += c.served[k]!;
-    ctx.completed[k]! += c.answered[k]!;
-    if (k === C_BACKGROUND && n.kind === 'queue') continue;
-    const rest = c.served[k]! - c.answered[k]!;
-    if (rest > 0 && !carries(c.answers, k)) forward(ctx, c, k, rest);
+    const out = buf[servedAt + k]!;
+    const answered = buf[answeredAt + k]!;
+    served += out;
+    ctx.completed[k]! += answered;
+    const rest = out - answered;
+    if (rest > 0 && ((passes & ~answers) & (1 << k)) !== 0) forward(ctx, c, k, rest);
   }
-  let held = 0;
-  for (let k = 0; k < CLASS_COUNT; k++) held += n.x[k]!;
   m.servedRps = served;
-  m.inSystem = held;
   m.latencyMs = (c.ownMean + c.delay) * 1000;
 }

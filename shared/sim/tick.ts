@@ -54,7 +54,7 @@ function eventsOf(ctx: TickContext): readonly GameEvent[] {
 }
 
 function resetScratch(ctx: TickContext): void {
-  ctx.compiled.scratch.fill(0);
+  ctx.compiled.scratch.fill(0, 0, ctx.compiled.tallies);
   ctx.completed.fill(0);
   ctx.leaked = 0;
 }
