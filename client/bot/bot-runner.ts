@@ -59,6 +59,8 @@ export interface BotRunOptions {
   team?: string;
   /** Each bot's result, as it comes. */
   onResult?: (result: BotResult) => void;
+  /** Every message each bot's session tells, before the bot acts on it (a benchmark's stopwatch). */
+  watch?: (bot: number, message: SessionMessage) => void;
 }
 
 export interface BotRun {
@@ -105,13 +107,14 @@ class Bot {
     readonly session: GameSession,
     private readonly strategy: Strategy,
     private readonly random: Random,
-    /** The bot's number in its run. */
-    private readonly stagger: number,
+    /** The bot's number in its run (from 0). */
+    private readonly index: number,
     private readonly runtimes: Runtimes,
     private readonly events: { joined(): void; finished(result: BotResult): void },
+    watch?: (bot: number, message: SessionMessage) => void,
   ) {
     this.nextDecision = 0;
-    this.off = session.subscribe((m) => this.message(m));
+    this.off = session.subscribe(watch ? (m) => { watch(index, m); this.message(m); } : (m) => this.message(m));
   }
 
   stop(): void {
@@ -123,7 +126,7 @@ class Bot {
       case 'level':
         this.round = this.runtimes.get(m.level);
         // Every other bot decides half a period later, so that a crowd's decisions do not all fall on one snapshot.
-        this.nextDecision = (this.stagger % 2) * Math.floor(decisionTicks(this.round.rt) / 2);
+        this.nextDecision = (this.index % 2) * Math.floor(decisionTicks(this.round.rt) / 2);
         this.events.joined();
         return;
       case 'room': {
@@ -224,7 +227,7 @@ export function runBots(o: BotRunOptions): BotRun {
         count();
         record(i, result);
       },
-    }));
+    }, o.watch));
     session.start();
   };
 

@@ -70,14 +70,15 @@ export function resultLine(r: BotResult): string {
   return `${r.name}: ${why}${r.detail ? `: ${r.detail}` : ''} (${acts})`;
 }
 
-/** The run in one line: how many bots got results, passed, and their mean availability. */
+/** The run in one line: how many bots got results, passed, and their mean availability; how many were stopped or could not play. */
 export function summaryLine(results: readonly BotResult[], strategy: StrategyName, room: string): string {
   const rated = results.filter((r) => r.outcome === 'results');
+  const stopped = results.filter((r) => r.outcome === 'stopped').length;
   const passed = rated.filter((r) => r.passed).length;
   const mean = rated.length ? rated.reduce((a, r) => a + (r.availability ?? 0), 0) / rated.length : 0;
-  const others = results.length - rated.length;
+  const others = results.length - rated.length - stopped;
   return `${results.length} ${strategy} bot${results.length === 1 ? '' : 's'} in room ${room}: ${rated.length} with results, ${passed} passed` +
-    `${rated.length ? `, mean availability ${percent(mean)}` : ''}${others ? `; ${others} without results` : ''}`;
+    `${rated.length ? `, mean availability ${percent(mean)}` : ''}${stopped ? `; ${stopped} stopped` : ''}${others ? `; ${others} could not play` : ''}`;
 }
 
 /**

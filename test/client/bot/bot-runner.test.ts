@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBots, type BotRun } from '../../../client/bot/bot-runner.js';
+import { runBots, type BotRun, type BotRunOptions } from '../../../client/bot/bot-runner.js';
 import type { StrategyName } from '../../../client/bot/strategies.js';
 import { WsSession } from '../../../client/ws-session.js';
 import { join, type TestClient } from '../../server/helpers/client.js';
@@ -28,8 +28,8 @@ async function hostedRoom(): Promise<{ code: string; host: TestClient; watcher: 
   return { code, host, watcher };
 }
 
-function bots(code: string, strategy: StrategyName, prefix: string = strategy): BotRun {
-  const run = runBots({ url: t!.url, room: code, count: 3, strategy, prefix, seed: 4 });
+function bots(code: string, strategy: StrategyName, prefix: string = strategy, watch?: BotRunOptions['watch']): BotRun {
+  const run = runBots({ url: t!.url, room: code, count: 3, strategy, prefix, seed: 4, ...(watch ? { watch } : {}) });
   cleanups.push(() => run.stop());
   return run;
 }
@@ -42,7 +42,8 @@ function allReady(watcher: SessionLog, count: number) {
 describe('runBots', () => {
   it('seats greedy bots that ready up, show on the leaderboard, play and leave with their results', async () => {
     const { code, host, watcher } = await hostedRoom();
-    const run = bots(code, 'greedy', 'bot');
+    const snapshots = [0, 0, 0];
+    const run = bots(code, 'greedy', 'bot', (bot, m) => { if (m.type === 'snapshot') snapshots[bot]!++; });
     await run.joined;
     await allReady(watcher, 3);
     host.send({ type: 'start' });
@@ -56,6 +57,8 @@ describe('runBots', () => {
       expect(r.sent).toBeGreaterThan(0);
     }
     expect(results.map((r) => r.rank).sort()).toEqual([1, 2, 3]);
+    // Each bot's session told its messages to the watcher too: the 15 s round's snapshots.
+    for (const n of snapshots) expect(n).toBeGreaterThan(10);
     // Once the round is over, every bot has left its seat's connection.
     await watcher.next('room', (m) => m.room.phase === 'ended' && m.room.players.every((p) => !p.connected));
   });

@@ -51,7 +51,7 @@ describe('nines bot', () => {
     const { code, stdout } = await spawnBots([`ws://127.0.0.1:${t.server.port}`, 'ZZZZZ', '--strategy', 'idle']).exit;
     expect(code).toBe(1);
     expect(stdout).toMatch(/^bot-1: left: .*ZZZZZ/m);
-    expect(stdout).toMatch(/1 without results/);
+    expect(stdout).toMatch(/1 could not play$/m);
   });
 
   it.each([
