@@ -27,8 +27,8 @@ async function serve(options: Parameters<typeof testServer>[0] = {}): Promise<Te
   return t;
 }
 
-async function proxyTo(t: TestServer) {
-  const proxy = await tcpProxy(t.server.port);
+async function proxyTo(t: TestServer, downstream?: (chunk: Buffer) => Buffer) {
+  const proxy = await tcpProxy(t.server.port, downstream);
   cleanup.push(() => proxy.close());
   return proxy;
 }
@@ -289,6 +289,39 @@ describe('WsSession: the game replayed from one snapshot', () => {
     expect(cy.log.all('snapshot').at(-1)!.state.fired).toHaveLength(2);
     // Actions show at once: the state after an ack has them.
     expect(ana.log.all('snapshot').at(-1)!.state.nodes.find((n) => n.id === 'db')!.tier).toBe('medium');
+  });
+
+  it('catches a hash that differs from its copy, asks for a resync and follows the server again to the end', async () => {
+    const t = await serve({ speed: 5 });
+    const { code } = t.server.rooms.create({ ...level, noise: true });
+    // The network garbles one digit of the first state hash after the start (the frame keeps its length).
+    let garbled: number | undefined;
+    let trueHash = '';
+    const proxy = await proxyTo(t, (chunk) => {
+      if (garbled !== undefined) return chunk;
+      const text = chunk.toString('latin1');
+      const m = /"type":"sync","tick":([1-9]\d*),"hash":"([0-9a-f]{16})/.exec(text);
+      if (!m) return chunk;
+      garbled = Number(m[1]);
+      trueHash = m[2]!;
+      const at = m.index + m[0].length - 1;
+      return Buffer.from(text.slice(0, at) + (trueHash.endsWith('0') ? '1' : '0') + text.slice(at + 1), 'latin1');
+    });
+    const { s, log } = open(proxy.url, code);
+    await log.next('level');
+    control(t, code, { type: 'start' });
+    await log.next('snapshot');
+    const first = s.act(UPGRADE);
+    await log.next('ack', (m) => m.seq === first);
+    await log.next('snapshot', (m) => garbled !== undefined && m.tick > garbled);
+    const second = s.act({ type: 'scale', node: 'app', by: 1 });
+    await log.next('ack', (m) => m.seq === second);
+    await log.next('results', undefined, 10_000);
+    expect(s.resyncs).toBe(1);
+    const room = t.server.rooms.get(code)!;
+    expect(stateHash(log.all('snapshot').at(-1)!.state)).toBe(stateHash(room.seats.get('p1')!.side!.game.state));
+    // What was shown at the garbled sync's tick is the server's state: the copy waited for it.
+    for (const m of log.all('snapshot').filter((m) => m.tick === garbled)) expect(stateHash(m.state)).toBe(trueHash);
   });
 
   it('asks for a resync when its copy and a sync\'s hash differ or a sync comes from the past, and follows the new base', async () => {

@@ -12,8 +12,12 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-/** A TCP proxy on 127.0.0.1 to a local port: the network between a client and a real server, to break at will. */
-export async function tcpProxy(targetPort: number): Promise<TcpProxy> {
+/**
+ * A TCP proxy on 127.0.0.1 to a local port: the network between a client and a real server, to break
+ * at will. `downstream` may rewrite what the server sends, chunk by chunk (keeping the length keeps the
+ * WebSocket frames whole).
+ */
+export async function tcpProxy(targetPort: number, downstream?: (chunk: Buffer) => Buffer): Promise<TcpProxy> {
   const sockets = new Set<Socket>();
   let held = false;
   const track = (s: Socket) => {
@@ -27,7 +31,8 @@ export async function tcpProxy(targetPort: number): Promise<TcpProxy> {
     track(client);
     track(upstream);
     client.pipe(upstream);
-    upstream.pipe(client);
+    if (downstream) upstream.on('data', (chunk: Buffer) => client.write(downstream(chunk)));
+    else upstream.pipe(client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   });
