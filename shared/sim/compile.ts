@@ -65,13 +65,18 @@ function shardLayout(children: CNode[], algorithm: string, virtualNodes: number)
  */
 export const LATENCY_ATOMS = 3;
 
-/** Where each tally starts in a node's latency block (see `latencyAt`), per class or per class and atom. */
+/**
+ * A node's latency block holds one record per class (class k's at latencyAt + k * LAT_RECORD), so
+ * a caller reading a child's latency for one class touches one or two cache lines, not five.
+ * Where each number starts in a record:
+ */
 export const LAT_MEAN = 0;
-export const LAT_M2 = CLASS_COUNT;
-export const LAT_FIXED_AT = 2 * CLASS_COUNT;
-export const LAT_FIXED_WEIGHT = LAT_FIXED_AT + CLASS_COUNT * LATENCY_ATOMS;
-export const LAT_BOTTLENECK = LAT_FIXED_WEIGHT + CLASS_COUNT * LATENCY_ATOMS;
-const LATENCY_BLOCK = LAT_BOTTLENECK + CLASS_COUNT;
+export const LAT_M2 = 1;
+export const LAT_FIXED_AT = 2;
+export const LAT_FIXED_WEIGHT = LAT_FIXED_AT + LATENCY_ATOMS;
+export const LAT_BOTTLENECK = LAT_FIXED_WEIGHT + LATENCY_ATOMS;
+export const LAT_RECORD = LAT_BOTTLENECK + 1;
+const LATENCY_BLOCK = LAT_RECORD * CLASS_COUNT;
 /** Where each tally starts in a node's block, per class: arrivals not yet health-checked, checked ones, served, answered, then flows to children. */
 export const ARRIVALS_UNCHECKED = 0;
 export const ARRIVALS_CHECKED = CLASS_COUNT;
@@ -108,7 +113,7 @@ export interface CNode {
   writeDelay: number;
   children: CNode[];
   /** Round trip of the call to each child, in seconds. */
-  childRtt: number[];
+  childRtt: Float64Array;
   /** Bit k set: class k arrived this tick or is still queued here. */
   mask: number;
   /** Per class: the positions in `children` that can carry it. */
@@ -145,9 +150,10 @@ export interface CNode {
   buf: Float64Array;
   at: number;
   /**
-   * Where the latency block starts in `buf`: per class, the random part of the latency downstream
-   * of the node's arrival (mean in s, second moment in s^2), LATENCY_ATOMS fixed delays (s) with
-   * their weights, and the delay (s) of the node that most delays the class (see `blame`).
+   * Where the latency block starts in `buf`: a record per class (see LAT_RECORD) of the random part
+   * of the latency downstream of the node's arrival (mean in s, second moment in s^2), LATENCY_ATOMS
+   * fixed delays (s) with their weights, and the delay (s) of the node that most delays the class
+   * (see `blame`).
    */
   latencyAt: number;
   /** Per child: its index in the order, and where its block (arrivals first) and its latency block start in `buf`. */
@@ -193,7 +199,7 @@ function newCNode(node: NodeState, index: number, region: number, params: KindPa
     isDns: node.kind === 'dns', isGateway: node.kind === 'gateway', isQueue: node.kind === 'queue', isReplica: node.kind === 'replica',
     isCache: node.kind === 'cdn' || node.kind === 'cache', writeCost: node.kind === 'db' || node.kind === 'replica' ? WRITE_COST : 1,
     sharedQueue: node.kind === 'cache', unitServers: params.servers * (node.kind === 'queue' ? 1 : TIER_FACTOR[node.tier]), tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000,
-    writeDelay: node.kind === 'db' && (node.config as { standby?: string }).standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0, mask: 0, children: [], childRtt: [], eligible: [], routes: 0, answers: 0, leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
+    writeDelay: node.kind === 'db' && (node.config as { standby?: string }).standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0, mask: 0, children: [], childRtt: none, eligible: [], routes: 0, answers: 0, leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined,
     arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
     need: 0, ownMean: 0, ownVar: 0,
@@ -229,7 +235,6 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     const from = byId.get(l.from)!;
     const to = byId.get(l.to)!;
     from.children.push(to);
-    from.childRtt.push(rt.rtt(from.node.region, to.node.region));
     if (from.node.kind === 'lb' && to.balancer === undefined) to.balancer = (from.node.config as { algorithm: string }).algorithm;
   }
   for (const c of order) if (c.kind === 'app' && c.balancer === 'least-connections') c.sharedQueue = true;
@@ -292,6 +297,7 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     }
   }
   for (const c of order) {
+    c.childRtt = Float64Array.from(c.children, (ch) => rt.rtt(c.node.region, ch.node.region));
     c.childIndex = Int32Array.from(c.children, (ch) => ch.index);
     c.childArrivals = Int32Array.from(c.children, (ch) => ch.at);
     c.childLatency = Int32Array.from(c.children, (ch) => ch.latencyAt);

@@ -1,7 +1,10 @@
 import type { Random } from '../random.js';
-import { CLASS_COUNT, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries, isLegit } from './classes.js';
+import * as classes from './classes.js';
 import type { CNode } from './compile.js';
 import { fail, isPartitioned, type TickContext } from './context.js';
+
+// Local copies of imported constants and helpers: V8 reloads an imported binding at every use (see latency.ts).
+const { CLASS_COUNT, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries, isLegit } = classes;
 
 /**
  * Where one region's requests of one class entered this tick: targets, their shares, the users' RTT

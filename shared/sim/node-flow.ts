@@ -2,10 +2,18 @@ import { FILTER_EFFICIENCY, REPLICA_CATCHUP_SHARE, WORKER_RATE, WRITE_COST } fro
 import { admit, type RateLimitConfig } from './rate-limit.js';
 import { lruHitRatio, staleReadProbability, ttlHitRatio } from './cache.js';
 import { queueTable, stepQueue } from './queueing.js';
-import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, carries, isLegit, isWrite } from './classes.js';
-import { ANSWERED, ARRIVALS_CHECKED, ARRIVALS_UNCHECKED, SERVED, type CNode } from './compile.js';
-import { fail, type TickContext } from './context.js';
-import { capacityOf, forward } from './routing.js';
+import * as classes from './classes.js';
+import * as layout from './compile.js';
+import type { CNode } from './compile.js';
+import * as context from './context.js';
+import type { TickContext } from './context.js';
+import * as routing from './routing.js';
+
+// Local copies of imported constants and helpers: V8 reloads an imported binding at every use (see latency.ts).
+const { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, isLegit, isWrite } = classes;
+const { ANSWERED, ARRIVALS_CHECKED, ARRIVALS_UNCHECKED, SERVED } = layout;
+const { fail } = context;
+const { capacityOf, forward } = routing;
 
 /** Work one request of class k costs a node: databases pay more for writes. */
 function costOf(c: CNode, k: number): number {

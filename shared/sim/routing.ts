@@ -1,7 +1,13 @@
-import { CLASS_COUNT, C_HOT, isLegit, isWrite } from './classes.js';
-import { ARRIVALS_CHECKED, type CNode } from './compile.js';
+import * as classes from './classes.js';
+import * as layout from './compile.js';
+import type { CNode } from './compile.js';
 import { fail, isPartitioned, type TickContext } from './context.js';
-import { PLAN_SHARDS } from './plans.js';
+import * as plan from './plans.js';
+
+// Local copies of imported constants and helpers: V8 reloads an imported binding at every use (see latency.ts).
+const { CLASS_COUNT, C_HOT, isLegit, isWrite } = classes;
+const { ARRIVALS_CHECKED } = layout;
+const { PLAN_SHARDS } = plan;
 
 /** Requests per second a node can serve right now. */
 export function capacityOf(ctx: TickContext, c: CNode): number {

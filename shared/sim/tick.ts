@@ -4,7 +4,7 @@ import type { LevelRuntime } from '../level-runtime.js';
 import { Random } from '../random.js';
 import type { GameState } from '../state.js';
 import type { GameEvent } from '../level.js';
-import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_MALICIOUS, C_WRITE, isLegit } from './classes.js';
+import * as classes from './classes.js';
 import { compile, type CNode, type Compiled } from './compile.js';
 import { fail, newContext, type TickContext } from './context.js';
 import { drawTraffic, newEntryScratch, routeEntry, updateDnsView, type EntryScratch } from './entry.js';
@@ -12,6 +12,9 @@ import { effectsAt } from './events.js';
 import { beginMerge, classLatency, endMerge, latencyPass, mergeClass, type ClassLatency } from './latency.js';
 import { flowNode } from './node-flow.js';
 import { updateStatus } from './status.js';
+
+// Local copies of imported constants and helpers: V8 reloads an imported binding at every use (see latency.ts).
+const { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_MALICIOUS, C_WRITE, isLegit } = classes;
 
 /** Runs ticks for one level. It holds caches and scratch only: everything that matters is in the state. */
 export interface Engine {
