@@ -40,6 +40,9 @@ async function main(): Promise<void> {
   let lastTick = 0;
   /** Bytes count from the start: the lobby's joins are a one-off, not a rate. */
   let playing = false;
+  /** Players who heard the host join: the lobby's last message, not counted. */
+  let sawHost = 0;
+  let allSawHost = () => {};
 
   const connect = (name: string, extra: object) => new Promise<WebSocket>((resolve) => {
     const ws = new WebSocket(url);
@@ -55,7 +58,10 @@ async function main(): Promise<void> {
     let sentUpTo = -1;
     ws.on('message', (data: Buffer) => {
       const msg = JSON.parse(String(data)) as ServerMessage;
-      if (!playing) return;
+      if (!playing) {
+        if (msg.type === 'room' && msg.room.spectators === 1 && ++sawHost === PLAYERS) allSawHost();
+        return;
+      }
       bytes.total += data.length;
       bytes.byType.set(msg.type, (bytes.byType.get(msg.type) ?? 0) + data.length);
       if (msg.type !== 'sync') return;
@@ -65,7 +71,9 @@ async function main(): Promise<void> {
     });
     return ws;
   }));
+  const everyoneSawHost = new Promise<void>((resolve) => { allSawHost = resolve; });
   const host = await connect('host', { spectate: true, hostToken });
+  await everyoneSawHost;
   const startedAt = performance.now();
   playing = true;
   host.send(JSON.stringify({ type: 'start' }));
