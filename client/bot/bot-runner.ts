@@ -39,6 +39,9 @@ export interface BotResult {
   availability?: number;
   score?: number;
   passed?: boolean;
+  /** What its game cost, and the level's budget. */
+  cost?: number;
+  budget?: number;
   /** Actions sent, and of them the ones the server refused. */
   sent: number;
   refused: number;
@@ -56,6 +59,7 @@ export interface BotRunOptions {
   prefix: string;
   /** Bot i draws its random choices from seed + i. */
   seed: number;
+  /** Every bot joins this team, and the first one alone plays: they share one architecture. */
   team?: string;
   /** Each bot's result, as it comes. */
   onResult?: (result: BotResult) => void;
@@ -150,7 +154,10 @@ class Bot {
         return;
       case 'results': {
         const { result, rank, players } = m.results;
-        return this.finish({ outcome: 'results', rank, players, availability: result.availability, score: result.score, passed: result.passed });
+        return this.finish({
+          outcome: 'results', rank, players, availability: result.availability, score: result.score, passed: result.passed, cost: result.cost,
+          ...(this.round ? { budget: this.round.level.budget } : {}),
+        });
       }
       case 'connection':
         if (m.state === 'closed') this.finish({ outcome: 'closed', ...(m.detail === undefined ? {} : { detail: m.detail }) });
@@ -176,7 +183,7 @@ class Bot {
     }
   }
 
-  private finish(end: Pick<BotResult, 'outcome' | 'rank' | 'players' | 'availability' | 'score' | 'passed' | 'detail'>): void {
+  private finish(end: Omit<BotResult, 'name' | 'sent' | 'refused'>): void {
     if (this.over) return;
     this.over = true;
     this.off();
@@ -221,7 +228,9 @@ export function runBots(o: BotRunOptions): BotRun {
       counted = true;
       arrived();
     };
-    bots.push(new Bot(session, strategy, new Random((o.seed + i) >>> 0), i, runtimes, {
+    // Teammates share one architecture: one of them decides, or each would repeat the others' moves.
+    const plays = o.team !== undefined && i > 0 ? STRATEGIES.idle : strategy;
+    bots.push(new Bot(session, plays, new Random((o.seed + i) >>> 0), i, runtimes, {
       joined: count,
       finished: (result) => {
         count();

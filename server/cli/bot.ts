@@ -64,7 +64,8 @@ const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
 export function resultLine(r: BotResult): string {
   const acts = `${r.sent} action${r.sent === 1 ? '' : 's'}${r.refused ? `, ${r.refused} refused` : ''}`;
   if (r.outcome === 'results') {
-    return `${r.name}: rank ${r.rank} of ${r.players}, availability ${percent(r.availability ?? 0)}, score ${r.score}, ${r.passed ? 'passed' : 'failed'} (${acts})`;
+    const cost = r.cost === undefined ? '' : `, cost ${Math.round(r.cost)}${r.budget === undefined ? '' : ` of ${r.budget}`}`;
+    return `${r.name}: rank ${r.rank} of ${r.players}, availability ${percent(r.availability ?? 0)}, score ${r.score}${cost}, ${r.passed ? 'passed' : 'failed'} (${acts})`;
   }
   const why = { ended: 'no results', closed: 'left', stopped: 'stopped', crashed: 'crashed' }[r.outcome];
   return `${r.name}: ${why}${r.detail ? `: ${r.detail}` : ''} (${acts})`;

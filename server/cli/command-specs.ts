@@ -80,7 +80,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'strategy', type: 'string', value: '<idle|random|greedy>', help: 'idle: only ready up; random: valid random actions, spending slowly; greedy: plays by the numbers (default)' },
       { name: 'name', type: 'string', value: '<prefix>', help: 'bots are named <prefix>-1, <prefix>-2... (default: bot; give each process its own)' },
       { name: 'seed', type: 'string', value: '<n>', help: 'the random seed of the random strategy; bot i uses seed + i (default: 1)' },
-      { name: 'team', type: 'string', value: '<name>', help: 'every bot joins this team: they share one architecture' },
+      { name: 'team', type: 'string', value: '<name>', help: 'every bot joins this team: they share one architecture, which the first bot plays' },
     ],
     load: () => import('./bot.js'),
   },

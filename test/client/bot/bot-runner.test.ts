@@ -76,6 +76,22 @@ describe('runBots', () => {
     for (const r of idled) expect(r).toMatchObject({ outcome: 'results', players: 6, sent: 0 });
   });
 
+  it('in a team, the bots share one architecture, which the first one alone plays', async () => {
+    const { code, host, watcher } = await hostedRoom();
+    const run = runBots({ url: t!.url, room: code, count: 3, strategy: 'greedy', prefix: 'crew', seed: 1, team: 'robots' });
+    cleanups.push(() => run.stop());
+    await run.joined;
+    await allReady(watcher, 3);
+    host.send({ type: 'start' });
+    const board = await watcher.next('leaderboard', (m) => m.entries.length > 0);
+    expect(board.entries.map((e) => e.name)).toEqual(['robots']);
+    const results = await run.done;
+    expect(results.map((r) => r.outcome)).toEqual(['results', 'results', 'results']);
+    expect(results[0]!.sent).toBeGreaterThan(0);
+    expect(results.slice(1).map((r) => r.sent)).toEqual([0, 0]);
+    expect(results.map((r) => r.players)).toEqual([1, 1, 1]);
+  });
+
   it('tells why a bot could not join, and is done', async () => {
     t = await testServer();
     const run = runBots({ url: t.url, room: 'ZZZZZ', count: 2, strategy: 'idle', prefix: 'lost', seed: 1 });

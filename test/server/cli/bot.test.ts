@@ -39,7 +39,7 @@ describe('nines bot', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines.slice(0, 3).sort()).toEqual([
-      expect.stringMatching(/^rnd-1: rank [123] of 3, availability \d+\.\d\d%, score \d+, (passed|failed) \(\d+ actions?\)$/),
+      expect.stringMatching(/^rnd-1: rank [123] of 3, availability \d+\.\d\d%, score \d+, cost \d+ of 3000, (passed|failed) \(\d+ actions?\)$/),
       expect.stringMatching(/^rnd-2: rank [123] of 3, /),
       expect.stringMatching(/^rnd-3: rank [123] of 3, /),
     ]);
