@@ -1,9 +1,12 @@
-import { SYNC_COMMIT_MS, TIER_FACTOR, WRITE_COST, type Kind, type KindParams } from '../catalog.js';
+import type { Kind } from '../catalog.js';
 import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries } from './classes.js';
-import { buildPlans, type SendPlans } from './plans.js';
-import type { QueueTable } from './queueing.js';
+import {
+  FLOWS, I_ANSWERS, I_AT, I_EDGES, I_FLOW_AT, I_LATENCY_AT, I_ROUTES, LATENCY_BLOCK, NODE_INTS, NODE_NUMBERS, N_DELAY,
+  N_WRITE_DELAY, newCNode, writeDelayOf, type CNode, type Compiled,
+} from './graph.js';
+import { buildPlans } from './plans.js';
 
 /** Classes each kind answers by itself when nothing downstream takes them. */
 const TERMINAL: Record<Kind, readonly number[]> = {
@@ -56,156 +59,6 @@ function shardLayout(children: CNode[], algorithm: string, virtualNodes: number)
   }
   const owner = points.find((p) => p[0] >= hot) ?? points[0]!;
   return { shares, hotOwner: owner[1] };
-}
-
-/**
- * Most distinct fixed delays a latency distribution keeps. Round trips make latency multimodal (a
- * local replica answers in 5 ms, the primary across an ocean in 150): one Gamma fitted to such a
- * mixture puts far too much weight in the tail, so the fixed part is kept as a few atoms.
- */
-export const LATENCY_ATOMS = 3;
-
-/**
- * A node's latency block holds one record per class (class k's at latencyAt + k * LAT_RECORD), so
- * a caller reading a child's latency for one class touches one or two cache lines, not five.
- * Where each number starts in a record:
- */
-export const LAT_MEAN = 0;
-export const LAT_M2 = 1;
-export const LAT_FIXED_AT = 2;
-export const LAT_FIXED_WEIGHT = LAT_FIXED_AT + LATENCY_ATOMS;
-export const LAT_BOTTLENECK = LAT_FIXED_WEIGHT + LATENCY_ATOMS;
-export const LAT_RECORD = LAT_BOTTLENECK + 1;
-const LATENCY_BLOCK = LAT_RECORD * CLASS_COUNT;
-/** Where each tally starts in a node's block, per class: arrivals not yet health-checked, checked ones, served, answered, then flows to children. */
-export const ARRIVALS_UNCHECKED = 0;
-export const ARRIVALS_CHECKED = CLASS_COUNT;
-export const SERVED = 2 * CLASS_COUNT;
-export const ANSWERED = 3 * CLASS_COUNT;
-
-/** One node with its place in the graph and the per-tick scratch the tick fills in. */
-export interface CNode {
-  node: NodeState;
-  /** The node's kind, kept here so hot loops need not load the node. */
-  kind: Kind;
-  index: number;
-  region: number;
-  /** The kind's parameters under the level's overrides, looked up once. */
-  params: KindParams;
-  /** The kind as flags, for the checks of the per-tick loops. */
-  isDns: boolean;
-  isGateway: boolean;
-  isQueue: boolean;
-  isReplica: boolean;
-  /** A CDN or a cache: answers reads from what it holds. */
-  isCache: boolean;
-  /** Work of one write (databases pay more for writes), and of any other request: 1. */
-  writeCost: number;
-  /** One queue shared by every unit (a cache, an app pool behind least-connections) rather than one per unit. */
-  sharedQueue: boolean;
-  /** Servers of one unit: the kind's, times the tier's factor (queue workers are counted apart). */
-  unitServers: number;
-  /** The size tier's capacity factor. */
-  tierFactor: number;
-  /** Fixed processing delay, in seconds. */
-  delay: number;
-  /** Extra fixed delay of writes (a sync standby's acknowledgement), in seconds. */
-  writeDelay: number;
-  children: CNode[];
-  /** Round trip of the call to each child, in seconds. */
-  childRtt: Float64Array;
-  /** Bit k set: class k arrived this tick or is still queued here. */
-  mask: number;
-  /** Per class: the positions in `children` that can carry it. */
-  eligible: number[][];
-  /** Per class: whether this node can carry it at all (answer it, or pass it to a child that can). */
-  routes: number;
-  /** Per class: whether this node answers it (rather than passing it on). */
-  answers: number;
-  /** A load balancer sending by capacity (least-connections) rather than evenly. */
-  leastConnections: boolean;
-  /** The load-balancing algorithm of the first load balancer calling this node, if any. */
-  balancer: string | undefined;
-  /** Replicas: the primary they follow. */
-  primary: CNode | undefined;
-  /** Arrivals of the tick per class, requests per second: not yet checked for health, and checked. */
-  arrU: Float64Array;
-  arrC: Float64Array;
-  /** Served per class this tick (requests per second), and its share answered here. */
-  served: Float64Array;
-  answered: Float64Array;
-  /** Failed legitimate requests of this tick per reason (counts), flushed into the totals. */
-  up: number;
-  activeUnits: number;
-  slow: number;
-  /** Bit k set: class k reached the node this tick, so a caller may read its latency for k. */
-  need: number;
-  /** The node's own mean response time and its variance, this tick (s, s^2). */
-  ownMean: number;
-  ownVar: number;
-  /**
-   * The graph's scratch buffer, where every view above and below lives, and where this node's block
-   * and its latency block start: hot loops reach a child's numbers by offset, without loading the child.
-   */
-  buf: Float64Array;
-  at: number;
-  /**
-   * Where the latency block starts in `buf`: a record per class (see LAT_RECORD) of the random part
-   * of the latency downstream of the node's arrival (mean in s, second moment in s^2), LATENCY_ATOMS
-   * fixed delays (s) with their weights, and the delay (s) of the node that most delays the class
-   * (see `blame`).
-   */
-  latencyAt: number;
-  /** Per child: its index in the order, and where its block (arrivals first) and its latency block start in `buf`. */
-  childIndex: Int32Array;
-  childArrivals: Int32Array;
-  childLatency: Int32Array;
-  /** Flow sent to each child this tick, per class: children.length x CLASS_COUNT, requests per second. */
-  flowTo: Float64Array;
-  /** Where `flowTo` starts in `buf`. */
-  flowAt: number;
-  /** Per class: eligible children grouped by preference (caches before databases), best first. */
-  groups: number[][][];
-  /** Shard routers: each child's share of keys, and the child holding the hot key. */
-  shardShares: number[];
-  hotOwner: number;
-  table: QueueTable | undefined;
-  tableC: number;
-  tableK: number;
-}
-
-export interface Compiled {
-  version: number;
-  /** Nodes in call order: every caller before what it calls; ties by placement order. */
-  order: CNode[];
-  byId: Map<string, CNode>;
-  /** Nodes nobody calls: where users' traffic enters. */
-  roots: CNode[];
-  /** The DNS users resolve through, if the architecture has one nobody calls. */
-  dns: CNode | undefined;
-  /** The nodes' per-tick tallies (arrivals, served, answered, flows), then their latency blocks. */
-  scratch: Float64Array;
-  /** Where the latency blocks start: the tallies before it are cleared at each tick. */
-  tallies: number;
-  /** Per node and class (index * CLASS_COUNT + k): the index of the node that most delays the class's requests from there. */
-  blame: Int32Array;
-  plans: SendPlans;
-}
-
-function newCNode(node: NodeState, index: number, region: number, params: KindParams): CNode {
-  const none = new Float64Array(0);
-  return {
-    node, kind: node.kind, index, region, params,
-    isDns: node.kind === 'dns', isGateway: node.kind === 'gateway', isQueue: node.kind === 'queue', isReplica: node.kind === 'replica',
-    isCache: node.kind === 'cdn' || node.kind === 'cache', writeCost: node.kind === 'db' || node.kind === 'replica' ? WRITE_COST : 1,
-    sharedQueue: node.kind === 'cache', unitServers: params.servers * (node.kind === 'queue' ? 1 : TIER_FACTOR[node.tier]), tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000,
-    writeDelay: node.kind === 'db' && (node.config as { standby?: string }).standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0, mask: 0, children: [], childRtt: none, eligible: [], routes: 0, answers: 0, leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
-    balancer: undefined, primary: undefined,
-    arrU: none, arrC: none, served: none, answered: none, up: 1, activeUnits: 1, slow: 1,
-    need: 0, ownMean: 0, ownVar: 0,
-    buf: none, at: 0, latencyAt: 0, childIndex: new Int32Array(0), childArrivals: new Int32Array(0), childLatency: new Int32Array(0),
-    flowTo: none, flowAt: 0, groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
-  };
 }
 
 /** Turns the architecture into arrays the tick walks without lookups. */
@@ -267,7 +120,7 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
   // Every per-tick tally of every node lives in one buffer, node after node, and the latency blocks
   // after them: a tick clears the tallies with one fill (the latency pass writes what it reads),
   // and walking the nodes walks memory in order.
-  const tallies = order.reduce((sum, c) => sum + (4 + Math.max(1, c.children.length)) * CLASS_COUNT, 0);
+  const tallies = order.reduce((sum, c) => sum + FLOWS + Math.max(1, c.children.length) * CLASS_COUNT, 0);
   const scratch = new Float64Array(tallies + order.length * LATENCY_BLOCK);
   let offset = 0;
   const view = (n: number) => scratch.subarray(offset, (offset += n));
@@ -296,15 +149,41 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
       c.primary = p === undefined ? undefined : byId.get(p);
     }
   }
-  for (const c of order) {
-    c.childRtt = Float64Array.from(c.children, (ch) => rt.rtt(c.node.region, ch.node.region));
-    c.childIndex = Int32Array.from(c.children, (ch) => ch.index);
-    c.childArrivals = Int32Array.from(c.children, (ch) => ch.at);
-    c.childLatency = Int32Array.from(c.children, (ch) => ch.latencyAt);
-  }
   const hasParent = new Set(state.links.map((l) => l.to));
   const roots = order.filter((c) => !hasParent.has(c.node.id));
-  return { version: state.version, order, byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch, tallies,
+  return {
+    version: state.version, order, byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch, tallies,
+    ...nodeTable(order, rt),
     blame: Int32Array.from({ length: order.length * CLASS_COUNT }, (_, i) => Math.floor(i / CLASS_COUNT)), plans: buildPlans(order),
   };
+}
+
+/** The node table and the edge arrays: each node's offsets, bit sets and delays, and each call's child and round trip. */
+function nodeTable(order: readonly CNode[], rt: LevelRuntime): Pick<Compiled, 'ints' | 'numbers' | 'edgeChild' | 'edgeLatency' | 'edgeRtt'> {
+  const ints = new Int32Array((order.length + 1) * NODE_INTS);
+  const numbers = new Float64Array(order.length * NODE_NUMBERS);
+  const edges = order.reduce((sum, c) => sum + c.children.length, 0);
+  const edgeChild = new Int32Array(edges);
+  const edgeLatency = new Int32Array(edges);
+  const edgeRtt = new Float64Array(edges);
+  let e = 0;
+  for (const c of order) {
+    const row = c.index * NODE_INTS;
+    ints[row + I_ROUTES] = c.routes;
+    ints[row + I_ANSWERS] = c.answers;
+    ints[row + I_AT] = c.at;
+    ints[row + I_FLOW_AT] = c.flowAt;
+    ints[row + I_LATENCY_AT] = c.latencyAt;
+    ints[row + I_EDGES] = e;
+    numbers[c.index * NODE_NUMBERS + N_DELAY] = c.delay;
+    numbers[c.index * NODE_NUMBERS + N_WRITE_DELAY] = writeDelayOf(c.node);
+    for (const ch of c.children) {
+      edgeChild[e] = ch.index;
+      edgeLatency[e] = ch.latencyAt;
+      edgeRtt[e] = rt.rtt(c.node.region, ch.node.region);
+      e++;
+    }
+  }
+  ints[order.length * NODE_INTS + I_EDGES] = e;
+  return { ints, numbers, edgeChild, edgeLatency, edgeRtt };
 }

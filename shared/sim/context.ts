@@ -3,7 +3,7 @@ import { FAILURE_REASONS, type FailureReason, REASON_INDEX } from '../reasons.js
 import type { GameState } from '../state.js';
 import type { GameEvent } from '../level.js';
 import { CLASS_COUNT } from './classes.js';
-import type { CNode, Compiled } from './compile.js';
+import type { CNode, Compiled } from './graph.js';
 import { emptyEffects, type EventEffects } from './events.js';
 import { createQueueStep, type QueueStep } from './queueing.js';
 

@@ -1,10 +1,12 @@
 import type { Random } from '../random.js';
 import * as classes from './classes.js';
-import type { CNode } from './compile.js';
+import * as graph from './graph.js';
+import type { CNode } from './graph.js';
 import { fail, isPartitioned, type TickContext } from './context.js';
 
 // Local copies of imported constants and helpers: V8 reloads an imported binding at every use (see latency.ts).
 const { CLASS_COUNT, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries, isLegit } = classes;
+const { I_NEED, NODE_INTS } = graph;
 
 /**
  * Where one region's requests of one class entered this tick: targets, their shares, the users' RTT
@@ -256,7 +258,7 @@ export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
         } else {
           t.arrU[k]! += share;
           // Its latency is read for the users' view even should the share round to nothing.
-          t.need |= 1 << k;
+          ctx.compiled.ints[t.index * NODE_INTS + I_NEED]! |= 1 << k;
         }
       }
     }

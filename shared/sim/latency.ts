@@ -1,14 +1,17 @@
 import { probWithin } from './gamma.js';
 import * as classes from './classes.js';
-import * as layout from './compile.js';
-import type { CNode } from './compile.js';
+import * as layout from './graph.js';
+import type { CNode } from './graph.js';
 import type { TickContext } from './context.js';
 import type { EntryScratch } from './entry.js';
 
 // Imported bindings are live: V8 reloads them through a cell, with a check, at every use in a loop.
 // Local copies are constants it folds into the code (a third of this pass's time, measured).
 const { CLASS_COUNT, C_MALICIOUS, isWrite } = classes;
-const { ANSWERED, LATENCY_ATOMS, LAT_BOTTLENECK, LAT_FIXED_AT, LAT_FIXED_WEIGHT, LAT_M2, LAT_MEAN, LAT_RECORD } = layout;
+const {
+  ANSWERED, I_AT, I_EDGES, I_FLOW_AT, I_LATENCY_AT, I_MASK, I_NEED, I_ROUTES, LATENCY_ATOMS, LAT_BOTTLENECK, LAT_FIXED_AT,
+  LAT_FIXED_WEIGHT, LAT_M2, LAT_MEAN, LAT_RECORD, NODE_INTS, NODE_NUMBERS, N_DELAY, N_OWN_MEAN, N_OWN_VAR, N_WRITE_DELAY,
+} = layout;
 
 
 /** Scratch for gathering and merging atoms; no path has more candidates than this. */
@@ -73,24 +76,30 @@ function writeAtoms(buf: Float64Array, rec: number, n: number): void {
  * Only the classes someone reads are computed: those that reached the node this tick (`need`).
  */
 export function latencyPass(ctx: TickContext): void {
-  const { order, scratch: buf, blame } = ctx.compiled;
+  // Everything by index in the graph's arrays: the node objects are not needed here.
+  const { order, scratch: buf, blame, ints, numbers, edgeChild, edgeLatency, edgeRtt } = ctx.compiled;
   for (let i = order.length - 1; i >= 0; i--) {
-    const c = order[i]!;
-    const need = c.need & c.routes;
+    const row = i * NODE_INTS;
+    const need = ints[row + I_NEED]! & ints[row + I_ROUTES]!;
     if (need === 0) continue;
-    const ownMean = c.ownMean;
-    const ownM2 = c.ownVar + ownMean * ownMean;
-    const lat = c.latencyAt;
-    const nChildren = c.children.length;
+    const mask = ints[row + I_MASK]!;
+    const lat = ints[row + I_LATENCY_AT]!;
+    const flowAt = ints[row + I_FLOW_AT]!;
+    const answeredAt = ints[row + I_AT]! + ANSWERED;
+    const firstEdge = ints[row + I_EDGES]!;
+    const nChildren = ints[row + NODE_INTS + I_EDGES]! - firstEdge;
+    const nums = i * NODE_NUMBERS;
+    const ownMean = numbers[nums + N_OWN_MEAN]!;
+    const ownM2 = numbers[nums + N_OWN_VAR]! + ownMean * ownMean;
     for (let m = need; m !== 0; m &= m - 1) {
       const k = 31 - Math.clz32(m & -m);
       const rec = lat + k * LAT_RECORD;
-      const delay = c.delay + (isWrite(k) ? c.writeDelay : 0);
+      const delay = numbers[nums + N_DELAY]! + (isWrite(k) ? numbers[nums + N_WRITE_DELAY]! : 0);
       let passed = 0;
-      if ((c.mask & (1 << k)) !== 0) for (let j = 0; j < nChildren; j++) passed += buf[c.flowAt + j * CLASS_COUNT + k]!;
-      const answered = buf[c.at + ANSWERED + k]!;
+      if ((mask & (1 << k)) !== 0) for (let j = 0; j < nChildren; j++) passed += buf[flowAt + j * CLASS_COUNT + k]!;
+      const answered = buf[answeredAt + k]!;
       const total = answered + passed;
-      let worst = c.index;
+      let worst = i;
       let worstDelay = ownMean + delay;
       if (!(total > 0 && passed > 0)) {
         // Answered here, or no traffic of this class this tick: the node's own latency.
@@ -99,7 +108,7 @@ export function latencyPass(ctx: TickContext): void {
         candValue[0] = delay;
         candWeight[0] = 1;
         writeAtoms(buf, rec, 1);
-        blame[c.index * CLASS_COUNT + k] = worst;
+        blame[i * CLASS_COUNT + k] = worst;
         buf[rec + LAT_BOTTLENECK] = worstDelay;
         continue;
       }
@@ -113,12 +122,12 @@ export function latencyPass(ctx: TickContext): void {
       }
       let own = worstDelay;
       for (let j = 0; j < nChildren; j++) {
-        const f = buf[c.flowAt + j * CLASS_COUNT + k]!;
+        const f = buf[flowAt + j * CLASS_COUNT + k]!;
         if (f <= 0) continue;
         const w = f / total;
-        const rtt = c.childRtt[j]!;
-        // The child's numbers by offset in the shared buffer: no need to load the child itself.
-        const at = c.childLatency[j]! + k * LAT_RECORD;
+        const e = firstEdge + j;
+        const rtt = edgeRtt[e]!;
+        const at = edgeLatency[e]! + k * LAT_RECORD;
         yMean += w * buf[at + LAT_MEAN]!;
         yM2 += w * buf[at + LAT_M2]!;
         for (let a = 0; a < LATENCY_ATOMS && n < MAX_CANDIDATES; a++) {
@@ -129,13 +138,13 @@ export function latencyPass(ctx: TickContext): void {
         }
         own += w * rtt;
         const d = w * buf[at + LAT_BOTTLENECK]!;
-        if (d > worstDelay) { worstDelay = d; worst = blame[c.childIndex[j]! * CLASS_COUNT + k]!; }
+        if (d > worstDelay) { worstDelay = d; worst = blame[edgeChild[e]! * CLASS_COUNT + k]!; }
       }
-      if (own > worstDelay) { worstDelay = own; worst = c.index; }
+      if (own > worstDelay) { worstDelay = own; worst = i; }
       buf[rec + LAT_MEAN] = ownMean + yMean;
       buf[rec + LAT_M2] = ownM2 + 2 * ownMean * yMean + yM2;
       writeAtoms(buf, rec, reduceCandidates(n));
-      blame[c.index * CLASS_COUNT + k] = worst;
+      blame[i * CLASS_COUNT + k] = worst;
       buf[rec + LAT_BOTTLENECK] = worstDelay;
     }
   }

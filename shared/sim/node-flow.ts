@@ -3,15 +3,15 @@ import { admit, type RateLimitConfig } from './rate-limit.js';
 import { lruHitRatio, staleReadProbability, ttlHitRatio } from './cache.js';
 import { queueTable, stepQueue } from './queueing.js';
 import * as classes from './classes.js';
-import * as layout from './compile.js';
-import type { CNode } from './compile.js';
+import * as layout from './graph.js';
+import type { CNode } from './graph.js';
 import * as context from './context.js';
 import type { TickContext } from './context.js';
 import * as routing from './routing.js';
 
 // Local copies of imported constants and helpers: V8 reloads an imported binding at every use (see latency.ts).
 const { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, isLegit, isWrite } = classes;
-const { ANSWERED, ARRIVALS_CHECKED, ARRIVALS_UNCHECKED, SERVED } = layout;
+const { ANSWERED, ARRIVALS_CHECKED, ARRIVALS_UNCHECKED, I_MASK, I_NEED, NODE_INTS, NODE_NUMBERS, N_OWN_MEAN, N_OWN_VAR, SERVED } = layout;
 const { fail } = context;
 const { capacityOf, forward } = routing;
 
@@ -26,13 +26,14 @@ function singleKeyHit(rate: number, ttl: number): number {
 }
 
 /** Arrivals of a healthy node: all of them, checked or not. */
-function takeArrivals(c: CNode): void {
+function takeArrivals(c: CNode, ints: Int32Array): void {
+  const row = c.index * NODE_INTS;
   const buf = c.buf;
   const checked = c.at + ARRIVALS_CHECKED;
   const unchecked = c.at + ARRIVALS_UNCHECKED;
   let arrived = 0;
   let mask = 0;
-  let need = c.need;
+  let need = ints[row + I_NEED]!;
   const x = c.node.x;
   for (let k = 0; k < CLASS_COUNT; k++) {
     const a = buf[checked + k]! + buf[unchecked + k]!;
@@ -41,8 +42,8 @@ function takeArrivals(c: CNode): void {
     if (a > 0) need |= 1 << k;
     if (a > 0 || x[k]! > 0) mask |= 1 << k;
   }
-  c.mask = mask;
-  c.need = need;
+  ints[row + I_MASK] = mask;
+  ints[row + I_NEED] = need;
   c.node.metrics.arrivalRps = arrived;
 }
 
@@ -50,29 +51,31 @@ function takeArrivals(c: CNode): void {
  * Arrivals of a node that is down, or up only part of the time: what was not health-checked fails
  * on it, and a node that is down loses what it held.
  */
-function takeArrivalsDegraded(ctx: TickContext, c: CNode): void {
+function takeArrivalsDegraded(ctx: TickContext, c: CNode, ints: Int32Array): void {
+  const row = c.index * NODE_INTS;
   const dt = ctx.rt.dt;
   const n = c.node;
   let arrived = 0;
   for (let k = 0; k < CLASS_COUNT; k++) {
     const unchecked = c.arrU[k]!;
-    if (unchecked + c.arrC[k]! > 0) c.need |= 1 << k;
+    if (unchecked + c.arrC[k]! > 0) ints[row + I_NEED]! |= 1 << k;
     arrived += unchecked + c.arrC[k]!;
     const lost = unchecked * (1 - c.up);
     if (isLegit(k)) fail(ctx, c, 'node-down', lost * dt);
     c.arrC[k] = c.arrC[k]! + unchecked - lost;
   }
   n.metrics.arrivalRps = arrived;
-  c.mask = 0;
-  for (let k = 0; k < CLASS_COUNT; k++) if (c.arrC[k]! > 0 || n.x[k]! > 0) c.mask |= 1 << k;
+  let mask = 0;
+  for (let k = 0; k < CLASS_COUNT; k++) if (c.arrC[k]! > 0 || n.x[k]! > 0) mask |= 1 << k;
   if (c.up === 0) {
-    c.mask = 0;
+    mask = 0;
     for (let k = 0; k < CLASS_COUNT; k++) {
       if (isLegit(k)) fail(ctx, c, 'node-down', n.x[k]!);
       n.x[k] = 0;
     }
     n.fill = 0;
   }
+  ints[row + I_MASK] = mask;
 }
 
 const limiterConfig: { algorithm: RateLimitConfig['algorithm']; ratePerSecond: number; burst: number; windowSeconds: number } = {
@@ -118,7 +121,7 @@ function gateway(ctx: TickContext, c: CNode): void {
  * The node's own queue, one fluid step: an app pool behind least-connections is one shared queue;
  * otherwise each unit queues alone and the pool is units times one unit.
  */
-function serve(ctx: TickContext, c: CNode): void {
+function serve(ctx: TickContext, c: CNode, mask: number): void {
   const n = c.node;
   const x = n.x;
   const p = c.params;
@@ -137,7 +140,7 @@ function serve(ctx: TickContext, c: CNode): void {
   }
   let work = 0;
   let held = 0;
-  for (let m = c.mask; m !== 0; m &= m - 1) {
+  for (let m = mask; m !== 0; m &= m - 1) {
     const k = 31 - Math.clz32(m & -m);
     const w = costOf(c, k);
     work += buf[arr + k]! * w;
@@ -152,7 +155,7 @@ function serve(ctx: TickContext, c: CNode): void {
   const reason = c.isQueue ? 'queue-full' : 'overloaded';
   // What is left inside, summed over the classes in the mask: the others hold nothing.
   let inside = 0;
-  for (let m = c.mask; m !== 0; m &= m - 1) {
+  for (let m = mask; m !== 0; m &= m - 1) {
     const k = 31 - Math.clz32(m & -m);
     const a = buf[arr + k]!;
     const rejected = a * rejectShare;
@@ -173,8 +176,9 @@ function serve(ctx: TickContext, c: CNode): void {
   // (Allen-Cunneen with Ca^2 = 1/units).
   const wait = Math.max(0, out.meanResponse - s);
   const rr = !shared && units > 1 && c.balancer === 'round-robin' ? (1 + 1 / units) / 2 : 1;
-  c.ownMean = s + wait * rr;
-  c.ownVar = out.responseVariance;
+  const numbers = ctx.compiled.numbers;
+  numbers[c.index * NODE_NUMBERS + N_OWN_MEAN] = s + wait * rr;
+  numbers[c.index * NODE_NUMBERS + N_OWN_VAR] = out.responseVariance;
   n.metrics.utilization = Math.min(1, (out.served * s) / servers);
 }
 
@@ -261,14 +265,16 @@ function applyLog(ctx: TickContext, c: CNode): void {
 /** One node's share of the forward pass: arrivals in, its queue, answers, and the rest passed on. */
 export function flowNode(ctx: TickContext, c: CNode): void {
   if (c.isDns) return;
+  const { ints, numbers } = ctx.compiled;
   const n = c.node;
   if (c.isReplica) applyLog(ctx, c);
-  if (c.up === 1) takeArrivals(c);
-  else takeArrivalsDegraded(ctx, c);
+  if (c.up === 1) takeArrivals(c, ints);
+  else takeArrivalsDegraded(ctx, c, ints);
   const m = n.metrics;
+  const own = c.index * NODE_NUMBERS + N_OWN_MEAN;
   if (c.up === 0) {
-    c.ownMean = 0;
-    c.ownVar = 0;
+    numbers[own] = 0;
+    numbers[c.index * NODE_NUMBERS + N_OWN_VAR] = 0;
     m.servedRps = 0;
     m.utilization = 0;
     m.inSystem = 0;
@@ -276,14 +282,15 @@ export function flowNode(ctx: TickContext, c: CNode): void {
     m.hitRatio = 0;
     return;
   }
+  const mask = ints[c.index * NODE_INTS + I_MASK]!;
   if (c.isGateway) gateway(ctx, c);
-  serve(ctx, c);
+  serve(ctx, c, mask);
   m.hitRatio = c.isCache ? cacheHits(ctx, c) : 0;
   const buf = c.buf;
   const servedAt = c.at + SERVED;
   const answeredAt = c.at + ANSWERED;
   const answers = c.answers;
-  for (let bits = c.mask & answers; bits !== 0; bits &= bits - 1) {
+  for (let bits = mask & answers; bits !== 0; bits &= bits - 1) {
     const k = 31 - Math.clz32(bits & -bits);
     buf[answeredAt + k] = buf[servedAt + k]!;
   }
@@ -292,7 +299,7 @@ export function flowNode(ctx: TickContext, c: CNode): void {
   // A queue's own background work was passed on by its workers already.
   const passes = c.isQueue ? ~(1 << C_BACKGROUND) : -1;
   let served = 0;
-  for (let bits = c.mask; bits !== 0; bits &= bits - 1) {
+  for (let bits = mask; bits !== 0; bits &= bits - 1) {
     const k = 31 - Math.clz32(bits & -bits);
     const out = buf[servedAt + k]!;
     const answered = buf[answeredAt + k]!;
@@ -302,5 +309,5 @@ export function flowNode(ctx: TickContext, c: CNode): void {
     if (rest > 0 && ((passes & ~answers) & (1 << k)) !== 0) forward(ctx, c, k, rest);
   }
   m.servedRps = served;
-  m.latencyMs = (c.ownMean + c.delay) * 1000;
+  m.latencyMs = (numbers[own]! + c.delay) * 1000;
 }

@@ -1,5 +1,5 @@
 import { CLASS_COUNT, C_HOT } from './classes.js';
-import { ARRIVALS_CHECKED, type CNode } from './compile.js';
+import { ARRIVALS_CHECKED, type CNode } from './graph.js';
 
 /**
  * How a node passes class k on when nothing is in the way, precompiled into flat arrays so that

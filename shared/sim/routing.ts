@@ -1,6 +1,6 @@
 import * as classes from './classes.js';
-import * as layout from './compile.js';
-import type { CNode } from './compile.js';
+import * as layout from './graph.js';
+import type { CNode } from './graph.js';
 import { fail, isPartitioned, type TickContext } from './context.js';
 import * as plan from './plans.js';
 
@@ -26,7 +26,7 @@ function baseWeight(ctx: TickContext, c: CNode, child: CNode, j: number): number
 }
 
 function send(c: CNode, j: number, k: number, rate: number, checked: boolean): void {
-  c.buf[c.childArrivals[j]! + (checked ? ARRIVALS_CHECKED : 0) + k]! += rate;
+  c.buf[c.children[j]!.at + (checked ? ARRIVALS_CHECKED : 0) + k]! += rate;
   c.flowTo[j * CLASS_COUNT + k]! += rate;
 }
 

@@ -1,6 +1,6 @@
 import { FAILOVER_SECONDS, SYNC_FAILOVER_SECONDS } from '../catalog.js';
 import type { GameEvent } from '../level.js';
-import type { CNode } from './compile.js';
+import { I_NEED, NODE_INTS, type CNode } from './graph.js';
 import type { TickContext } from './context.js';
 import { refreshPlans } from './plans.js';
 
@@ -80,13 +80,14 @@ function applyFailure(ctx: TickContext, e: GameEvent, startTick: number, index: 
  */
 export function updateStatus(ctx: TickContext): void {
   const { state, rt } = ctx;
+  const ints = ctx.compiled.ints;
   const background = rt.level.backgroundFailures;
   for (const c of ctx.compiled.order) {
     const n = c.node;
     while (n.warming.length && n.warming[0]![0] <= state.tick) n.units += n.warming.shift()![1];
     c.activeUnits = n.units;
     c.slow = 1;
-    c.need = 0;
+    ints[c.index * NODE_INTS + I_NEED] = 0;
     n.metrics.droppedRps = 0;
     c.up = state.tick < n.readyTick ? 0 : 1;
   }
