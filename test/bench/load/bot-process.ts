@@ -1,28 +1,33 @@
-// Bots of the load benchmark, in a process of their own: real players over the real protocol, who
-// also note when each tick's state reached them.
-import { WsSession } from '../../../client/ws-session.js';
+// Bots of the load benchmark, in a process of their own: `nines bot`'s players over the real
+// protocol, one run per room, whose sessions also note when each tick's state reached them.
+import { runBots, type BotRun } from '../../../client/bot/bot-runner.js';
+import { isStrategyName } from '../../../client/bot/strategies.js';
 import type { BotsReport, Order } from './ipc.js';
 import { readProcess, usageBetween, wallNow, type Reading } from './measure.js';
 
 const [port, codesArg, perRoomArg] = process.argv.slice(2);
+const strategy = process.argv[5] ?? '';
+if (!isStrategyName(strategy)) throw new Error(`bot-process: strategy must be idle, random or greedy, got ${strategy}`);
 const codes = codesArg!.split(',');
-const perRoom = Number(perRoomArg);
 const send = (m: BotsReport) => process.send!(m);
 
 let arrivals: [string, number][] = [];
 let mark: Reading | undefined;
-const sessions: WsSession[] = [];
 
-await Promise.all(codes.flatMap((code) => Array.from({ length: perRoom }, (_, i) => new Promise<void>((resolve) => {
-  const session = new WsSession({ url: `ws://127.0.0.1:${port}`, room: code, name: `bot${i + 1}` });
-  sessions.push(session);
-  session.subscribe((m) => {
-    if (m.type === 'level') resolve();
-    else if (m.type === 'snapshot' && mark) arrivals.push([`${code}:${m.tick}`, wallNow()]);
+const runs: BotRun[] = codes.map((code, r) => {
+  // A bot's state also shows after each of its acks: only a tick's first showing is its arrival.
+  const seen = new Map<number, number>();
+  return runBots({
+    url: `ws://127.0.0.1:${port}`, room: code, count: Number(perRoomArg), strategy, prefix: 'bot', seed: 1 + r * 1_000,
+    watch: (bot, m) => {
+      if (m.type !== 'snapshot' || m.tick <= (seen.get(bot) ?? -1)) return;
+      seen.set(bot, m.tick);
+      if (mark) arrivals.push([`${code}:${m.tick}`, wallNow()]);
+    },
   });
-  session.start();
-}))));
-send({ type: 'joined', bots: sessions.length });
+});
+await Promise.all(runs.map((r) => r.joined));
+send({ type: 'joined', bots: codes.length * Number(perRoomArg) });
 
 process.on('message', (order: Order) => {
   if (order.type === 'mark') {
@@ -31,7 +36,7 @@ process.on('message', (order: Order) => {
   } else if (order.type === 'report') {
     send({ type: 'report', usage: usageBetween(mark ?? readProcess(), readProcess()), arrivals, delaysMs: [] });
   } else {
-    for (const s of sessions) s.close();
+    for (const r of runs) r.stop();
     process.exit(0);
   }
 });
