@@ -125,6 +125,8 @@ export interface CNode {
   table: QueueTable | undefined;
   tableC: number;
   tableK: number;
+  /** The table cell the queue's last step ended in: where the next step starts looking. */
+  tableCell: number;
 }
 
 export interface Compiled {
@@ -163,7 +165,7 @@ export function newCNode(node: NodeState, index: number, region: number, params:
     leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined, arrU: none, arrC: none, served: none, answered: none, flowTo: none,
     up: 1, activeUnits: 1, slow: 1, buf: none, at: 0, flowAt: 0, latencyAt: 0,
-    groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0,
+    groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0, tableCell: -1,
   };
 }
 

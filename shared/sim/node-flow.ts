@@ -148,7 +148,7 @@ function serve(ctx: TickContext, c: CNode, mask: number): void {
   }
   const s = (p.serviceMs / 1000) * c.slow;
   const out = ctx.step;
-  stepQueue(c.table, held / split, work / split, 1 / s, dt, out);
+  c.tableCell = stepQueue(c.table, held / split, work / split, 1 / s, dt, out, c.tableCell);
   const rejectShare = work > 0 ? (out.rejected * split) / work : 0;
   const servedWork = out.served * split;
   const content = held + (work - out.rejected * split) * dt;

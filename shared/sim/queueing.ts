@@ -248,9 +248,12 @@ export function queueTable(c: number, K: number): QueueTable {
   const varT = new Float64Array(r.length);
   for (let i = 0; i < r.length; i++) {
     const m = mmckUnit(c, K, r[i]! * c);
-    L[i] = m.L;
-    busyFraction[i] = m.busy / c;
-    pK[i] = m.pK;
+    // L, pK and the busy share all grow with the load; near saturation rounding can make a value
+    // dip by an ulp, which is kept out so that stepQueue's balance is monotone in the grid index.
+    const prev = i > 0 ? i - 1 : 0;
+    L[i] = Math.max(m.L, L[prev]!);
+    busyFraction[i] = Math.min(1, Math.max(m.busy / c, busyFraction[prev]!));
+    pK[i] = Math.min(1, Math.max(m.pK, pK[prev]!));
     varT[i] = m.varT;
   }
   const table: QueueTable = { c, K, r, L, busyFraction, pK, varT };
@@ -306,7 +309,9 @@ export function createQueueStep(): QueueStep {
  * Advances the mean queue content x by dt under arrival rate lambda with a
  * pointwise-stationary fluid model, integrated by backward Euler:
  *   x' = L(r'),  x' = x + dt (lambda (1 - pK(r')) - c mu busyFraction(r')).
- * Implicit so that mu dt >> 1 cannot make it oscillate. Writes into out.
+ * Implicit so that mu dt >> 1 cannot make it oscillate. Writes into out and
+ * returns the grid cell of the solution: passed back as `hint` for the same
+ * queue's next step, it saves most of the search (the result is the same).
  */
 export function stepQueue(
   table: QueueTable,
@@ -315,15 +320,17 @@ export function stepQueue(
   mu: number,
   dt: number,
   out: QueueStep,
-): void {
+  hint = -1,
+): number {
   const { r: grid, L, busyFraction, pK, varT, c, K } = table;
   const inflow = dt * lambda;
   const capacity = dt * c * mu;
   const start = x + inflow;
-  // F(r) = L(r) - x - dt (admitted(r) - served(r)) is increasing in r (L,
-  // pK and busyFraction all are) and F(0) = -x - dt lambda <= 0, so the
-  // root is bracketed by bisection over grid points; inside the bracket F is
-  // linear in the interpolation weight, so the weight is solved for exactly.
+  // F(r) = L(r) - x - dt (admitted(r) - served(r)) is non-decreasing in the
+  // grid index (L, pK and busyFraction all are, and rounding keeps that) and
+  // F(0) = -x - dt lambda <= 0, so one grid cell brackets the root; inside it
+  // F is linear in the interpolation weight, so the weight is solved for
+  // exactly. The cell is unique, so searching from a hint finds the same one.
   let lo = 0;
   let hi = grid.length - 1;
   let fLo = L[lo]! + inflow * pK[lo]! + capacity * busyFraction[lo]! - start;
@@ -334,6 +341,34 @@ export function stepQueue(
     lo = hi - 1;
     w = 1;
   } else {
+    if (hint > 0 && hint < hi) {
+      // The queue moves little between ticks: gallop out from last tick's cell to bracket the root.
+      let a = hint;
+      let fa = L[a]! + inflow * pK[a]! + capacity * busyFraction[a]! - start;
+      if (fa <= 0) {
+        let step = 1;
+        let b = Math.min(hi, a + step);
+        let fb = L[b]! + inflow * pK[b]! + capacity * busyFraction[b]! - start;
+        while (fb <= 0) {
+          a = b; fa = fb; step *= 2;
+          b = Math.min(hi, a + step);
+          fb = L[b]! + inflow * pK[b]! + capacity * busyFraction[b]! - start;
+        }
+        lo = a; fLo = fa; hi = b; fHi = fb;
+      } else {
+        let step = 1;
+        let b = a;
+        let fb = fa;
+        a = Math.max(0, b - step);
+        fa = L[a]! + inflow * pK[a]! + capacity * busyFraction[a]! - start;
+        while (fa > 0 && a > 0) {
+          b = a; fb = fa; step *= 2;
+          a = Math.max(0, b - step);
+          fa = L[a]! + inflow * pK[a]! + capacity * busyFraction[a]! - start;
+        }
+        lo = a; fLo = fa; hi = b; fHi = fb;
+      }
+    }
     while (hi - lo > 1) {
       const mid = (lo + hi) >>> 1;
       const f = L[mid]! + inflow * pK[mid]! + capacity * busyFraction[mid]! - start;
@@ -372,4 +407,5 @@ export function stepQueue(
   out.rejected = lambda - admitted;
   out.meanResponse = served > 0 ? next / served : 1 / mu;
   out.responseVariance = (varT[lo]! + w * (varT[hi]! - varT[lo]!)) / (mu * mu);
+  return lo;
 }

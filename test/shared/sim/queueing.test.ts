@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   TABLE_MAX_LOAD,
   createQueueStep,
@@ -365,5 +366,26 @@ describe('stepQueue', () => {
         }
       }
     }
+  });
+});
+
+describe('stepQueue from a hint', () => {
+  it('gives exactly the same step whatever cell it starts looking from', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<[number, number]>([1, 1], [4, 20], [25, 1025], [100, 5100], [2000, 22000], [400, 24400]),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.integer({ min: -1, max: 5000 }),
+        ([c, K], fill, load, hint) => {
+          const table = queueTable(c, K);
+          const cold = createQueueStep();
+          const warm = createQueueStep();
+          const cell = stepQueue(table, fill * K, load * c * MU, MU, DT, cold);
+          expect(stepQueue(table, fill * K, load * c * MU, MU, DT, warm, hint)).toBe(cell);
+          expect(warm).toEqual(cold);
+        },
+      ),
+    );
   });
 });
