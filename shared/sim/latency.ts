@@ -40,6 +40,18 @@ function reduceAtoms(candValue: Float64Array, candWeight: Float64Array, n: numbe
     candValue[j + 1] = v;
     candWeight[j + 1] = w;
   }
+  // Equal delays (ten identical servers behind a balancer give ten copies of each) are one atom:
+  // their weights add up, which is what merging them pairwise gives, in one pass and without rounding.
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    if (distinct > 0 && candValue[i] === candValue[distinct - 1]) {
+      candWeight[distinct - 1]! += candWeight[i]!;
+    } else {
+      candValue[distinct] = candValue[i]!;
+      candWeight[distinct++] = candWeight[i]!;
+    }
+  }
+  n = distinct;
   while (n > 1) {
     let best = 0;
     let gap = Infinity;
