@@ -11,7 +11,7 @@ import type { Strategy } from './strategy.js';
 
 /** Seconds of game time between two decisions of a bot: a person's pace, and light on the CPU. */
 export const DECIDE_EVERY_SECONDS = 1;
-/** Most actions a bot sends at one decision: well inside the server's message rate limit. */
+/** Most actions a bot sends at once (the rest follow once they are answered): well inside the server's message rate limit. */
 export const MAX_ACTIONS_PER_DECISION = 10;
 /** Bots that open their connection at once; the next batch waits JOIN_INTERVAL_MS, so a thousand do not knock together. */
 export const JOIN_BATCH = 50;
@@ -102,6 +102,8 @@ class Bot {
   private readyAsked = false;
   private nextDecision: number;
   private unanswered = 0;
+  /** Actions decided but not sent yet: past MAX_ACTIONS_PER_DECISION, they wait for the answers to the first. */
+  private later: Action[] = [];
   private sent = 0;
   private refused = 0;
   private over = false;
@@ -129,6 +131,7 @@ class Bot {
     switch (m.type) {
       case 'level':
         this.round = this.runtimes.get(m.level);
+        this.later = [];
         // Every other bot decides half a period later, so that a crowd's decisions do not all fall on one snapshot.
         this.nextDecision = (this.index % 2) * Math.floor(decisionTicks(this.round.rt) / 2);
         this.events.joined();
@@ -168,15 +171,18 @@ class Bot {
   }
 
   private decide(tick: number, state: Readonly<GameState>): void {
-    if (!this.round || this.phase !== 'running' || this.unanswered > 0 || tick < this.nextDecision) return;
-    this.nextDecision = tick + decisionTicks(this.round.rt);
-    let actions: Action[];
-    try {
-      actions = this.strategy({ ...this.round, state }, this.random);
-    } catch (e) {
-      return this.finish({ outcome: 'crashed', detail: e instanceof Error ? e.message : String(e) });
+    if (!this.round || this.phase !== 'running' || this.unanswered > 0) return;
+    // The rest of a long decision goes first: each action was checked after the ones before it.
+    if (!this.later.length) {
+      if (tick < this.nextDecision) return;
+      this.nextDecision = tick + decisionTicks(this.round.rt);
+      try {
+        this.later = this.strategy({ ...this.round, state }, this.random);
+      } catch (e) {
+        return this.finish({ outcome: 'crashed', detail: e instanceof Error ? e.message : String(e) });
+      }
     }
-    for (const action of actions.slice(0, MAX_ACTIONS_PER_DECISION)) {
+    for (const action of this.later.splice(0, MAX_ACTIONS_PER_DECISION)) {
       this.unanswered++;
       this.sent++;
       this.session.act(action);

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBots, type BotRun, type BotRunOptions } from '../../../client/bot/bot-runner.js';
+import { MAX_ACTIONS_PER_DECISION, runBots, type BotRun, type BotRunOptions } from '../../../client/bot/bot-runner.js';
 import type { StrategyName } from '../../../client/bot/strategies.js';
 import { WsSession } from '../../../client/ws-session.js';
+import { levelSchema, type Level } from '../../../shared/level.js';
+import type { GameState } from '../../../shared/state.js';
 import { join, type TestClient } from '../../server/helpers/client.js';
 import { raceLevel } from '../../server/helpers/race-level.js';
 import { testServer, type TestServer } from '../../server/helpers/server.js';
@@ -32,6 +34,19 @@ function bots(code: string, strategy: StrategyName, prefix: string = strategy, w
   const run = runBots({ url: t!.url, room: code, count: 3, strategy, prefix, seed: 4, ...(watch ? { watch } : {}) });
   cleanups.push(() => run.stop());
   return run;
+}
+
+/** Users on three continents and everything in the first, behind a DNS: greedy serves the two others locally at once. */
+function threeRegions(): Level {
+  return levelSchema.parse({
+    id: 'far-users', title: 'far users', durationSeconds: 10, noise: false, sloMs: 300, target: 0.9, budget: 100_000,
+    regions: [{ id: 'us' }, { id: 'eu' }, { id: 'ap' }], rttMs: [[1, 80, 150], [80, 1, 220], [150, 220, 1]],
+    traffic: { users: [{ region: 'us', clients: 1000, rps: 500 }, { region: 'eu', clients: 1000, rps: 1500 }, { region: 'ap', clients: 1000, rps: 1500 }], mix: { read: 0.9, write: 0.1 } },
+    initial: [
+      { type: 'place', kind: 'dns', region: 'us', id: 'dns1' }, { type: 'place', kind: 'app', region: 'us', id: 'app1' }, { type: 'place', kind: 'db', region: 'us', id: 'db1' },
+      { type: 'link', from: 'dns1', to: 'app1' }, { type: 'link', from: 'app1', to: 'db1' },
+    ],
+  });
 }
 
 /** Waits until the room seats these players, every one of them ready. */
@@ -90,6 +105,27 @@ describe('runBots', () => {
     expect(results[0]!.sent).toBeGreaterThan(0);
     expect(results.slice(1).map((r) => r.sent)).toEqual([0, 0]);
     expect(results.map((r) => r.players)).toEqual([1, 1, 1]);
+  });
+
+  it('sends a decision longer than its per-decision share in turns, each after the answers to the last', async () => {
+    t = await testServer();
+    const { code } = t.server.rooms.create(threeRegions());
+    const states: Readonly<GameState>[] = [];
+    const run = runBots({ url: t.url, room: code, count: 1, strategy: 'greedy', prefix: 'far', seed: 1, watch: (_bot, m) => { if (m.type === 'snapshot') states.push(m.state); } });
+    cleanups.push(() => run.stop());
+    await run.joined;
+    t.server.rooms.input(code, { type: 'control', now: performance.now(), control: { type: 'start' } });
+    const [result] = await run.done;
+    // A pool behind the DNS and a local replica in each of two far regions: twelve actions decided at once.
+    expect(result).toMatchObject({ outcome: 'results', refused: 0 });
+    expect(result!.sent).toBeGreaterThan(MAX_ACTIONS_PER_DECISION);
+    const last = states[states.length - 1]!;
+    for (const region of ['eu', 'ap']) {
+      const pool = last.nodes.find((n) => n.kind === 'app' && n.region === region);
+      const replica = last.nodes.find((n) => n.kind === 'replica' && n.region === region);
+      expect(pool && replica, `a pool and a replica in ${region}`).toBeDefined();
+      expect(last.links).toContainEqual({ from: pool!.id, to: replica!.id });
+    }
   });
 
   it('tells why a bot could not join, and is done', async () => {
