@@ -96,7 +96,10 @@ export const randomStrategy: Strategy = (view, random) => {
   const left = budgetLeft(state, rt);
   // What the bot has spent keeps pace with the clock, a tenth of the budget ahead at most.
   const pace = rt.level.budget * Math.min(1, state.tick / rt.totalTicks + SPEND_SHARE);
-  const affordable = (after: Readonly<GameState>) => after.built - state.built <= SPEND_SHARE * left && after.built + after.upkeep <= pace;
+  const affordable = (after: Readonly<GameState>) => {
+    const cost = after.built - state.built;
+    return cost === 0 || (cost <= SPEND_SHARE * left && after.built + after.upkeep <= pace);
+  };
   for (let i = 0; i < TRIES; i++) {
     const action = drawMove(random)(draft.state, view, random);
     if (action && draft.try([action], affordable)) break;

@@ -87,7 +87,13 @@ describe('greedy', () => {
 });
 
 describe('random', () => {
-  it('sends only actions the rules accept, of many kinds, spending slowly', () => {
+  it.each([['regional-partition', 2], ['ddos', 3], ['db-failover', 4]] as const)('sends only actions the rules accept on %s (seed %i)', (id, seed) => {
+    const { sent, refused } = play(curriculumLevel(id), randomStrategy, seed);
+    expect(refused).toEqual([]);
+    expect(sent.length).toBeGreaterThan(50);
+  });
+
+  it('sends actions of many kinds, spending slowly', () => {
     const level = curriculumLevel('celebrity');
     const { sent, refused, result } = play(level, randomStrategy, 5);
     expect(refused).toEqual([]);
