@@ -25,6 +25,8 @@ export interface TickContext {
   completed: Float64Array;
   /** Malicious requests answered somewhere this tick. */
   leaked: number;
+  /** What the architecture costs to run per minute this tick. */
+  upkeepPerMinute: number;
   /** Legitimate and malicious clients behind this tick's offered traffic, and its rates. */
   legitClients: number;
   legitRate: number;
@@ -44,7 +46,7 @@ export function newContext(state: GameState, rt: LevelRuntime, compiled: Compile
   const r = rt.level.regions.length;
   return {
     state, rt, compiled, effects: emptyEffects(), partitioned: new Uint8Array(r * r), anyPartition: false, regionCount: r,
-    completed: new Float64Array(CLASS_COUNT), leaked: 0,
+    completed: new Float64Array(CLASS_COUNT), leaked: 0, upkeepPerMinute: 0,
     legitClients: 0, legitRate: 0, bots: 0, botRate: 0, step: createQueueStep(), events: rt.level.events, firedSeen: 0,
     upSeen: new Float64Array(compiled.order.length), partitionedSeen: new Uint8Array(r * r), plansChecked: false,
   };

@@ -6,18 +6,19 @@ import { fail, isPartitioned, type TickContext } from './context.js';
 
 // Local copies of imported constants and helpers: V8 reloads an imported binding at every use (see latency.ts).
 const { CLASS_COUNT, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries, isLegit } = classes;
-const { I_NEED, NODE_INTS } = graph;
+const { ARRIVALS_UNCHECKED, I_NEED, NODE_INTS } = graph;
 
 /**
- * Where one region's requests of one class entered this tick: targets, their shares, the users' RTT
- * to them. The first `count` entries hold; the arrays are reused from tick to tick and never
- * shortened (setting an array's length costs a call into the runtime).
+ * Where each region's requests of each class entered this tick. Split s = r * CLASS_COUNT + k has
+ * `count[s]` targets, the i-th at s * room + i: the target's index in the compiled order, its
+ * weight, and the users' round trip to it (s). Flat typed arrays reused from tick to tick.
  */
-export interface EntrySplit {
-  count: number;
-  targets: CNode[];
-  weights: number[];
-  rtt: number[];
+export interface EntrySplits {
+  count: Int32Array;
+  target: Int32Array;
+  weight: Float64Array;
+  rtt: Float64Array;
+  room: number;
 }
 
 /** A reused list of nodes: its first `count` entries. */
@@ -29,15 +30,21 @@ interface NodeList {
 export interface EntryScratch {
   /** Offered requests this tick per region and class (counts), R x CLASS_COUNT. */
   offered: Float64Array;
-  splits: EntrySplit[];
+  splits: EntrySplits;
   /** The entry points a split chooses among. */
   candidates: NodeList;
 }
 
-export function newEntryScratch(regions: number): EntryScratch {
+export function newEntryScratch(regions: number, nodes: number): EntryScratch {
+  // DNS changing its answer answers with its old targets and its new ones: at most twice its children.
+  const room = 2 * nodes + 1;
+  const splits = regions * CLASS_COUNT;
   return {
-    offered: new Float64Array(regions * CLASS_COUNT),
-    splits: Array.from({ length: regions * CLASS_COUNT }, () => ({ count: 0, targets: [], weights: [], rtt: [] })),
+    offered: new Float64Array(splits),
+    splits: {
+      count: new Int32Array(splits), target: new Int32Array(splits * room), weight: new Float64Array(splits * room),
+      rtt: new Float64Array(splits * room), room,
+    },
     candidates: { items: [], count: 0 },
   };
 }
@@ -123,20 +130,21 @@ function distance(ctx: TickContext, region: number, t: CNode): number {
 }
 
 /** Adds the candidates of the region nearest to the users that has any, each with the given weight. */
-function pushNearest(ctx: TickContext, region: number, candidates: NodeList, split: EntrySplit, weight: number): void {
+function pushNearest(ctx: TickContext, region: number, candidates: NodeList, sp: EntrySplits, split: number, weight: number): void {
   let best = Infinity;
   for (let i = 0; i < candidates.count; i++) best = Math.min(best, distance(ctx, region, candidates.items[i]!));
   for (let i = 0; i < candidates.count; i++) {
     const c = candidates.items[i]!;
-    if (distance(ctx, region, c) === best) pushTarget(ctx, region, split, c, weight);
+    if (distance(ctx, region, c) === best) pushTarget(ctx, region, sp, split, c, weight);
   }
 }
 
-function pushTarget(ctx: TickContext, region: number, split: EntrySplit, t: CNode, weight: number): void {
-  const i = split.count++;
-  split.targets[i] = t;
-  split.weights[i] = weight;
-  split.rtt[i] = rttOf(ctx, region, t);
+/** Adds a target to split number `split` (region * CLASS_COUNT + class). */
+function pushTarget(ctx: TickContext, region: number, sp: EntrySplits, split: number, t: CNode, weight: number): void {
+  const i = split * sp.room + sp.count[split]!++;
+  sp.target[i] = t.index;
+  sp.weight[i] = weight;
+  sp.rtt[i] = rttOf(ctx, region, t);
 }
 
 /** DNS answers with a target once it is provisioned, and stops once health checks and TTLs say it is dead. */
@@ -147,20 +155,20 @@ function answerable(ctx: TickContext, dns: CNode, t: CNode): boolean {
 type DnsConfig = { policy: string; ttlSeconds: number; weights: { node: string; weight: number }[]; primary?: string };
 
 /** DNS's answer under one configuration for users of a region: the targets, their weights times `scale`. */
-function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: NodeList, split: EntrySplit, scale: number): void {
-  if (cfg.policy === 'geo' || cfg.policy === 'latency') return pushNearest(ctx, region, live, split, scale);
+function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: NodeList, sp: EntrySplits, split: number, scale: number): void {
+  if (cfg.policy === 'geo' || cfg.policy === 'latency') return pushNearest(ctx, region, live, sp, split, scale);
   if (cfg.policy === 'failover') {
     let chosen = live.count > 0 ? live.items[0] : undefined;
     for (let i = 0; i < live.count; i++) {
       if (live.items[i]!.node.id === cfg.primary) { chosen = live.items[i]; break; }
     }
-    if (chosen) pushTarget(ctx, region, split, chosen, scale);
+    if (chosen) pushTarget(ctx, region, sp, split, chosen, scale);
     return;
   }
   for (let i = 0; i < live.count; i++) {
     const t = live.items[i]!;
     const w = cfg.weights.find((x) => x.node === t.node.id)?.weight ?? 1;
-    if (w > 0) pushTarget(ctx, region, split, t, w * scale);
+    if (w > 0) pushTarget(ctx, region, sp, split, t, w * scale);
   }
 }
 
@@ -168,7 +176,7 @@ function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: Node
  * DNS's answer for users of a region. After a configuration change, resolvers keep the old answer
  * until their cached copy expires: the new one takes over linearly over the old TTL.
  */
-function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, split: EntrySplit, live: NodeList): void {
+function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, sp: EntrySplits, split: number, live: NodeList): void {
   live.count = 0;
   for (const j of dns.eligible[k]!) {
     const t = dns.children[j]!;
@@ -180,12 +188,12 @@ function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, spli
     const old = previous.config as DnsConfig;
     const moved = ((ctx.state.tick - previous.tick) * ctx.rt.dt) / old.ttlSeconds;
     if (moved < 1) {
-      answerWith(ctx, old, region, live, split, 1 - moved);
-      answerWith(ctx, cfg, region, live, split, moved);
+      answerWith(ctx, old, region, live, sp, split, 1 - moved);
+      answerWith(ctx, cfg, region, live, sp, split, moved);
       return;
     }
   }
-  answerWith(ctx, cfg, region, live, split, 1);
+  answerWith(ctx, cfg, region, live, sp, split, 1);
 }
 
 /**
@@ -198,16 +206,15 @@ function addServing(ctx: TickContext, c: CNode, k: number, out: NodeList): void 
   else for (const j of c.eligible[k]!) addServing(ctx, c.children[j]!, k, out);
 }
 
-function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySplit, candidates: NodeList): CNode | undefined {
-  split.count = 0;
+function entrySplit(ctx: TickContext, region: number, k: number, sp: EntrySplits, split: number, candidates: NodeList): CNode | undefined {
   const dns = ctx.compiled.dns;
   if (dns) {
-    dnsAnswer(ctx, dns, region, k, split, candidates);
+    dnsAnswer(ctx, dns, region, k, sp, split, candidates);
     return dns;
   }
   candidates.count = 0;
   for (const root of ctx.compiled.roots) addServing(ctx, root, k, candidates);
-  pushNearest(ctx, region, candidates, split, 1);
+  pushNearest(ctx, region, candidates, sp, split, 1);
   return undefined;
 }
 
@@ -219,6 +226,8 @@ function entrySplit(ctx: TickContext, region: number, k: number, split: EntrySpl
 export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
   const regions = ctx.regionCount;
   const dt = ctx.rt.dt;
+  const { order, scratch: buf, ints } = ctx.compiled;
+  const sp = scratch.splits;
   const dnsNode = ctx.compiled.dns;
   if (dnsNode) {
     dnsNode.node.metrics.arrivalRps = 0;
@@ -226,15 +235,15 @@ export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
   }
   for (let r = 0; r < regions; r++) {
     for (let k = 0; k < CLASS_COUNT; k++) {
-      const count = scratch.offered[r * CLASS_COUNT + k]!;
-      const split = scratch.splits[r * CLASS_COUNT + k]!;
-      split.count = 0;
+      const split = r * CLASS_COUNT + k;
+      const count = scratch.offered[split]!;
+      sp.count[split] = 0;
       if (!(count > 0)) continue;
       const legit = isLegit(k);
       if (legit) ctx.state.totals.offered += count;
       else ctx.state.totals.maliciousOffered += count;
       let rate = count / dt;
-      const dns = entrySplit(ctx, r, k, split, scratch.candidates);
+      const dns = entrySplit(ctx, r, k, sp, split, scratch.candidates);
       if (dns) {
         dns.node.metrics.arrivalRps += rate;
         if (dns.up < 1) {
@@ -243,25 +252,26 @@ export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
         }
         dns.node.metrics.servedRps += rate;
       }
+      const first = split * sp.room;
+      const end = first + sp.count[split]!;
       let wsum = 0;
-      for (let i = 0; i < split.count; i++) wsum += split.weights[i]!;
+      for (let i = first; i < end; i++) wsum += sp.weight[i]!;
       if (wsum <= 0) {
         if (legit) fail(ctx, dns, dns && dns.eligible[k]!.length ? 'node-down' : 'no-route', rate * dt);
         continue;
       }
-      for (let i = 0; i < split.count; i++) {
-        const t = split.targets[i]!;
-        const share = rate * (split.weights[i]! / wsum);
+      for (let i = first; i < end; i++) {
+        const t = order[sp.target[i]!]!;
+        const share = rate * (sp.weight[i]! / wsum);
         if (isPartitioned(ctx, r, t.region)) {
           if (legit) fail(ctx, t, 'partitioned', share * dt);
-          split.weights[i] = 0;
+          sp.weight[i] = 0;
         } else {
-          t.arrU[k]! += share;
+          buf[t.at + ARRIVALS_UNCHECKED + k]! += share;
           // Its latency is read for the users' view even should the share round to nothing.
-          ctx.compiled.ints[t.index * NODE_INTS + I_NEED]! |= 1 << k;
+          ints[t.index * NODE_INTS + I_NEED]! |= 1 << k;
         }
       }
     }
   }
 }
-

@@ -86,6 +86,9 @@ export interface CNode {
   unitServers: number;
   /** The size tier's capacity factor. */
   tierFactor: number;
+  /** Upkeep per minute of one unit (the kind's, times the tier's factor), and 2 for a database with a standby (it runs twice). */
+  unitUpkeep: number;
+  upkeepTwin: number;
   /** Fixed processing delay, in seconds (also in the node table, with the extra delay of writes). */
   delay: number;
   children: CNode[];
@@ -161,12 +164,18 @@ export function newCNode(node: NodeState, index: number, region: number, params:
     isDns: node.kind === 'dns', isGateway: node.kind === 'gateway', isQueue: node.kind === 'queue', isReplica: node.kind === 'replica',
     isCache: node.kind === 'cdn' || node.kind === 'cache', writeCost: node.kind === 'db' || node.kind === 'replica' ? WRITE_COST : 1,
     sharedQueue: node.kind === 'cache', unitServers: params.servers * (node.kind === 'queue' ? 1 : TIER_FACTOR[node.tier]),
-    tierFactor: TIER_FACTOR[node.tier], delay: params.delayMs / 1000, children: [], eligible: [], routes: 0, answers: 0,
+    tierFactor: TIER_FACTOR[node.tier], unitUpkeep: params.upkeepPerMinute * TIER_FACTOR[node.tier], upkeepTwin: upkeepTwin(node),
+    delay: params.delayMs / 1000, children: [], eligible: [], routes: 0, answers: 0,
     leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined, arrU: none, arrC: none, served: none, answered: none, flowTo: none,
     up: 1, activeUnits: 1, slow: 1, buf: none, at: 0, flowAt: 0, latencyAt: 0,
     groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0, tableCell: -1,
   };
+}
+
+function upkeepTwin(node: NodeState): number {
+  const standby = (node.config as { standby?: string }).standby;
+  return node.kind === 'db' && standby !== undefined && standby !== 'none' ? 2 : 1;
 }
 
 /** Extra fixed delay of a node's writes: a database with a sync standby waits for its acknowledgement. */

@@ -255,36 +255,39 @@ function setAtoms(out: LatencyShape, n: number): void {
 /** Combines every region's entries into one latency distribution per class and its share within the SLO. */
 export function classLatency(ctx: TickContext, scratch: EntryScratch, k: number, out: ClassLatency): ClassLatency {
   const slo = ctx.rt.level.sloMs / 1000;
-  const { order, scratch: buf, blame } = ctx.compiled;
+  const { order, scratch: buf, blame, ints } = ctx.compiled;
   out.good = 1; out.mean = 0; out.randomMean = 0; out.randomM2 = 0; out.atoms = 0; out.bottleneck = undefined;
   if (k === C_MALICIOUS) return out;
   let weight = 0;
   let good = 0;
   let worstDelay = -1;
   let summed = 0;
+  const sp = scratch.splits;
   for (let r = 0; r < ctx.regionCount; r++) {
-    const split = scratch.splits[r * CLASS_COUNT + k]!;
+    const split = r * CLASS_COUNT + k;
+    const first = split * sp.room;
+    const end = first + sp.count[split]!;
     let wsum = 0;
-    for (let i = 0; i < split.count; i++) wsum += split.weights[i]!;
+    for (let i = first; i < end; i++) wsum += sp.weight[i]!;
     if (wsum <= 0) continue;
     let rMean = 0;
     let rM2 = 0;
     let n = 0;
-    for (let i = 0; i < split.count; i++) {
-      const w = split.weights[i]! / wsum;
+    for (let i = first; i < end; i++) {
+      const w = sp.weight[i]! / wsum;
       if (w <= 0) continue;
-      const t = split.targets[i]!;
-      const rec = t.latencyAt + k * LAT_RECORD;
+      const t = sp.target[i]!;
+      const rec = ints[t * NODE_INTS + I_LATENCY_AT]! + k * LAT_RECORD;
       rMean += w * buf[rec + LAT_MEAN]!;
       rM2 += w * buf[rec + LAT_M2]!;
       for (let a = 0; a < LATENCY_ATOMS && n < MAX_CANDIDATES; a++) {
         const aw = buf[rec + LAT_FIXED_WEIGHT + a]!;
         if (aw <= 0) continue;
-        candValue[n] = split.rtt[i]! + buf[rec + LAT_FIXED_AT + a]!;
+        candValue[n] = sp.rtt[i]! + buf[rec + LAT_FIXED_AT + a]!;
         candWeight[n++] = w * aw;
       }
       const d = w * buf[rec + LAT_BOTTLENECK]!;
-      if (d > worstDelay) { worstDelay = d; out.bottleneck = order[blame[t.index * CLASS_COUNT + k]!]; }
+      if (d > worstDelay) { worstDelay = d; out.bottleneck = order[blame[t * CLASS_COUNT + k]!]; }
     }
     n = reduceCandidates(n);
     const rVar = Math.max(0, rM2 - rMean * rMean);

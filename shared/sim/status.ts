@@ -1,6 +1,7 @@
 import { FAILOVER_SECONDS, SYNC_FAILOVER_SECONDS } from '../catalog.js';
 import type { GameEvent } from '../level.js';
 import { I_NEED, NODE_INTS, type CNode } from './graph.js';
+import { plannedUnits } from '../architecture.js';
 import type { TickContext } from './context.js';
 import { refreshPlans } from './plans.js';
 
@@ -82,15 +83,19 @@ export function updateStatus(ctx: TickContext): void {
   const { state, rt } = ctx;
   const ints = ctx.compiled.ints;
   const background = rt.level.backgroundFailures;
+  let upkeep = 0;
   for (const c of ctx.compiled.order) {
     const n = c.node;
     while (n.warming.length && n.warming[0]![0] <= state.tick) n.units += n.warming.shift()![1];
+    // The tick's upkeep, while the node's state is at hand: nothing changes its units before the tick ends.
+    upkeep += c.unitUpkeep * plannedUnits(n) * c.upkeepTwin;
     c.activeUnits = n.units;
     c.slow = 1;
     ints[c.index * NODE_INTS + I_NEED] = 0;
     n.metrics.droppedRps = 0;
     c.up = state.tick < n.readyTick ? 0 : 1;
   }
+  ctx.upkeepPerMinute = upkeep;
   ctx.partitioned.fill(0);
   ctx.anyPartition = false;
   for (const f of ctx.effects.failures) applyFailure(ctx, f.event, f.startTick, f.index);

@@ -29,7 +29,7 @@ export interface Engine {
 export function createEngine(rt: LevelRuntime): Engine {
   let compiled: Compiled | undefined;
   let ctx: TickContext | undefined;
-  let entry: EntryScratch = newEntryScratch(rt.level.regions.length);
+  let entry: EntryScratch = newEntryScratch(rt.level.regions.length, 0);
   const rng = new Random(0);
   const lat: ClassLatency = { good: 1, mean: 0, randomMean: 0, randomM2: 0, atoms: 0, bottleneck: undefined };
   return {
@@ -39,7 +39,7 @@ export function createEngine(rt: LevelRuntime): Engine {
       if (!compiled || !ctx || compiled.version !== state.version || ctx.state !== state) {
         compiled = compile(state, rt);
         ctx = newContext(state, rt, compiled);
-        entry = newEntryScratch(rt.level.regions.length);
+        entry = newEntryScratch(rt.level.regions.length, compiled.order.length);
       }
       stepOnce(ctx, entry, lat, rng);
     },
@@ -67,7 +67,7 @@ function resetScratch(ctx: TickContext): void {
 function replicate(ctx: TickContext): void {
   const dt = ctx.rt.dt;
   for (const c of ctx.compiled.order) {
-    if (c.node.kind !== 'replica' || !c.primary) continue;
+    if (!c.isReplica || !c.primary) continue;
     const p = c.primary;
     const writes = p.served[C_WRITE]! + p.served[C_DEFERRABLE]! + p.served[C_BACKGROUND]!;
     // A replica that is down or still provisioning starts from a fresh snapshot when it comes up.
@@ -83,17 +83,6 @@ function replicate(ctx: TickContext): void {
   }
 }
 
-function upkeep(ctx: TickContext): void {
-  const { state, rt } = ctx;
-  let perMinute = 0;
-  for (const c of ctx.compiled.order) {
-    const n = c.node;
-    const standby = (n.config as { standby?: string }).standby;
-    const twin = n.kind === 'db' && standby !== undefined && standby !== 'none' ? 2 : 1;
-    perMinute += c.params.upkeepPerMinute * c.tierFactor * plannedUnits(n) * twin;
-  }
-  state.upkeep += (perMinute * rt.dt) / 60;
-}
 
 /** App pools with autoscaling on steer their utilization to the target, new units warming up first. */
 function autoscale(ctx: TickContext): void {
@@ -145,7 +134,7 @@ function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency, rng:
     answeredAll += answered;
     mergeClass(lat, answered);
   }
-  upkeep(ctx);
+  state.upkeep += (ctx.upkeepPerMinute * dt) / 60;
   autoscale(ctx);
   const last = state.last;
   last.offeredRps = ctx.legitRate;
