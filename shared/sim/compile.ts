@@ -152,7 +152,7 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
   const hasParent = new Set(state.links.map((l) => l.to));
   const roots = order.filter((c) => !hasParent.has(c.node.id));
   return {
-    version: state.version, order, byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch, tallies,
+    version: state.version, order, states: order.map((c) => c.node), byId, roots, dns: roots.find((c) => c.node.kind === 'dns'), scratch, tallies,
     ...nodeTable(order, rt),
     blame: Int32Array.from({ length: order.length * CLASS_COUNT }, (_, i) => Math.floor(i / CLASS_COUNT)), plans: buildPlans(order),
   };

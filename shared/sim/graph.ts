@@ -136,6 +136,8 @@ export interface Compiled {
   version: number;
   /** Nodes in call order: every caller before what it calls; ties by placement order. */
   order: CNode[];
+  /** Each node's state, in the same order. */
+  states: NodeState[];
   byId: Map<string, CNode>;
   /** Nodes nobody calls: where users' traffic enters. */
   roots: CNode[];

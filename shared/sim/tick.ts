@@ -12,6 +12,7 @@ import { drawTraffic, newEntryScratch, routeEntry, updateDnsView, type EntryScra
 import { effectsAt } from './events.js';
 import { beginMerge, classLatency, endMerge, latencyPass, mergeClass, type ClassLatency } from './latency.js';
 import { flowNode } from './node-flow.js';
+import { prefetch } from './prefetch.js';
 import { updateStatus } from './status.js';
 
 // Local copies of imported constants and helpers: V8 reloads an imported binding at every use (see latency.ts).
@@ -106,6 +107,7 @@ function stepOnce(ctx: TickContext, entry: EntryScratch, lat: ClassLatency, rng:
   const { state, rt } = ctx;
   const dt = rt.dt;
   const t = state.tick * dt;
+  prefetch(ctx.compiled);
   effectsAt(eventsOf(ctx), t, dt, ctx.effects);
   resetScratch(ctx);
   updateStatus(ctx);
