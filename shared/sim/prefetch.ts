@@ -15,7 +15,7 @@ import type { Compiled } from './graph.js';
 /** What the loads add up to, kept so that the loops are not optimized away. */
 let sink = 0;
 
-/** Brings an architecture's nodes, their states and its latency blocks into cache (see above). */
+/** Brings an architecture's nodes, their states, its latency blocks and its tables into cache (see above). */
 export function prefetch(compiled: Compiled): void {
   const { order, states, scratch, tallies } = compiled;
   const n = order.length;
@@ -37,7 +37,18 @@ export function prefetch(compiled: Compiled): void {
     const node = states[i]!;
     s += node.backlog + node.fill + node.writeRps + node.apPending;
   }
-  // The latency blocks are not cleared with the tallies (see compile.ts): one read per cache line.
-  for (let i = tallies; i < scratch.length; i += 8) s += scratch[i]!;
+  // The latency blocks are not cleared with the tallies (see compile.ts), and the graph's tables.
+  s += touch(scratch, tallies) + touch(compiled.ints, 0) + touch(compiled.numbers, 0) + touch(compiled.blame, 0);
+  s += touch(compiled.edgeChild, 0) + touch(compiled.edgeLatency, 0) + touch(compiled.edgeRtt, 0);
+  const plans = compiled.plans;
+  s += touch(plans.kind, 0) + touch(plans.ok, 0) + touch(plans.from, 0) + touch(plans.dst, 0) + touch(plans.flow, 0) + touch(plans.weight, 0);
   sink += s;
+}
+
+/** Reads one element per cache line of a typed array, from `start` on. */
+function touch(a: Float64Array | Int32Array | Uint8Array, start: number): number {
+  const step = 64 / a.BYTES_PER_ELEMENT;
+  let s = 0;
+  for (let i = start; i < a.length; i += step) s += a[i]!;
+  return s;
 }
