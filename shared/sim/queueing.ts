@@ -305,6 +305,11 @@ export function createQueueStep(): QueueStep {
   return { x: 0, r: 0, admitted: 0, served: 0, rejected: 0, meanResponse: 0, responseVariance: 0 };
 }
 
+/** F at grid point i (see stepQueue): the balance whose root the step solves for, increasing in i. */
+function balance(table: QueueTable, i: number, inflow: number, capacity: number, start: number): number {
+  return table.L[i]! + inflow * table.pK[i]! + capacity * table.busyFraction[i]! - start;
+}
+
 /**
  * Advances the mean queue content x by dt under arrival rate lambda with a
  * pointwise-stationary fluid model, integrated by backward Euler:
@@ -333,8 +338,8 @@ export function stepQueue(
   // exactly. The cell is unique, so searching from a hint finds the same one.
   let lo = 0;
   let hi = grid.length - 1;
-  let fLo = L[lo]! + inflow * pK[lo]! + capacity * busyFraction[lo]! - start;
-  let fHi = L[hi]! + inflow * pK[hi]! + capacity * busyFraction[hi]! - start;
+  let fLo = balance(table, lo, inflow, capacity, start);
+  let fHi = balance(table, hi, inflow, capacity, start);
   let w: number;
   if (fHi <= 0) {
     // Beyond TABLE_MAX_LOAD: saturate at the last grid point.
@@ -343,41 +348,39 @@ export function stepQueue(
   } else {
     if (hint > 0 && hint < hi) {
       // The queue moves little between ticks: gallop out from last tick's cell to bracket the root.
-      let a = hint;
-      let fa = L[a]! + inflow * pK[a]! + capacity * busyFraction[a]! - start;
-      if (fa <= 0) {
-        let step = 1;
-        let b = Math.min(hi, a + step);
-        let fb = L[b]! + inflow * pK[b]! + capacity * busyFraction[b]! - start;
-        while (fb <= 0) {
-          a = b; fa = fb; step *= 2;
-          b = Math.min(hi, a + step);
-          fb = L[b]! + inflow * pK[b]! + capacity * busyFraction[b]! - start;
+      const fHint = balance(table, hint, inflow, capacity, start);
+      let step = 1;
+      if (fHint <= 0) {
+        lo = hint; fLo = fHint;
+        let next = lo + 1;
+        let fNext = balance(table, next, inflow, capacity, start);
+        while (fNext <= 0) {
+          lo = next; fLo = fNext; step *= 2;
+          next = Math.min(hi, lo + step);
+          fNext = balance(table, next, inflow, capacity, start);
         }
-        lo = a; fLo = fa; hi = b; fHi = fb;
+        hi = next; fHi = fNext;
       } else {
-        let step = 1;
-        let b = a;
-        let fb = fa;
-        a = Math.max(0, b - step);
-        fa = L[a]! + inflow * pK[a]! + capacity * busyFraction[a]! - start;
-        while (fa > 0 && a > 0) {
-          b = a; fb = fa; step *= 2;
-          a = Math.max(0, b - step);
-          fa = L[a]! + inflow * pK[a]! + capacity * busyFraction[a]! - start;
+        hi = hint; fHi = fHint;
+        let next = hi - 1;
+        let fNext = balance(table, next, inflow, capacity, start);
+        while (fNext > 0 && next > 0) {
+          hi = next; fHi = fNext; step *= 2;
+          next = Math.max(0, hi - step);
+          fNext = balance(table, next, inflow, capacity, start);
         }
-        lo = a; fLo = fa; hi = b; fHi = fb;
+        lo = next; fLo = fNext;
       }
     }
     while (hi - lo > 1) {
       const mid = (lo + hi) >>> 1;
-      const f = L[mid]! + inflow * pK[mid]! + capacity * busyFraction[mid]! - start;
-      if (f <= 0) {
+      const fMid = balance(table, mid, inflow, capacity, start);
+      if (fMid <= 0) {
         lo = mid;
-        fLo = f;
+        fLo = fMid;
       } else {
         hi = mid;
-        fHi = f;
+        fHi = fMid;
       }
     }
     w = fLo / (fLo - fHi);
