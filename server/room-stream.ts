@@ -52,21 +52,26 @@ function connectedBySide(room: Room): Map<Side, number[]> {
 }
 
 /**
- * Tells every player the games reached this tick. A side's sync carries its state hash when it is its
- * turn (one sync in HASH_EVERY_TICKS / SYNC_EVERY_TICKS, the sides staggered over them so that no tick
- * hashes them all), or when `hashAll` (the round's first and last tick).
+ * Tells the players whose turn it is that their games reached this tick. Each side has its own phase
+ * in the sync period (the sides take the ticks in turn), so a room's syncs, their hashes and the
+ * clients' replays spread over every tick instead of bursting on one in SYNC_EVERY_TICKS. A sync
+ * carries the side's state hash once in HASH_EVERY_TICKS, sides of one phase taking turns, and every
+ * side gets a hashed sync when `all` (the round's first and last tick).
  */
-export function sendSyncs(room: Room, out: Out, hashAll: boolean): void {
-  const turns = DEFAULTS.HASH_EVERY_TICKS / DEFAULTS.SYNC_EVERY_TICKS;
-  const turn = Math.floor(room.tick / DEFAULTS.SYNC_EVERY_TICKS) % turns;
+export function sendSyncs(room: Room, out: Out, all: boolean): void {
+  const every = DEFAULTS.SYNC_EVERY_TICKS;
+  const turns = DEFAULTS.HASH_EVERY_TICKS / every;
   const plain: number[] = [];
-  let i = 0;
+  let slot = 0;
   for (const [side, conns] of connectedBySide(room)) {
-    if (conns.length && (hashAll || i % turns === turn)) send(out, conns, { type: 'sync', tick: room.tick, hash: stateHash(side.game.state) });
+    const phase = slot % every;
+    const turn = Math.floor(slot / every) % turns;
+    slot++;
+    if (conns.length === 0 || (!all && (room.tick + phase) % every !== 0)) continue;
+    if (all || Math.floor((room.tick + phase) / every) % turns === turn) send(out, conns, { type: 'sync', tick: room.tick, hash: stateHash(side.game.state) });
     else plain.push(...conns);
-    i++;
   }
-  send(out, plain, { type: 'sync', tick: room.tick });
+  if (plain.length) send(out, plain, { type: 'sync', tick: room.tick });
 }
 
 /**

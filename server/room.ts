@@ -5,6 +5,7 @@ import {
   type ClientMessage, type CloseCode, type ErrorCode, type Hello, type HostControl, type RoomView, type ServerMessageOf,
 } from '../shared/protocol.js';
 import { describeEvent } from '../shared/sim/events.js';
+import { hashText } from '../shared/state-hash.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
 import { send, type Out, type RoomOutput } from './room-output.js';
 import { advanceTo, applyEntry, newRoom, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat, type Side } from './room-state.js';
@@ -328,10 +329,24 @@ function announceDue(room: Room, out: Out): void {
   }
 }
 
+/**
+ * Where in the tick period a room's ticks fall, drawn from its code: rooms started together (a
+ * class's rooms at the teacher's word) then tick at moments spread over the period, instead of all
+ * at once with the last of them waiting for every other's tick.
+ */
+export function tickPhaseMs(room: Room): number {
+  // FNV's low word, then murmur3's finaliser: codes that differ in one letter land far apart.
+  let h = Number.parseInt(hashText(room.code).slice(8), 16);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return ((h >>> 0) / 2 ** 32) * tickWallMs(room);
+}
+
 /** The countdown is over: every seat gets its game, and tick 0 begins (clients make the same fresh game). */
 function begin(room: Room, now: number, out: Out): void {
   commit(room, { t: 'start' }, out);
-  room.origin = room.countdownEndsAt;
+  room.origin = room.countdownEndsAt + tickPhaseMs(room);
   out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${room.level.id} started with ${room.seats.size} player(s)` });
   broadcastRoom(room, now, out);
   announceDue(room, out);
@@ -345,7 +360,7 @@ function step(room: Room, now: number, out: Out): void {
   announceDue(room, out);
   // The last tick's syncs go out with the results.
   if (room.tick >= totalTicks(room)) return finish(room, now, out);
-  if (room.tick % DEFAULTS.SYNC_EVERY_TICKS === 0) sendSyncs(room, out, false);
+  sendSyncs(room, out, false);
   if (room.tick % DEFAULTS.LEADERBOARD_EVERY_TICKS === 0) sendLeaderboard(room, everyone(room), out);
 }
 

@@ -3,7 +3,7 @@ import { act, advance, newGame, resultOf } from '../../shared/game.js';
 import { CLOSE_CODES, DEFAULTS, ERROR_CODES } from '../../shared/protocol.js';
 import { stateHash } from '../../shared/state-hash.js';
 import { hashToken } from '../../server/codes.js';
-import { nextWakeAt } from '../../server/room.js';
+import { nextWakeAt, tickPhaseMs } from '../../server/room.js';
 import { replayRoom, totalTicks } from '../../server/room-state.js';
 import { raceLevel } from './helpers/race-level.js';
 import { closes, Driver, HOST_TOKEN, only, sent } from './helpers/room-driver.js';
@@ -81,11 +81,24 @@ describe('room: a round', () => {
     expect(d.room.phase).toBe('countdown');
     d.at(start);
     expect(d.room.phase).toBe('running');
-    expect(nextWakeAt(d.room)).toBe(start + WALL);
+    const phase = tickPhaseMs(d.room);
+    expect(nextWakeAt(d.room)).toBe(start + phase + WALL);
     // A timer that fires late runs the ticks that are due; the next one stays on the grid.
-    d.at(start + 3 * WALL + 40);
+    d.at(start + phase + 3 * WALL + 40);
     expect(d.room.tick).toBe(3);
-    expect(nextWakeAt(d.room)).toBe(start + 4 * WALL);
+    expect(nextWakeAt(d.room)).toBe(start + phase + 4 * WALL);
+  });
+
+  it('spreads the ticks of rooms started together over the tick period, by their codes', () => {
+    const phases = Array.from({ length: 40 }, (_, i) => {
+      const d = new Driver({ code: `R${String(i).padStart(4, '0')}` });
+      return tickPhaseMs(d.room);
+    });
+    expect(phases.every((p) => p >= 0 && p < WALL)).toBe(true);
+    // Every quarter of the period holds some of them: no pile-up on one moment.
+    const quarters = new Set(phases.map((p) => Math.floor((4 * p) / WALL)));
+    expect(quarters.size).toBe(4);
+    expect(new Set(phases).size).toBe(phases.length);
   });
 
   it('runs at most a bounded burst after a stall, then lets the schedule slip', () => {
@@ -154,7 +167,7 @@ describe('room: a round', () => {
     d.hello(13, 'teacher', { spectate: true, hostToken: HOST_TOKEN });
     d.startGame();
     d.send(3, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'app' } });
-    const out = d.at(d.now + DEFAULTS.LEADERBOARD_EVERY_TICKS * WALL);
+    const out = d.at(d.room.origin + DEFAULTS.LEADERBOARD_EVERY_TICKS * WALL);
     const board = (conn: number) => only(out, conn, 'leaderboard');
     expect(board(13).rows.map((r) => r.id)).toEqual(['p3', 'p1', 'p2', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11', 'p12']);
     expect(board(3).rows.map((r) => r.id)).toEqual(board(13).rows.slice(0, DEFAULTS.LEADERBOARD_TOP).map((r) => r.id));

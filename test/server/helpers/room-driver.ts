@@ -15,10 +15,10 @@ export class Driver {
   now = 0;
   private tokens = 0;
 
-  constructor(options: { maxPlayers?: number; maxSpectators?: number; level?: Level } = {}) {
+  constructor(options: { maxPlayers?: number; maxSpectators?: number; level?: Level; code?: string } = {}) {
     const level = options.level ?? raceLevel();
     const created = createRoom(
-      { t: 'create', v: 1, code: 'ABCDE', level, seed: level.seed, hostTokenHash: hashToken(HOST_TOKEN) },
+      { t: 'create', v: 1, code: options.code ?? 'ABCDE', level, seed: level.seed, hostTokenHash: hashToken(HOST_TOKEN) },
       { speed: 1, maxPlayers: options.maxPlayers ?? 10, maxSpectators: options.maxSpectators ?? 10 },
     );
     this.room = created.room;
