@@ -8,6 +8,7 @@
 //   npm run bench:load                      20 rooms x 50 players, greedy bots on load-balancing
 //   ROOMS=4 PLAYERS=25 SECONDS=10 npm run bench:load
 //   SWEEP=1 npm run bench:load
+//   PROFILE_SERVER=/tmp/prof npm run bench:load   (a CPU profile of the server process)
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +44,8 @@ class Child<M extends { type: string }> {
   private readonly waiting: { type: string; resolve: (m: M) => void }[] = [];
   readonly proc: ChildProcess;
 
-  constructor(script: string, args: string[]) {
-    this.proc = fork(here(script), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  constructor(script: string, args: string[], execArgv: string[] = []) {
+    this.proc = fork(here(script), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, ...execArgv] });
     this.proc.on('message', (m: M) => {
       const w = this.waiting.findIndex((x) => x.type === m.type);
       if (w >= 0) this.waiting.splice(w, 1)[0]!.resolve(m);
@@ -127,7 +128,8 @@ async function window(server: Child<ServerReport>, clients: Child<BotsReport>[],
 }
 
 async function runOurs(rooms: number, players: number, seconds: number): Promise<Measured> {
-  const server = new Child<ServerReport>('./load/server-process.js', [LEVEL, String(rooms)]);
+  const profile = process.env.PROFILE_SERVER ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_SERVER}`] : [];
+  const server = new Child<ServerReport>('./load/server-process.js', [LEVEL, String(rooms)], profile);
   const ready = await server.next('ready');
   const hands = deal(ready.rooms.map((r) => r.code), BOT_PROCESSES);
   const bots = hands.map((codes) => new Child<BotsReport>('./load/bot-process.js', [String(ready.port), codes.join(','), String(players), STRATEGY]));

@@ -19,7 +19,7 @@ export type ServerReport =
     tickMs: number[];
     /** Milliseconds each tick began after it was due. */
     lateMs: number[];
-    /** Wall time each room's tick was due, by `code:tick`, for ticks that send a sync. */
+    /** Wall time each room's tick was due, by `code:tick`. */
     due: Record<string, number>;
   };
 

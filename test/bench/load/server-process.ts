@@ -12,8 +12,6 @@ import { readProcess, usageBetween, type Reading } from './measure.js';
 const [levelId, roomsArg] = process.argv.slice(2);
 const roomCount = Number(roomsArg);
 const send = (m: ServerReport) => process.send!(m);
-/** A snapshot or sync goes out every this many ticks: the ticks whose arrival the bots time. */
-const SYNC_EVERY = Number(process.env.SYNC_EVERY ?? 5);
 
 const server = await startServer({
   port: 0, host: '127.0.0.1', logger: createLogger('warn'),
@@ -45,7 +43,7 @@ server.rooms.input = (code: string, msg: RoomInput) => {
   for (let t = before + 1; t <= room.tick; t++) {
     const dueAt = origin + t * wall;
     lateMs.push(Math.max(0, started - dueAt));
-    if (t % SYNC_EVERY === 0) due[`${code}:${t}`] = performance.timeOrigin + dueAt;
+    due[`${code}:${t}`] = performance.timeOrigin + dueAt;
   }
 };
 
