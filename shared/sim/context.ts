@@ -61,11 +61,16 @@ export function fail(ctx: TickContext, c: CNode | undefined, reason: FailureReas
   if (!(count > 0)) return;
   const r = REASON_INDEX[reason];
   ctx.state.totals.failed[r]! += count;
-  const id = c ? c.node.id : NOWHERE;
-  let row = ctx.state.failedByNode[id];
+  // A node keeps its row at hand: looking its id up in the state's record is a hash lookup.
+  let row = c?.failedRow;
   if (!row) {
-    row = new Array<number>(FAILURE_REASONS.length).fill(0);
-    ctx.state.failedByNode[id] = row;
+    const id = c ? c.node.id : NOWHERE;
+    row = ctx.state.failedByNode[id];
+    if (!row) {
+      row = new Array<number>(FAILURE_REASONS.length).fill(0);
+      ctx.state.failedByNode[id] = row;
+    }
+    if (c) c.failedRow = row;
   }
   row[r]! += count;
   if (c) c.node.metrics.droppedRps += count / ctx.rt.dt;

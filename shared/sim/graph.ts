@@ -128,6 +128,8 @@ export interface CNode {
   table: QueueTable | undefined;
   tableC: number;
   tableK: number;
+  /** The node's row in the state's failures per node, once it has one (the state is the compiled one: a new state recompiles). */
+  failedRow: number[] | undefined;
   /** The table cell the queue's last step ended in: where the next step starts looking. */
   tableCell: number;
 }
@@ -171,7 +173,7 @@ export function newCNode(node: NodeState, index: number, region: number, params:
     leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
     balancer: undefined, primary: undefined, arrU: none, arrC: none, served: none, answered: none, flowTo: none,
     up: 1, activeUnits: 1, slow: 1, buf: none, at: 0, flowAt: 0, latencyAt: 0,
-    groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0, tableCell: -1,
+    groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0, failedRow: undefined, tableCell: -1,
   };
 }
 

@@ -11,7 +11,9 @@ import * as routing from './routing.js';
 
 // Local copies of imported constants and helpers: V8 reloads an imported binding at every use (see latency.ts).
 const { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, isLegit, isWrite } = classes;
-const { ANSWERED, ARRIVALS_CHECKED, ARRIVALS_UNCHECKED, I_MASK, I_NEED, NODE_INTS, NODE_NUMBERS, N_OWN_MEAN, N_OWN_VAR, SERVED } = layout;
+const {
+  ANSWERED, ARRIVALS_CHECKED, ARRIVALS_UNCHECKED, I_MASK, I_NEED, NODE_INTS, NODE_NUMBERS, N_DELAY, N_OWN_MEAN, N_OWN_VAR, SERVED,
+} = layout;
 const { fail } = context;
 const { capacityOf, forward } = routing;
 
@@ -53,20 +55,22 @@ function takeArrivals(c: CNode, ints: Int32Array): void {
  */
 function takeArrivalsDegraded(ctx: TickContext, c: CNode, ints: Int32Array): void {
   const row = c.index * NODE_INTS;
+  const buf = c.buf;
+  const checked = c.at + ARRIVALS_CHECKED;
   const dt = ctx.rt.dt;
   const n = c.node;
   let arrived = 0;
   for (let k = 0; k < CLASS_COUNT; k++) {
-    const unchecked = c.arrU[k]!;
-    if (unchecked + c.arrC[k]! > 0) ints[row + I_NEED]! |= 1 << k;
-    arrived += unchecked + c.arrC[k]!;
+    const unchecked = buf[c.at + ARRIVALS_UNCHECKED + k]!;
+    if (unchecked + buf[checked + k]! > 0) ints[row + I_NEED]! |= 1 << k;
+    arrived += unchecked + buf[checked + k]!;
     const lost = unchecked * (1 - c.up);
     if (isLegit(k)) fail(ctx, c, 'node-down', lost * dt);
-    c.arrC[k] = c.arrC[k]! + unchecked - lost;
+    buf[checked + k] = buf[checked + k]! + unchecked - lost;
   }
   n.metrics.arrivalRps = arrived;
   let mask = 0;
-  for (let k = 0; k < CLASS_COUNT; k++) if (c.arrC[k]! > 0 || n.x[k]! > 0) mask |= 1 << k;
+  for (let k = 0; k < CLASS_COUNT; k++) if (buf[checked + k]! > 0 || n.x[k]! > 0) mask |= 1 << k;
   if (c.up === 0) {
     mask = 0;
     for (let k = 0; k < CLASS_COUNT; k++) {
@@ -223,7 +227,8 @@ function queueWork(ctx: TickContext, c: CNode): void {
   fail(ctx, c, 'queue-full', incoming - taken);
   c.answered[C_DEFERRABLE] = taken / dt;
   n.backlog += taken;
-  const anyUp = c.eligible[C_BACKGROUND]!.some((j) => c.children[j]!.up > 0);
+  let anyUp = false;
+  for (const j of c.eligible[C_BACKGROUND]!) if (c.children[j]!.up > 0) anyUp = true;
   const drain = anyUp ? Math.min(n.backlog / dt, Math.max(0, c.activeUnits) * WORKER_RATE * c.tierFactor) : 0;
   n.backlog -= drain * dt;
   forward(ctx, c, C_BACKGROUND, drain);
@@ -309,5 +314,5 @@ export function flowNode(ctx: TickContext, c: CNode): void {
     if (rest > 0 && ((passes & ~answers) & (1 << k)) !== 0) forward(ctx, c, k, rest);
   }
   m.servedRps = served;
-  m.latencyMs = (numbers[own]! + c.delay) * 1000;
+  m.latencyMs = (numbers[own]! + numbers[c.index * NODE_NUMBERS + N_DELAY]!) * 1000;
 }
