@@ -207,7 +207,8 @@ async function sweep(): Promise<void> {
 async function main(): Promise<void> {
   const ours = await runOurs(ROOMS, PLAYERS, SECONDS);
   printOurs(ours, ROOMS);
-  const messageBytes = Math.max(16, Math.round((ours.server.writtenPerSecond / ours.players) * (SYNC_EVERY_TICKS * TICK_MS) / 1000));
+  // What a player's client read per second, in one message per sync period.
+  const messageBytes = Math.max(16, Math.round((ours.clients.readPerSecond / ours.players) * (SYNC_EVERY_TICKS * TICK_MS) / 1000));
   const baseline = await runBaseline(ROOMS, PLAYERS, messageBytes, SECONDS);
   printBaseline(baseline, ours, messageBytes);
   if (process.env.SWEEP === '1') await sweep();
