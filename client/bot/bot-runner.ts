@@ -132,8 +132,10 @@ class Bot {
       case 'level':
         this.round = this.runtimes.get(m.level);
         this.later = [];
-        // Every other bot decides half a period later, so that a crowd's decisions do not all fall on one snapshot.
-        this.nextDecision = (this.index % 2) * Math.floor(decisionTicks(this.round.rt) / 2);
+        // The bots' decisions are spread over the decision period, as a crowd's would be: a run of a
+        // thousand that all decided on the round's first tick would hit the server (and this process)
+        // with every first move at once.
+        this.nextDecision = this.index % decisionTicks(this.round.rt);
         this.events.joined();
         return;
       case 'room': {

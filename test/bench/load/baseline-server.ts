@@ -30,6 +30,7 @@ function message(due: number, tick: number): string {
 
 let tickDurations: number[] = [];
 let lateMs: number[] = [];
+let doneMs: number[] = [];
 let mark: Reading | undefined;
 let running = false;
 
@@ -48,7 +49,10 @@ function runRoom(room: number, origin: number): void {
         for (const ws of members[room]!) ws.send(data);
       }
     }
-    if (mark) tickDurations.push(performance.now() - started);
+    if (mark) {
+      tickDurations.push(performance.now() - started);
+      doneMs.push(performance.now() - (origin + tick * tickMs));
+    }
     setTimeout(wake, Math.max(0, origin + (tick + 1) * tickMs - performance.now()));
   };
   wake();
@@ -62,10 +66,11 @@ process.on('message', (order: Order | { type: 'start' }) => {
   } else if (order.type === 'mark') {
     tickDurations = [];
     lateMs = [];
+    doneMs = [];
     mark = readProcess();
     send({ type: 'marked' });
   } else if (order.type === 'report') {
-    send({ type: 'report', usage: usageBetween(mark ?? readProcess(), readProcess()), baseRss: 0, tickMs: tickDurations, lateMs, due: {} });
+    send({ type: 'report', usage: usageBetween(mark ?? readProcess(), readProcess()), baseRss: 0, tickMs: tickDurations, lateMs, doneMs, due: {} });
   } else {
     running = false;
     for (const ws of wss.clients) ws.terminate();

@@ -19,6 +19,8 @@ export type ServerReport =
     tickMs: number[];
     /** Milliseconds each tick began after it was due. */
     lateMs: number[];
+    /** Milliseconds from when each tick was due to when its work was done (its messages sent). */
+    doneMs: number[];
     /** Wall time each room's tick was due, by `code:tick`. */
     due: Record<string, number>;
   };

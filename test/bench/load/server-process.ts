@@ -23,6 +23,7 @@ const baseRss = process.memoryUsage().rss;
 
 let tickMs: number[] = [];
 let lateMs: number[] = [];
+let doneMs: number[] = [];
 let due: Record<string, number> = {};
 let mark: Reading | undefined;
 
@@ -43,6 +44,7 @@ server.rooms.input = (code: string, msg: RoomInput) => {
   for (let t = before + 1; t <= room.tick; t++) {
     const dueAt = origin + t * wall;
     lateMs.push(Math.max(0, started - dueAt));
+    doneMs.push(started + took - dueAt);
     due[`${code}:${t}`] = performance.timeOrigin + dueAt;
   }
 };
@@ -51,11 +53,12 @@ process.on('message', (order: Order) => {
   if (order.type === 'mark') {
     tickMs = [];
     lateMs = [];
+    doneMs = [];
     due = {};
     mark = readProcess();
     send({ type: 'marked' });
   } else if (order.type === 'report') {
-    send({ type: 'report', usage: usageBetween(mark ?? readProcess(), readProcess()), baseRss, tickMs, lateMs, due });
+    send({ type: 'report', usage: usageBetween(mark ?? readProcess(), readProcess()), baseRss, tickMs, lateMs, doneMs, due });
   } else {
     void server.close().then(() => process.exit(0));
   }
