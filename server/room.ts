@@ -223,7 +223,7 @@ function control(room: Room, c: HostControl, now: number, conn: number | undefin
       if (room.phase !== 'lobby') return wrongPhase('in the lobby');
       if (room.seats.size === 0) return fail(ERROR_CODES.NO_PLAYERS, 'start: nobody has joined the room yet');
       room.phase = 'countdown';
-      room.countdownEndsAt = now + DEFAULTS.COUNTDOWN_MS / room.speed;
+      room.countdownEndsAt = now + DEFAULTS.COUNTDOWN_MS / room.speed + tickPhaseMs(room);
       out.push({ type: 'note', level: 'info', text: `room ${room.code}: countdown to ${room.level.id} with ${room.seats.size} player(s)` });
       return broadcastRoom(room, now, out);
     case 'pause':
@@ -330,9 +330,9 @@ function announceDue(room: Room, out: Out): void {
 }
 
 /**
- * Where in the tick period a room's ticks fall, drawn from its code: rooms started together (a
- * class's rooms at the teacher's word) then tick at moments spread over the period, instead of all
- * at once with the last of them waiting for every other's tick.
+ * Where in the tick period a room's ticks fall, drawn from its code and added to its countdown:
+ * rooms started together (a class's rooms at the teacher's word) then begin and tick at moments
+ * spread over the period, instead of all at once with the last of them waiting for every other's.
  */
 export function tickPhaseMs(room: Room): number {
   // FNV's low word, then murmur3's finaliser: codes that differ in one letter land far apart.
@@ -346,7 +346,7 @@ export function tickPhaseMs(room: Room): number {
 /** The countdown is over: every seat gets its game, and tick 0 begins (clients make the same fresh game). */
 function begin(room: Room, now: number, out: Out): void {
   commit(room, { t: 'start' }, out);
-  room.origin = room.countdownEndsAt + tickPhaseMs(room);
+  room.origin = room.countdownEndsAt;
   out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${room.level.id} started with ${room.seats.size} player(s)` });
   broadcastRoom(room, now, out);
   announceDue(room, out);
