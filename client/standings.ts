@@ -6,15 +6,15 @@ import type { GameResults, LeaderboardEntry } from './session.js';
 // The room's standings as one player sees them: its own row marked, its results from the server's
 // rows and its copy of the game.
 
-/** Whether a row is the player's: its own, or its team's. */
-function isOwn(playerId: string | undefined, r: { player: string; members?: string[] }): boolean {
-  return playerId !== undefined && (r.player === playerId || (r.members?.includes(playerId) ?? false));
+/** Whether a row (of player `id`, or of a team with `members`) is the player's: its own, or its team's. */
+function isOwn(playerId: string | undefined, id: string, members?: readonly string[]): boolean {
+  return playerId !== undefined && (id === playerId || (members?.includes(playerId) ?? false));
 }
 
 export function leaderboardEntries(rows: readonly BoardRow[], playerId: string | undefined): LeaderboardEntry[] {
   return rows.map((r) => ({
     rank: r.rank, name: r.name, availability: r.avail, cost: r.cost, score: r.score, connected: r.away !== true,
-    you: isOwn(playerId, { player: r.id, ...(r.members ? { members: r.members } : {}) }),
+    you: isOwn(playerId, r.id, r.members),
   }));
 }
 
@@ -25,7 +25,7 @@ export function finalBoard(m: ServerMessageOf<'results'>): LeaderboardEntry[] {
 
 /** The player's results: undefined when no row is its own (a seat with no game this round). */
 export function gameResults(m: ServerMessageOf<'results'>, playerId: string | undefined, state: GameState): GameResults | undefined {
-  const mine = m.rows.find((r) => isOwn(playerId, r));
+  const mine = m.rows.find((r) => isOwn(playerId, r.player, r.members));
   if (!mine) return undefined;
   const { totals } = state;
   return {
@@ -35,7 +35,7 @@ export function gameResults(m: ServerMessageOf<'results'>, playerId: string | un
       maliciousOffered: totals.maliciousOffered, maliciousLeaked: totals.maliciousLeaked,
     },
     failedByNode: structuredClone(state.failedByNode), rank: mine.rank, players: m.rows.length,
-    standings: m.rows.map((r) => ({ rank: r.rank, name: r.name, availability: r.availability, score: r.score, passed: r.passed, you: isOwn(playerId, r) })),
-    ...(m.series ? { series: { level: m.series.level, of: m.series.of, final: m.series.final, totals: m.series.totals.map((t) => ({ rank: t.rank, name: t.name, score: t.score, rounds: t.rounds, you: isOwn(playerId, t) })) } } : {}),
+    standings: m.rows.map((r) => ({ rank: r.rank, name: r.name, availability: r.availability, score: r.score, passed: r.passed, you: isOwn(playerId, r.player, r.members) })),
+    ...(m.series ? { series: { level: m.series.level, of: m.series.of, final: m.series.final, totals: m.series.totals.map((t) => ({ rank: t.rank, name: t.name, score: t.score, rounds: t.rounds, you: isOwn(playerId, t.player) })) } } : {}),
   };
 }

@@ -5,7 +5,7 @@ import {
   type ClientMessage, type CloseCode, type ErrorCode, type Hello, type HostControl, type RoomView, type ServerMessageOf,
 } from '../shared/protocol.js';
 import { describeEvent } from '../shared/sim/events.js';
-import { hashText } from '../shared/state-hash.js';
+import { hash32 } from '../shared/sim/compile.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
 import { send, type Out, type RoomOutput } from './room-output.js';
 import { advanceTo, applyEntry, newRoom, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat, type Side } from './room-state.js';
@@ -335,8 +335,8 @@ function announceDue(room: Room, out: Out): void {
  * spread over the period, instead of all at once with the last of them waiting for every other's.
  */
 export function tickPhaseMs(room: Room): number {
-  // FNV's low word, then murmur3's finaliser: codes that differ in one letter land far apart.
-  let h = Number.parseInt(hashText(room.code).slice(8), 16);
+  // FNV-1a, then murmur3's finaliser: FNV alone leaves codes that differ in one letter close together.
+  let h = hash32(room.code);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   h ^= h >>> 16;

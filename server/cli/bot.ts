@@ -1,10 +1,10 @@
 import { botName, runBots, type BotResult } from '../../client/bot/bot-runner.js';
 import { isStrategyName, STRATEGY_NAMES, type StrategyName } from '../../client/bot/strategies.js';
 import { serverUrl } from '../../client/server-address.js';
-import { MAX_NAME_CHARS, nameSchema, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '../../shared/protocol.js';
+import { MAX_NAME_CHARS, nameSchema } from '../../shared/protocol.js';
 import type { CommandInput } from './command-specs.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
-import { seedOption, stringOption } from './option-values.js';
+import { nameOption, roomCodeArgument, seedOption, stringOption } from './option-values.js';
 import { UsageError } from './usage-error.js';
 
 const COMMAND = 'nines bot';
@@ -43,21 +43,6 @@ function prefixOption(raw: string | undefined, count: number): string {
   return prefix;
 }
 
-function teamOption(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  const parsed = nameSchema.safeParse(raw);
-  if (!parsed.success) throw new UsageError(COMMAND, `--team: expected 1 to ${MAX_NAME_CHARS} characters, no control characters, got "${raw}"`);
-  return parsed.data;
-}
-
-function roomCode(raw: string): string {
-  const code = raw.trim().toUpperCase();
-  if (code.length !== ROOM_CODE_LENGTH || [...code].some((c) => !ROOM_CODE_ALPHABET.includes(c))) {
-    throw new UsageError(COMMAND, `<CODE>: expected ${ROOM_CODE_LENGTH} letters and digits (never 0, O, 1, I or L), got "${raw}"`);
-  }
-  return code;
-}
-
 const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 /** One bot's line: its standing, or why it has none. */
@@ -90,12 +75,13 @@ export function summaryLine(results: readonly BotResult[], strategy: StrategyNam
 export async function run(input: CommandInput): Promise<number> {
   const [address = '', code = ''] = input.positionals;
   const url = serverUrl(COMMAND, address);
-  const room = roomCode(code);
+  const room = roomCodeArgument(COMMAND, code);
   const count = botCountOption(COMMAND, 'count', stringOption(input, 'count'), { min: 1, max: MAX_BOTS, fallback: 1 });
   const strategy = strategyOption(COMMAND, 'strategy', stringOption(input, 'strategy'));
   const prefix = prefixOption(stringOption(input, 'name'), count);
   const seed = seedOption(COMMAND, stringOption(input, 'seed')) ?? DEFAULT_SEED;
-  const team = teamOption(stringOption(input, 'team'));
+  const rawTeam = stringOption(input, 'team');
+  const team = rawTeam === undefined ? undefined : nameOption(COMMAND, 'team', rawTeam);
   const run = runBots({
     url, room, count, strategy, prefix, seed, ...(team === undefined ? {} : { team }),
     onResult: (r) => process.stdout.write(`${resultLine(r)}\n`),

@@ -21,7 +21,7 @@ export function wallNow(): number {
 
 function ioCounters(): { written: number; read: number } {
   const text = readFileSync('/proc/self/io', 'utf8');
-  const field = (name: string) => Number(/^(\w+): (\d+)$/m.exec(text.split('\n').find((l) => l.startsWith(`${name}:`)) ?? '')?.[2] ?? NaN);
+  const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(text)?.[1] ?? NaN);
   return { written: field('wchar'), read: field('rchar') };
 }
 
