@@ -55,16 +55,20 @@ export function spread(left: Line, right: Line, width: number): Line {
   return [...fit(left, width - rw), ...truncate(right, rw)];
 }
 
-/** Words laid into lines of at most `width` characters (a longer word is cut). */
-export function wrapText(text: string, width: number): string[] {
+/**
+ * Words laid into lines of at most `width` characters. A longer word is cut to fit (a box's cells),
+ * or with `keepLongWords` gets a line of its own (printed text, where cutting would lose it).
+ */
+export function wrapText(text: string, width: number, keepLongWords = false): string[] {
   const lines: string[] = [];
   let current = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
+    const fitted = keepLongWords ? word : word.slice(0, width);
     if (current && current.length + 1 + word.length > width) {
       lines.push(current);
-      current = word.slice(0, width);
+      current = fitted;
     } else {
-      current = current ? `${current} ${word}` : word.slice(0, width);
+      current = current ? `${current} ${word}` : fitted;
     }
   }
   return current ? [...lines, current] : lines;

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { wrapText } from '../../client/styled.js';
 import type { Plan } from '../../shared/action.js';
 import { simulate, type TimelineEntry } from '../../shared/simulate.js';
 import { loadPlanFile, referencePlanFile, resolveLevel } from '../levels-store.js';
 import { DEMO_LEVEL_ID, type CommandInput } from './command-specs.js';
 import { EXIT_OK } from './exit-codes.js';
-import { amount, duration, percent, rate, wrap } from './format.js';
+import { amount, duration, percent, rate } from './format.js';
 import { flag, stringOption } from './option-values.js';
 import { formatReport } from './report-text.js';
 
@@ -41,7 +42,7 @@ export async function run(input: CommandInput): Promise<number> {
   out('nines demo: a level played headless by its worked answer. To play it yourself: nines play.');
   out('');
   out(`${level.title} (${level.id}): ${duration(level.durationSeconds)}, target ${percent(level.target)}, budget ${amount(level.budget)}`);
-  for (const l of wrap(level.description, TEXT_WIDTH)) out(l);
+  for (const l of wrapText(level.description, TEXT_WIDTH, true)) out(l);
   out('');
   out(`Played by ${playedBy}${plan.description ? `: ${plan.description}` : '.'}`);
   out('');

@@ -48,18 +48,3 @@ export function ms(x: number): string {
 export function duration(seconds: number): string {
   return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 }
-
-/** Words laid into lines of at most `width` characters (a longer word gets a line of its own). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (current && current.length + 1 + word.length > width) {
-      lines.push(current);
-      current = word;
-    } else {
-      current = current ? `${current} ${word}` : word;
-    }
-  }
-  return current ? [...lines, current] : lines;
-}

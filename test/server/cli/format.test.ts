@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amount, duration, percent, wrap } from '../../../server/cli/format.js';
+import { amount, duration, percent } from '../../../server/cli/format.js';
 
 describe('percent', () => {
   it('never rounds up to a better availability than was reached', () => {
@@ -31,11 +31,5 @@ describe('duration', () => {
     expect(duration(240)).toBe('4 min');
     expect(duration(90)).toBe('90 s');
     expect(duration(30)).toBe('30 s');
-  });
-});
-
-describe('wrap', () => {
-  it('breaks between words within the width', () => {
-    expect(wrap('one two three four', 9)).toEqual(['one two', 'three', 'four']);
   });
 });
