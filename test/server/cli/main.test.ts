@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +21,15 @@ describe('nines --help', () => {
 
   it('answers `nines help <command>` like `nines <command> --help`', () => {
     expect(nines('help', 'validate').stdout).toBe(nines('validate', '--help').stdout);
+  });
+});
+
+describe('the nines binary', () => {
+  it('runs as `npx nines` from the repository root: the build leaves it executable', () => {
+    const r = spawnSync('npx', ['--no-install', 'nines', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).not.toContain('Permission denied');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('nines play');
   });
 });
 
