@@ -3,9 +3,11 @@ import type { Debrief } from '../shared/debrief/schema.js';
 import type { Level } from '../shared/level.js';
 import type { Phase } from '../shared/protocol.js';
 import { FAILURE_REASONS } from '../shared/reasons.js';
+import { nodeOutages } from '../shared/sim/outage.js';
 import type { GameState } from '../shared/state.js';
 import { describeAction } from './action-text.js';
 import { compact, money } from './format.js';
+import { outageNews, worstOutage } from './health.js';
 import type { ConnectionState, EventNotice, EventPhase, GameResults, LeaderboardEntry, SessionMessage } from './session.js';
 import type { Style } from './styled.js';
 
@@ -30,11 +32,16 @@ export interface Sample {
   cost: number;
 }
 
-/** A node's metrics second by second: load and dropped share (0..1), and requests per second. */
+/** A node's metrics second by second, newest last. */
 export interface NodeHistory {
+  /** Busy share, 0..1. */
   load: number[];
+  /** Requests arriving per second. */
   rps: number[];
-  dropped: number[];
+  /** Legitimate requests failed at the node per second, per reason in FAILURE_REASONS order. */
+  failed: number[][];
+  /** Malicious requests it blocked per second. */
+  blocked: number[];
 }
 
 export interface LogEntry {
@@ -79,6 +86,10 @@ export class GameModel {
   private prevGood = 0;
   private prevSettled = 0;
   private failuresSeen: Record<string, number[]> = {};
+  /** Each node's failure counts at the last sample, to chart its failures per second. */
+  private failedAtSample: Record<string, number[]> = {};
+  /** Each node's worst outage at the last sample, as a key, so the log tells each change once. */
+  private readonly outageSeen = new Map<string, string>();
   private lastFailureLog = 0;
 
   constructor(readonly level: Level, readonly room: string) {}
@@ -179,6 +190,7 @@ export class GameModel {
     const s = this.state!;
     const second = Math.floor(this.seconds + 1e-9);
     if (second <= this.lastSecond) return;
+    const elapsed = second - this.lastSecond;
     this.lastSecond = second;
     const failed = s.totals.failed.reduce((a, b) => a + b, 0);
     const good = s.totals.good - this.prevGood;
@@ -189,16 +201,43 @@ export class GameModel {
     if (this.samples.length > HISTORY_SECONDS) this.samples.shift();
     for (const n of s.nodes) {
       let h = this.history.get(n.id);
-      if (!h) this.history.set(n.id, (h = { load: [], rps: [], dropped: [] }));
+      const fresh = !h;
+      if (!h) this.history.set(n.id, (h = { load: [], rps: [], failed: [], blocked: [] }));
       const m = n.metrics;
       h.load.push(m.utilization);
       h.rps.push(m.arrivalRps);
-      h.dropped.push(m.arrivalRps > 0 ? m.droppedRps / m.arrivalRps : 0);
-      if (h.load.length > HISTORY_SECONDS) { h.load.shift(); h.rps.shift(); h.dropped.shift(); }
+      h.failed.push(this.failedPerSecond(n.id, fresh ? undefined : elapsed));
+      h.blocked.push(m.blockedRps);
+      if (h.load.length > HISTORY_SECONDS) { h.load.shift(); h.rps.shift(); h.failed.shift(); h.blocked.shift(); }
     }
+    this.logOutages();
     if (second - this.lastFailureLog >= FAILURE_LOG_SECONDS) {
       this.lastFailureLog = second;
       this.logFailures();
+    }
+  }
+
+  /**
+   * A node's failures per second and reason since the last sample, from the state's running counts;
+   * none for a node first seen now (its counts so far span more than a second).
+   */
+  private failedPerSecond(id: string, elapsed: number | undefined): number[] {
+    const row = this.state!.failedByNode[id];
+    const before = this.failedAtSample[id];
+    const out = FAILURE_REASONS.map((_, i) => (elapsed === undefined ? 0 : Math.max(0, ((row?.[i] ?? 0) - (before?.[i] ?? 0)) / elapsed)));
+    if (row) this.failedAtSample[id] = [...row];
+    return out;
+  }
+
+  /** A node going down, failing over, cut off, or back: one log line at each change. */
+  private logOutages(): void {
+    for (const n of this.state!.nodes) {
+      const o = worstOutage(nodeOutages(this.level, this.state!, n));
+      const key = o ? `${o.type} ${o.type === 'unreachable' ? o.from.join(',') : ''}` : '';
+      if (key === (this.outageSeen.get(n.id) ?? '')) continue;
+      this.outageSeen.set(n.id, key);
+      const news = outageNews(n.id, o, this.seconds);
+      this.addLog(news.text, news.style);
     }
   }
 

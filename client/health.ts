@@ -1,10 +1,12 @@
-import { FAILOVER_SECONDS } from '../shared/catalog.js';
 import type { Level } from '../shared/level.js';
+import { describeEvent } from '../shared/sim/events.js';
+import { nodeOutages, type Outage } from '../shared/sim/outage.js';
 import type { GameState, NodeState } from '../shared/state.js';
+import { clock, gameTime } from './format.js';
 import type { Style } from './styled.js';
 
 /** How a node is doing, in the map's glyphs and the inspector's words. */
-export type Health = 'ok' | 'busy' | 'hot' | 'down' | 'starting';
+export type Health = 'ok' | 'busy' | 'hot' | 'down' | 'cut' | 'starting';
 
 /** Utilization above which a node shows as busy. */
 export const BUSY_LOAD = 0.7;
@@ -13,39 +15,70 @@ export const HOT_LOAD = 0.9;
 /** Share of arrivals dropped that marks a node as overloaded whatever its load. */
 const HOT_DROP_SHARE = 0.01;
 
-/** The glyph doubles the colour, so health reads in monochrome too. */
-export const HEALTH_GLYPH: Record<Health, string> = { ok: '+', busy: '!', hot: '#', down: 'x', starting: '~' };
-export const HEALTH_STYLE: Record<Health, Style> = { ok: 'ok', busy: 'warn', hot: 'bad', down: 'bad', starting: 'muted' };
-export const HEALTH_WORD: Record<Health, string> = { ok: 'healthy', busy: 'busy', hot: 'overloaded', down: 'down', starting: 'starting' };
+/** The glyph doubles the colour, so health reads in monochrome too; `x` means down and nothing else. */
+export const HEALTH_GLYPH: Record<Health, string> = { ok: '+', busy: '!', hot: '#', down: 'x', cut: '/', starting: '~' };
+export const HEALTH_STYLE: Record<Health, Style> = { ok: 'ok', busy: 'warn', hot: 'bad', down: 'bad', cut: 'bad', starting: 'muted' };
+export const HEALTH_WORD: Record<Health, string> = { ok: 'healthy', busy: 'busy', hot: 'overloaded', down: 'down', cut: 'cut off by a partition', starting: 'starting' };
 
-/** Whether a timeline failure event has the node down now (a standby takes over after its delay). */
-function downByEvent(level: Level, state: Readonly<GameState>, node: NodeState): boolean {
-  const t = state.tick * (level.tickMs / 1000);
-  return level.events.some((e, index) => {
-    if (t < e.at || t >= e.at + e.duration) return false;
-    switch (e.type) {
-      case 'region-failure':
-        return node.region === e.region;
-      case 'node-failure':
-        return state.victims[String(index)]?.includes(node.id) ?? false;
-      case 'db-failure': {
-        if (!(state.victims[String(index)]?.includes(node.id) ?? false)) return false;
-        const standby = (node.config as { standby?: string }).standby;
-        return standby === undefined || standby === 'none' || t - e.at < FAILOVER_SECONDS;
-      }
-      default:
-        return false;
-    }
-  });
+/** A node's health and the events behind it, from the simulation's state (not from its load). */
+export interface NodeStatus {
+  health: Health;
+  outages: Outage[];
 }
 
-export function nodeHealth(level: Level, state: Readonly<GameState>, node: NodeState): Health {
+export function nodeStatus(level: Level, state: Readonly<GameState>, node: NodeState): NodeStatus {
+  const outages = nodeOutages(level, state, node);
+  return { health: healthOf(state, node, outages), outages };
+}
+
+function healthOf(state: Readonly<GameState>, node: NodeState, outages: readonly Outage[]): Health {
   if (state.tick < node.readyTick) return 'starting';
-  if (downByEvent(level, state, node)) return 'down';
+  if (outages.some((o) => o.type === 'down' || o.type === 'failing-over')) return 'down';
+  if (outages.some((o) => o.type === 'unreachable')) return 'cut';
   const m = node.metrics;
   if (m.utilization > HOT_LOAD || (m.arrivalRps > 0 && m.droppedRps / m.arrivalRps > HOT_DROP_SHARE)) return 'hot';
   if (m.utilization > BUSY_LOAD) return 'busy';
   return 'ok';
+}
+
+export function nodeHealth(level: Level, state: Readonly<GameState>, node: NodeState): Health {
+  return nodeStatus(level, state, node).health;
+}
+
+/** Outage types from the worst for the node's users. */
+const SEVERITY: readonly Outage['type'][] = ['down', 'failing-over', 'unreachable', 'units-lost', 'failed-over'];
+
+/** The outage that says most about the node now, if any. */
+export function worstOutage(outages: readonly Outage[]): Outage | undefined {
+  return [...outages].sort((a, b) => SEVERITY.indexOf(a.type) - SEVERITY.indexOf(b.type))[0];
+}
+
+/**
+ * A log line for a node whose worst outage changed to `o` (undefined: it is back to normal), at game
+ * second `now`: a log line stays, so it gives moments, not countdowns.
+ */
+export function outageNews(id: string, o: Outage | undefined, now: number): { text: string; style: Style } {
+  if (!o) return { text: `${id} is back: no failure holds it now`, style: 'ok' };
+  const why = describeEvent(o.event);
+  switch (o.type) {
+    case 'down': return { text: `${id} is down (${why})`, style: 'bad' };
+    case 'failing-over': return { text: `${id} is down (${why}); its standby takes over at ${gameTime(now + o.readyIn)}`, style: 'bad' };
+    case 'failed-over': return { text: `${id}: its standby took over (${why})`, style: 'warn' };
+    case 'unreachable': return { text: `${id} is unreachable from ${o.from.join(', ')} (${why})`, style: 'bad' };
+    case 'units-lost': return { text: `${id} lost ${o.lost} of its units (${why})`, style: 'warn' };
+  }
+}
+
+/** An outage in words, with the game clock of its start: "down since 2:30, failing over, ready in 45s". */
+export function outageWords(o: Outage): string {
+  const since = `since ${gameTime(o.since)}`;
+  switch (o.type) {
+    case 'down': return `down ${since}`;
+    case 'failing-over': return `down ${since}, failing over, ready in ${clock(o.readyIn)}`;
+    case 'failed-over': return `failed ${since}; its standby serves now`;
+    case 'unreachable': return `unreachable from ${o.from.join(', ')} ${since}`;
+    case 'units-lost': return `${o.lost} of its units lost to a zone failure ${since}`;
+  }
 }
 
 /** Eighths of a cell, for bars finer than one character. */

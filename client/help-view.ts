@@ -1,5 +1,6 @@
 import { KIND_KEYS, CATALOG, type Kind } from '../shared/catalog.js';
 import { HEALTH_GLYPH, HEALTH_WORD, type Health } from './health.js';
+import { ARROW_HEAD } from './map-view.js';
 import { GLOBAL_KEYS, keyLabel, MAP_KEYS, PANEL_KEYS, type Binding } from './keymap.js';
 import { COMMANDS } from './palette.js';
 import { PANEL_TITLES, type PanelId } from './panels.js';
@@ -31,8 +32,8 @@ export function helpLines(focus: PanelId, allowed: readonly Kind[]): Line[] {
   lines.push([seg('  e.g. :place cache us-east  :link app1 db1  :scale app1 +2  :configure lb1 algorithm=least-connections', 'muted')]);
   lines.push([], heading('Map legend'));
   for (const h of Object.keys(HEALTH_GLYPH) as Health[]) lines.push([seg(`  ${HEALTH_GLYPH[h]}`.padEnd(KEY_WIDTH), 'key'), seg(HEALTH_WORD[h])]);
-  lines.push([seg('  x3+2'.padEnd(KEY_WIDTH), 'key'), seg('3 units taking traffic, 2 warming up')]);
-  lines.push([seg('  \u251c \u2502 \u2500'.padEnd(KEY_WIDTH), 'key'), seg('links between nodes of a region; the inspector lists every link')]);
+  lines.push([seg('  3u+2'.padEnd(KEY_WIDTH), 'key'), seg('3 units taking traffic, 2 warming up')]);
+  lines.push([seg(`  \u251c \u2502 \u2500 ${ARROW_HEAD}`.padEnd(KEY_WIDTH), 'key'), seg(`links between nodes of a region, ${ARROW_HEAD} on the node called; the inspector lists every link`)]);
   return lines;
 }
 

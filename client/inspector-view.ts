@@ -2,14 +2,13 @@ import { CATALOG, paramsOf, TIER_FACTOR, type Kind } from '../shared/catalog.js'
 import type { Level } from '../shared/level.js';
 import { FAILURE_REASONS } from '../shared/reasons.js';
 import type { GameState, NodeState } from '../shared/state.js';
+import { cacheServesText } from './cache-share.js';
 import { compact, millis, money, wholePercent } from './format.js';
 import type { NodeHistory } from './game-model.js';
-import { bar, HEALTH_GLYPH, HEALTH_STYLE, HEALTH_WORD, loadStyle, nodeHealth } from './health.js';
-import { sparkline } from './sparkline.js';
-import { fit, seg, wrapText, type Line } from './styled.js';
+import { bar, HEALTH_GLYPH, HEALTH_STYLE, HEALTH_WORD, loadStyle, nodeStatus, outageWords } from './health.js';
+import { chartLines } from './node-charts.js';
+import { fit, seg, wrapText, type Line, type Style } from './styled.js';
 
-/** Seconds of history the inspector draws. */
-const HISTORY_SECONDS = 60;
 /** Width of the labels of the inspector's fields. */
 const LABEL = 8;
 
@@ -27,8 +26,8 @@ export interface InspectorInput {
 
 const field = (label: string, ...rest: Line): Line => [seg(label.padEnd(LABEL), 'muted'), ...rest];
 
-function wrapped(label: string, text: string, width: number): Line[] {
-  return wrapText(text, Math.max(8, width - LABEL)).map((t, i) => field(i === 0 ? label : '', seg(t)));
+function wrapped(label: string, text: string, width: number, style?: Style): Line[] {
+  return wrapText(text, Math.max(8, width - LABEL)).map((t, i) => field(i === 0 ? label : '', seg(t, style)));
 }
 
 function configText(n: NodeState): string {
@@ -43,16 +42,19 @@ function failureLines(state: Readonly<GameState>, n: NodeState, width: number): 
   return wrapped('fails', reasons.map(([r, c]) => `${r} ${compact(c)}`).join(', '), width);
 }
 
-/** The last minute, one column a second: load, traffic (scaled to its peak) and the share dropped. */
-function historyLines(h: NodeHistory | undefined, width: number): Line[] {
-  if (!h) return [];
-  const w = Math.min(HISTORY_SECONDS, width - LABEL);
-  const rps = h.rps.slice(-w);
-  const peak = Math.max(0, ...rps);
+/** Units in words: "3 units (+2 warming)"; nothing for a node of one. */
+function unitsWords(units: number, warming: number): string {
+  if (units <= 1 && warming === 0) return '';
+  return `  ${units} units${warming ? ` (+${warming} warming)` : ''}`;
+}
+
+/** Who it calls and who calls it: the direction of every link. */
+function linkLines(s: Readonly<GameState>, n: NodeState, width: number): Line[] {
+  const calls = s.links.filter((l) => l.from === n.id).map((l) => l.to);
+  const callers = s.links.filter((l) => l.to === n.id).map((l) => l.from);
   return [
-    field('load 1m', seg(sparkline(h.load, w), 'accent')),
-    field('rps 1m', seg(sparkline(rps.map((r) => (peak > 0 ? r / peak : 0)), w), 'accent')),
-    field('drop 1m', seg(sparkline(h.dropped, w), h.dropped.slice(-w).some((d) => d > 0) ? 'bad' : 'muted')),
+    ...wrapped('links', `calls ${calls.length ? calls.join(', ') : 'nothing'}`, width),
+    ...wrapped('', `called by ${callers.length ? callers.join(', ') : 'nobody'}`, width),
   ];
 }
 
@@ -60,23 +62,22 @@ function nodeLines(input: InspectorInput, n: NodeState, width: number): Line[] {
   const { level, state } = input;
   const s = state!;
   const params = paramsOf(n.kind, level.overrides);
-  const health = nodeHealth(level, s, n);
+  const { health, outages } = nodeStatus(level, s, n);
   const m = n.metrics;
   const warming = n.warming.reduce((a, w) => a + w[1], 0);
-  const calls = s.links.filter((l) => l.from === n.id).map((l) => l.to);
-  const callers = s.links.filter((l) => l.to === n.id).map((l) => l.from);
   const barWidth = Math.max(4, Math.min(20, width - LABEL - 5));
   const lines: Line[] = [
     [seg(n.id, 'title'), seg(`  ${CATALOG[n.kind].label}, ${n.region}`, 'muted')],
-    field('state', seg(`${HEALTH_GLYPH[health]} ${HEALTH_WORD[health]}`, HEALTH_STYLE[health]), seg(`  ${n.tier}`), seg(n.units > 1 || warming ? ` x${n.units}${warming ? ` (+${warming} warming)` : ''}` : '')),
+    field('state', seg(`${HEALTH_GLYPH[health]} ${HEALTH_WORD[health]}`, HEALTH_STYLE[health]), seg(`  ${n.tier}`), seg(unitsWords(n.units, warming))),
+    ...outages.flatMap((o) => wrapped('', outageWords(o), width, o.type === 'failed-over' || o.type === 'units-lost' ? 'warn' : 'bad')),
     field('load', seg(bar(m.utilization, barWidth), loadStyle(m.utilization)), seg(` ${wholePercent(m.utilization)}`, loadStyle(m.utilization))),
     field('rps', seg(`in ${compact(m.arrivalRps)} ok ${compact(m.servedRps)} `), seg(`drop ${compact(m.droppedRps)}`, m.droppedRps > 0 ? 'bad' : 'muted')),
-    ...historyLines(input.history, width),
+    ...chartLines(input.history, width, LABEL),
     field('latency', seg(`${millis(m.latencyMs)}  queue ${compact(m.inSystem)}`)),
   ];
-  if (n.kind === 'cache' || n.kind === 'cdn') lines.push(field('hits', seg(wholePercent(m.hitRatio))));
-  lines.push(...wrapped('calls', calls.length ? calls.join(', ') : '(nothing)', width));
-  lines.push(...wrapped('from', callers.length ? callers.join(', ') : '(nobody)', width));
+  const serves = cacheServesText(level, s, n);
+  if (serves !== undefined) lines.push(field('hits', seg(wholePercent(m.hitRatio))), ...wrapped('', serves, width));
+  lines.push(...linkLines(s, n, width));
   lines.push(...wrapped('config', configText(n), width));
   const unit = params.buildCost * TIER_FACTOR[n.tier];
   const units = n.units + warming;

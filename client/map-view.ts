@@ -12,6 +12,8 @@ const MIN_BAR = 3;
 const MAX_BAR = 10;
 /** Width of a load percentage, e.g. " 100%". */
 const PCT_WIDTH = 5;
+/** What the map says in place of the load bar of a node that is down (it serves nothing). */
+const DOWN_WORD = 'down';
 
 export interface MapViewInput {
   level: Level;
@@ -67,20 +69,35 @@ function joint(up: boolean, down: boolean, right: boolean): string {
   return right ? '\u2500' : ' ';
 }
 
+/** Width of the link gutter: the joint, then the arrow head into a node that is called, or a line out of a caller. */
+export const GUTTER_WIDTH = 2;
+/** The arrow head on a node that is called; the caller's end is a plain line. */
+export const ARROW_HEAD = '>';
+
+interface GutterFlags {
+  up: boolean;
+  down: boolean;
+  /** Some link starts or ends at the node on this line. */
+  right: boolean;
+  /** Some link ends at it: it is called. */
+  called: boolean;
+}
+
 /**
  * The gutter left of each column: a vertical line for each link between two nodes of the same region,
- * a stub on every node that calls or is called across regions.
+ * a stub on every node that calls or is called across regions, and an arrow head on each node called.
  */
 function gutters(lines: GridLine[], grid: MapGrid, state: Readonly<GameState> | undefined): string[][] {
   const where = new Map<string, { col: number; y: number }>();
   lines.forEach((l, y) => l.cells.forEach((c, col) => { if (c && 'node' in c) where.set(c.node.id, { col, y }); }));
-  const flags = lines.map(() => grid.regions.map(() => ({ up: false, down: false, right: false })));
+  const flags: GutterFlags[][] = lines.map(() => grid.regions.map(() => ({ up: false, down: false, right: false, called: false })));
   for (const link of state?.links ?? []) {
     const a = where.get(link.from);
     const b = where.get(link.to);
     if (!a || !b) continue;
     flags[a.y]![a.col]!.right = true;
     flags[b.y]![b.col]!.right = true;
+    flags[b.y]![b.col]!.called = true;
     if (a.col !== b.col) continue;
     const top = Math.min(a.y, b.y);
     const bottom = Math.max(a.y, b.y);
@@ -89,13 +106,13 @@ function gutters(lines: GridLine[], grid: MapGrid, state: Readonly<GameState> | 
       if (y < bottom) flags[y]![a.col]!.down = true;
     }
   }
-  return flags.map((row) => row.map((f) => joint(f.up, f.down, f.right)));
+  return flags.map((row) => row.map((f) => joint(f.up, f.down, f.right) + (f.called ? ARROW_HEAD : f.right ? '\u2500' : ' ')));
 }
 
 function unitsText(n: NodeState): string {
   const warming = n.warming.reduce((s, w) => s + w[1], 0);
   if (n.units <= 1 && warming === 0) return '';
-  return warming > 0 ? ` x${n.units}+${warming}` : ` x${n.units}`;
+  return warming > 0 ? ` ${n.units}u+${warming}` : ` ${n.units}u`;
 }
 
 function nodeSegments(input: MapViewInput, n: NodeState, width: number, atCursor: boolean, linked: boolean): Segment[] {
@@ -105,7 +122,9 @@ function nodeSegments(input: MapViewInput, n: NodeState, width: number, atCursor
   const out: Segment[] = [seg(HEALTH_GLYPH[health], HEALTH_STYLE[health]), seg(' '), seg(head, idStyle)];
   const room = width - 2 - head.length - 1;
   const load = n.metrics.utilization;
-  if (room >= MIN_BAR + PCT_WIDTH) {
+  if (health === 'down') {
+    if (room >= DOWN_WORD.length) out.push(seg(' '), seg(DOWN_WORD, HEALTH_STYLE[health]));
+  } else if (room >= MIN_BAR + PCT_WIDTH) {
     const w = Math.min(MAX_BAR, room - PCT_WIDTH);
     out.push(seg(' '), seg(bar(load, w), loadStyle(load)), seg(wholePercent(load).padStart(PCT_WIDTH), loadStyle(load)));
   } else if (room >= MIN_BAR) {
@@ -152,9 +171,9 @@ export function mapView(input: MapViewInput, width: number, height: number): Map
       const here = c !== undefined && l.row === cursor.row && col === cursor.col && c.slot === cursor.slot;
       let cell: Segment[];
       if (!c) cell = [];
-      else if ('node' in c) cell = nodeSegments(input, c.node, colWidth - 1, here, near.has(c.node.id));
+      else if ('node' in c) cell = nodeSegments(input, c.node, colWidth - GUTTER_WIDTH, here, near.has(c.node.id));
       else cell = here ? [seg(input.focused ? '[+] place' : '[+]', 'cursor')] : [seg(' .', 'muted')];
-      line.push(seg(g, 'muted'), ...fit(cell, colWidth - 1));
+      line.push(seg(g, 'muted'), ...fit(cell, colWidth - GUTTER_WIDTH));
       if (c) hits.push({ y, x0, x1: x0 + colWidth - 1, cursor: { row: l.row, col, slot: c.slot } });
     });
     out.push(fit(line, width));

@@ -37,6 +37,8 @@ export interface LeaderboardEntry {
   you: boolean;
   /** False while the player's connection is down (the seat is kept). */
   connected: boolean;
+  /** Nodes of its architecture down or cut off by a partition now. */
+  down?: number;
 }
 
 /** A player's line of a round's final standings. */

@@ -1,10 +1,16 @@
 /** Eight heights of a column, lowest first (block elements). */
 const LEVELS = ['\u2581', '\u2582', '\u2583', '\u2584', '\u2585', '\u2586', '\u2587', '\u2588'];
 
-/** Values in 0..1 as one line of column heights, the newest `width` of them, right-aligned. */
-export function sparkline(values: readonly number[], width: number): string {
+/**
+ * Values in 0..1 as one line of column heights, the newest `width` of them, right-aligned. With
+ * `showAny`, a value above 0 is never drawn as low as nothing (a few failures still show).
+ */
+export function sparkline(values: readonly number[], width: number, showAny = false): string {
   const shown = values.slice(-width);
-  const text = shown.map((v) => LEVELS[Math.max(0, Math.min(LEVELS.length - 1, Math.round(v * (LEVELS.length - 1))))]!).join('');
+  const text = shown.map((v) => {
+    const level = Math.max(0, Math.min(LEVELS.length - 1, Math.round(v * (LEVELS.length - 1))));
+    return LEVELS[showAny && v > 0 ? Math.max(1, level) : level]!;
+  }).join('');
   return text.padStart(width);
 }
 

@@ -13,7 +13,7 @@ function isOwn(playerId: string | undefined, id: string, members?: readonly stri
 
 export function leaderboardEntries(rows: readonly BoardRow[], playerId: string | undefined): LeaderboardEntry[] {
   return rows.map((r) => ({
-    rank: r.rank, name: r.name, availability: r.avail, cost: r.cost, score: r.score, connected: r.away !== true,
+    rank: r.rank, name: r.name, availability: r.avail, cost: r.cost, score: r.score, connected: r.away !== true, down: r.down ?? 0,
     you: isOwn(playerId, r.id, r.members),
   }));
 }

@@ -1,6 +1,7 @@
 import { resultOf, type GameResult } from '../shared/game.js';
 import type { GameLog } from '../shared/game-log.js';
 import type { LeaderboardRow, ResultRow } from '../shared/protocol.js';
+import { nodesOut } from '../shared/sim/outage.js';
 import { sidesOf, type Room, type Seat, type Side } from './room-state.js';
 
 /** One architecture's standing: a player alone, or a team ranked as one. */
@@ -30,10 +31,13 @@ function identity({ side, members }: Standing): Pick<LeaderboardRow, 'player' | 
 }
 
 export function leaderboard(room: Room): LeaderboardRow[] {
-  return standings(room).map((s, i) => ({
-    rank: i + 1, ...identity(s), availability: s.result.availability, score: s.result.score, cost: s.result.cost, passed: s.result.passed,
-    nodes: s.side.game.state.nodes.length, connected: s.members.some((m) => m.conn !== undefined),
-  }));
+  return standings(room).map((s, i) => {
+    const down = nodesOut(room.level, s.side.game.state);
+    return {
+      rank: i + 1, ...identity(s), availability: s.result.availability, score: s.result.score, cost: s.result.cost, passed: s.result.passed,
+      nodes: s.side.game.state.nodes.length, connected: s.members.some((m) => m.conn !== undefined), ...(down > 0 ? { down } : {}),
+    };
+  });
 }
 
 /** Accepted actions in a side's history. */

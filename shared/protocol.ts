@@ -243,6 +243,8 @@ export const leaderboardRowSchema = z.object({
   passed: z.boolean(),
   nodes: z.number().int(),
   connected: z.boolean(),
+  /** Nodes down or cut off by a partition now; absent when none. */
+  down: z.number().int().min(1).optional(),
   /** A team's row: its name (also in `name`) and its members' player ids; `player` is its first member. */
   team: z.string().optional(),
   members: z.array(playerIdSchema).optional(),
@@ -266,6 +268,8 @@ export const boardRowSchema = z.object({
   cost: z.number(),
   /** Present when no member is connected (their seats are kept). */
   away: z.literal(true).optional(),
+  /** Nodes down or cut off by a partition now; absent when none. */
+  down: z.number().int().min(1).optional(),
   /** A team's row: its members' player ids. */
   members: z.array(playerIdSchema).optional(),
 });
@@ -279,7 +283,7 @@ export function boardRow(r: LeaderboardRow): BoardRow {
   const scale = 10 ** BOARD_AVAILABILITY_DECIMALS;
   return {
     rank: r.rank, id: r.player, name: r.name, avail: Math.floor(r.availability * scale + 1e-6) / scale, score: r.score, cost: Math.round(r.cost),
-    ...(r.connected ? {} : { away: true as const }), ...(r.members === undefined ? {} : { members: r.members }),
+    ...(r.connected ? {} : { away: true as const }), ...(r.down === undefined ? {} : { down: r.down }), ...(r.members === undefined ? {} : { members: r.members }),
   };
 }
 

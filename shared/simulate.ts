@@ -10,7 +10,7 @@ import type { NodeMetrics } from './state.js';
 export const DEFAULT_EVERY_SECONDS = 10;
 
 /** A node's metrics at a sample, with its kind; the hit ratio only for caches and CDNs. */
-export type NodeSample = Omit<NodeMetrics, 'hitRatio'> & { kind: string; hitRatio?: number };
+export type NodeSample = Omit<NodeMetrics, 'hitRatio' | 'blockedRps'> & { kind: string; hitRatio?: number; blockedRps?: number };
 
 /** One sample of a run. Rates and availability cover the time since the previous sample; node metrics and latency are those of the tick at t. */
 export interface TimelineEntry {
@@ -80,6 +80,7 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
           kind: n.kind, arrivalRps: tidy(m.arrivalRps), servedRps: tidy(m.servedRps), droppedRps: tidy(m.droppedRps),
           utilization: tidy(m.utilization), inSystem: tidy(m.inSystem), latencyMs: tidy(m.latencyMs),
           ...(n.kind === 'cache' || n.kind === 'cdn' ? { hitRatio: tidy(m.hitRatio) } : {}),
+          ...(n.kind === 'gateway' ? { blockedRps: tidy(m.blockedRps) } : {}),
         };
       }
       timeline.push({

@@ -19,6 +19,8 @@ export interface NodeMetrics {
   latencyMs: number;
   /** Share of requests answered from cache (CDN and cache nodes), 0..1. */
   hitRatio: number;
+  /** Malicious requests a gateway stopped (filtered or rate-limited) per second: blocked, not failed. */
+  blockedRps: number;
 }
 
 export interface NodeState {

@@ -93,8 +93,12 @@ const limiterConfig: { algorithm: RateLimitConfig['algorithm']; ratePerSecond: n
 function gateway(ctx: TickContext, c: CNode): void {
   const cfg = c.node.config as { limiter: string; ratePerClient: number; burstPerClient: number; windowSeconds: number; filter: boolean };
   const arr = c.arrC;
-  if (cfg.filter) arr[C_MALICIOUS] = arr[C_MALICIOUS]! * (1 - FILTER_EFFICIENCY);
-  if (cfg.limiter === 'none') return;
+  const offered = arr[C_MALICIOUS]!;
+  if (cfg.filter) arr[C_MALICIOUS] = offered * (1 - FILTER_EFFICIENCY);
+  if (cfg.limiter === 'none') {
+    c.node.metrics.blockedRps = offered - arr[C_MALICIOUS]!;
+    return;
+  }
   const dt = ctx.rt.dt;
   const lim = (c.node.limiter ??= {
     legit: { tokens: cfg.burstPerClient, windowIndex: -1, current: 0, previous: 0 },
@@ -119,6 +123,7 @@ function gateway(ctx: TickContext, c: CNode): void {
   const bad = arr[C_MALICIOUS]!;
   const bots = Math.max(1e-9, ctx.bots * (ctx.botRate > 0 ? Math.min(1, bad / ctx.botRate) : 1));
   arr[C_MALICIOUS] = bad > 0 ? admit(lim.bots, limiterConfig, (bad * dt) / bots, dt, ctx.state.tick) * bots / dt : (admit(lim.bots, limiterConfig, 0, dt, ctx.state.tick), 0);
+  c.node.metrics.blockedRps = offered - arr[C_MALICIOUS]!;
 }
 
 /**
@@ -285,6 +290,7 @@ export function flowNode(ctx: TickContext, c: CNode): void {
     m.inSystem = 0;
     m.latencyMs = 0;
     m.hitRatio = 0;
+    m.blockedRps = 0;
     return;
   }
   const mask = ints[c.index * NODE_INTS + I_MASK]!;

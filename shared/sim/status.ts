@@ -1,12 +1,9 @@
-import { FAILOVER_SECONDS, SYNC_FAILOVER_SECONDS } from '../catalog.js';
 import type { GameEvent } from '../level.js';
 import { I_NEED, NODE_INTS, type CNode } from './graph.js';
 import { plannedUnits } from '../architecture.js';
 import type { TickContext } from './context.js';
+import { failoverTicks, POOLED, zoneLoss } from './outage.js';
 import { refreshPlans } from './plans.js';
-
-/** Kinds whose units an availability zone takes half of. */
-const POOLED = new Set(['app', 'cache', 'queue']);
 
 /**
  * The nodes an event takes down: the oldest that match when it begins (placement order, so the
@@ -29,9 +26,8 @@ function victims(ctx: TickContext, index: number, pick: (c: CNode) => boolean, c
 
 /** Down for the event, or, with a standby, only until it has taken over. */
 function failPrimary(c: CNode, startTick: number, tick: number, dt: number): void {
-  const standby = (c.node.config as { standby?: string }).standby;
-  const failover = standby === 'sync' ? SYNC_FAILOVER_SECONDS : FAILOVER_SECONDS;
-  if (standby === undefined || standby === 'none' || tick - startTick < Math.round(failover / dt)) c.up = 0;
+  const ticks = failoverTicks(c.node.config, dt);
+  if (ticks === undefined || tick - startTick < ticks) c.up = 0;
 }
 
 function applyFailure(ctx: TickContext, e: GameEvent, startTick: number, index: number): void {
@@ -50,7 +46,7 @@ function applyFailure(ctx: TickContext, e: GameEvent, startTick: number, index: 
         if (c.node.region !== e.region) continue;
         const kind = c.node.kind;
         if (POOLED.has(kind)) {
-          c.activeUnits -= Math.ceil(c.node.units / 2);
+          c.activeUnits -= zoneLoss(c.node.units);
           if (c.activeUnits <= 0) { c.activeUnits = 0; c.up = 0; }
         } else if (kind === 'db') failPrimary(c, startTick, tick, dt);
         else if (kind === 'replica') c.up = 0;

@@ -39,28 +39,31 @@ describe('mapView', () => {
   it('draws each node with its health glyph, id, load bar and load, under its region', () => {
     const { text } = view();
     expect(text[0]).toContain('us-east');
-    expect(text.find((l) => l.includes('app1'))).toMatch(/^app\s+\S[+!#] app1 [\u2588\u2589-\u258f\u2591]+\s+\d+%/);
+    expect(text.find((l) => l.includes('app1'))).toMatch(/^app\s+\S\S[+!#] app1 [\u2588\u2589-\u258f\u2591]+\s+\d+%/);
     expect(text).toHaveLength(12);
     expect(text.every((l) => l.length === 48)).toBe(true);
   });
 
-  it('draws a link between two nodes of a region as a line in the gutter', () => {
+  it('draws a link between two nodes of a region as a line in the gutter, with an arrow head on the node called', () => {
     const { text } = view();
     const app = text.findIndex((l) => l.includes('app1'));
     const db = text.findIndex((l) => l.includes('db1'));
     expect(text[app]![8]).toBe('\u250c');
     expect(text[app + 1]![8]).toBe('\u2502');
     expect(text[db]![8]).toBe('\u2514');
+    expect(text[app]!.slice(8, 12)).toBe('\u250c\u2500+ ');
+    expect(text[db]!.slice(8, 12)).toBe('\u2514>+ ');
   });
 
-  it('marks a node warming up with ~ and its units with x', () => {
+  it('marks a node warming up with ~ and its units as 3u, never with x (x is down)', () => {
     const { text } = view(tutorialLevel(), (g) => {
       act(g, { type: 'place', kind: 'lb', region: 'us-east' });
       act(g, { type: 'scale', node: 'app1', by: 2 });
       advance(g);
     });
     expect(text.find((l) => l.includes('lb1'))).toMatch(/~ lb1/);
-    expect(text.find((l) => l.includes('app1'))).toContain('app1 x1+2');
+    expect(text.find((l) => l.includes('app1'))).toContain('app1 1u+2');
+    expect(text.join('\n')).not.toMatch(/x\d/);
   });
 
   it('shows the cursor on an empty slot as a place button', () => {

@@ -8,9 +8,12 @@ import { logView } from '../../client/log-view.js';
 import { gameLayout } from '../../client/layout.js';
 import { PANELS } from '../../client/panels.js';
 import { lineText, type Line } from '../../client/styled.js';
+import { FAILURE_REASONS } from '../../shared/reasons.js';
 import { shortLevel, tutorialLevel } from './helpers/levels.js';
 
 const text = (lines: Line[]) => lines.map(lineText);
+/** A second's failures per reason: `n` node-down, nothing else. */
+const down = (n: number) => FAILURE_REASONS.map((r) => (r === 'node-down' ? n : 0));
 
 describe('inspectorView', () => {
   it('shows a node: health in words, load, traffic, links, config, cost and failures by reason', () => {
@@ -18,7 +21,7 @@ describe('inspectorView', () => {
     const game = newGame(level);
     for (let i = 0; i < 70; i++) advance(game);
     const node = game.state.nodes.find((n) => n.id === 'app1')!;
-    const lines = text(inspectorView({ level, state: game.state, node, history: { load: [0.1, 0.5, 0.9], rps: [100, 300, 200], dropped: [0, 0, 0.5] }, scroll: 0 }, 40, 20)).join('\n');
+    const lines = text(inspectorView({ level, state: game.state, node, history: { load: [0.1, 0.5, 0.9], rps: [100, 300, 200], failed: [down(0), down(0), down(150)], blocked: [0, 0, 0] }, scroll: 0 }, 40, 20)).join('\n');
     expect(lines).toContain('app1  app servers, us-east');
     expect(lines).toMatch(/state\s+x down/);
     expect(lines).toMatch(/calls\s+db1/);
@@ -27,7 +30,7 @@ describe('inspectorView', () => {
     expect(lines).toMatch(/fails\s+node-down \d+/);
     expect(lines).toMatch(/load 1m\s+\u2582\u2585\u2587\s*$/m);
     expect(lines).toMatch(/rps 1m\s+\u2583\u2588\u2586\s*$/m);
-    expect(lines).toMatch(/drop 1m\s+\u2581\u2581\u2585\s*$/m);
+    expect(lines).toMatch(/drop 1m\s+\u2581\u2581\u2585 node-down 150\/s\s*$/m);
   });
 
   it('shows what an empty slot would hold and what it costs', () => {
