@@ -31,10 +31,7 @@ function trim(fixed: string): string {
   return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
 }
 
-/** Money: whole units, grouped. */
-export function money(n: number): string {
-  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { money } from '../shared/money.js';
 
 /** Milliseconds: one decimal below 10, whole above. */
 export function millis(ms: number): string {

@@ -37,7 +37,7 @@ function configText(n: NodeState): string {
 
 function failureLines(state: Readonly<GameState>, n: NodeState, width: number): Line[] {
   const row = state.failedByNode[n.id];
-  const reasons = FAILURE_REASONS.map((r, i) => [r, row?.[i] ?? 0] as const).filter(([, c]) => c >= 0.5).sort((a, b) => b[1] - a[1]);
+  const reasons = FAILURE_REASONS.map((r, i) => [r, row?.[i] ?? 0] as const).filter(([, c]) => c > 0).sort((a, b) => b[1] - a[1]);
   if (!reasons.length) return [field('fails', seg('none', 'ok'))];
   return wrapped('fails', reasons.map(([r, c]) => `${r} ${compact(c)}`).join(', '), width);
 }

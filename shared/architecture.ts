@@ -5,6 +5,7 @@ import { configSchemas, type AnyNodeConfig } from './node-config.js';
 import { actionSchema, type Action } from './action.js';
 import { RULE_ERRORS, ruleError, type RuleError } from './errors.js';
 import type { LevelRuntime } from './level-runtime.js';
+import { money } from './money.js';
 import type { GameState, NodeState } from './state.js';
 
 /** Kinds whose capacity grows by adding units. */
@@ -100,16 +101,12 @@ export function applyAction(state: GameState, input: unknown, ctx: ActionContext
   const plan = planAction(state, action, ctx);
   if (!plan.ok) return plan;
   if (!ctx.free && plan.cost > budgetLeft(state, rt) + 1e-9) {
-    return fail(RULE_ERRORS.INSUFFICIENT_BUDGET, `${action.type} costs ${round(plan.cost)}, budget left is ${round(budgetLeft(state, rt))}`);
+    return fail(RULE_ERRORS.INSUFFICIENT_BUDGET, `${action.type} costs ${money(plan.cost)}, budget left is ${money(budgetLeft(state, rt))}`);
   }
   plan.apply();
   if (!ctx.free) state.built += plan.cost;
   state.version++;
   return { ok: true, cost: ctx.free ? 0 : plan.cost };
-}
-
-function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 function fail(code: RuleError['code'], message: string): { ok: false; error: RuleError } {

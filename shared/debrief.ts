@@ -2,6 +2,7 @@ import { resultOf, type GameResult } from './game.js';
 import type { GameLog } from './game-log.js';
 import type { GameEvent, Level } from './level.js';
 import type { LevelRuntime } from './level-runtime.js';
+import { money } from './money.js';
 import { changesFor, type TroubleContext } from './debrief/changes.js';
 import type { Debrief, DebriefCulprit, Incident, WhatIf } from './debrief/schema.js';
 import { findCulprit, findIncidents, sum, type Culprit, type Stretch } from './debrief/incidents.js';
@@ -67,7 +68,7 @@ function whatIfText(change: string, at: number, r: GameResult, played: GameResul
   const head = `${change.charAt(0).toUpperCase()}${change.slice(1)} at ${clock(at)}`;
   const was = `(it was ${availabilityText(before)})`;
   // Said only when the change is what broke the budget.
-  const overBudget = r.cost > level.budget && played.cost <= level.budget ? `, but the game would have cost ${Math.round(r.cost)} of the ${level.budget} budget` : '';
+  const overBudget = r.cost > level.budget && played.cost <= level.budget ? `, but the game would have cost ${money(r.cost)} of the ${money(level.budget)} budget` : '';
   if (r.availability >= level.target) return `${head} would have kept availability at ${availabilityText(r.availability)} ${was}${overBudget}`;
   if (r.availability > before) return `${head} would have raised availability to ${availabilityText(r.availability)} ${was}, short of the ${availabilityText(level.target)} target${overBudget}`;
   return `${head} would have left availability at ${availabilityText(r.availability)} ${was}`;

@@ -5,7 +5,7 @@ import { simulate, type TimelineEntry } from '../../shared/simulate.js';
 import { loadPlanFile, referencePlanFile, resolveLevel } from '../levels-store.js';
 import { DEMO_LEVEL_ID, type CommandInput } from './command-specs.js';
 import { EXIT_OK } from './exit-codes.js';
-import { amount, duration, percent, rate } from './format.js';
+import { duration, money, percent, rate } from './format.js';
 import { flag, stringOption } from './option-values.js';
 import { formatReport } from './report-text.js';
 
@@ -41,7 +41,7 @@ export async function run(input: CommandInput): Promise<number> {
   const out = (text: string) => process.stdout.write(`${text}\n`);
   out('nines demo: a level played headless by its worked answer. To play it yourself: nines play.');
   out('');
-  out(`${level.title} (${level.id}): ${duration(level.durationSeconds)}, target ${percent(level.target)}, budget ${amount(level.budget)}`);
+  out(`${level.title} (${level.id}): ${duration(level.durationSeconds)}, target ${percent(level.target)}, budget ${money(level.budget)}`);
   for (const l of wrapText(level.description, TEXT_WIDTH, true)) out(l);
   out('');
   out(`Played by ${playedBy}${plan.description ? `: ${plan.description}` : '.'}`);

@@ -29,7 +29,9 @@ export function wholePercent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
-/** Request counts and money: whole and grouped when large, two decimals when small. */
+export { money } from '../../shared/money.js';
+
+/** Request counts: whole and grouped when large, two decimals when small. */
 export function amount(x: number): string {
   return Math.abs(x) >= SMALL_AMOUNT ? group(Math.round(x).toFixed(0)) : trimZeros(x.toFixed(2));
 }

@@ -1,11 +1,11 @@
 import { listLevels } from '../levels-store.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
-import { amount, duration, percent } from './format.js';
+import { duration, money, percent } from './format.js';
 import { renderTable } from './text-table.js';
 
 export async function run(): Promise<number> {
   const { levels, problems } = listLevels();
-  const rows = levels.map((l) => [l.id, l.title, duration(l.durationSeconds), percent(l.target), amount(l.budget)]);
+  const rows = levels.map((l) => [l.id, l.title, duration(l.durationSeconds), percent(l.target), money(l.budget)]);
   const table = renderTable(
     [
       { title: 'id', align: 'left' },

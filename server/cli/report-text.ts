@@ -2,7 +2,7 @@ import type { Level } from '../../shared/level.js';
 import { FAILURE_REASONS, type FailureReason } from '../../shared/reasons.js';
 import { SCORE_FORMULA } from '../../shared/scoring.js';
 import type { SimulationReport, TimelineEntry } from '../../shared/simulate.js';
-import { amount, ms, percent, rate, wholePercent } from './format.js';
+import { amount, money, ms, percent, rate, wholePercent } from './format.js';
 import { renderTable } from './text-table.js';
 
 /** Nodes named per failure reason: the few that matter, not a census. */
@@ -19,7 +19,7 @@ function verdict(level: Level, report: SimulationReport): string {
   const r = report.result;
   if (r.passed) return 'PASSED';
   const why: string[] = [];
-  if (r.cost > level.budget) why.push(`cost ${amount(r.cost)} is over the ${amount(level.budget)} budget`);
+  if (r.cost > level.budget) why.push(`cost ${money(r.cost)} is over the ${money(level.budget)} budget`);
   // Within budget, availability is the reason, even when the rounded figure reaches the target.
   if (r.availability < level.target || !why.length) why.push(`availability ${percent(r.availability)} is below the ${percent(level.target)} target`);
   return `FAILED: ${why.join('; ')}`;
@@ -77,7 +77,7 @@ export function formatReport(level: Level, report: SimulationReport, options: { 
     field('Requests', `${amount(r.offered)} offered, ${amount(r.good)} good`),
     ...failureLines(report),
     ...(r.maliciousOffered > 0 ? [field('Malicious', `${amount(r.maliciousOffered)} bot requests, ${amount(r.maliciousLeaked)} got past the edge`)] : []),
-    field('Cost', `${amount(r.cost)} of a ${amount(level.budget)} budget (${wholePercent(r.cost / level.budget)})`),
+    field('Cost', `${money(r.cost)} of a ${money(level.budget)} budget (${wholePercent(r.cost / level.budget)})`),
     field('Score', `${r.score}, ${r.stars} of ${MAX_STARS} stars`),
     indent(SCORE_FORMULA),
     ...rejectedLines(report),

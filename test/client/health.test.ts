@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { topBar } from '../../client/bars.js';
+import { money } from '../../client/format.js';
 import { inspectorView } from '../../client/inspector-view.js';
 import { leaderboardView } from '../../client/leaderboard-view.js';
 import { mapGrid } from '../../client/map-layout.js';
@@ -105,5 +107,57 @@ describe('a failed node shows as failed, from the simulation, not from its load'
     expect(lines.map(lineText)[1]).toMatch(/^ 2\. bo x 1 down\s+57\.00%/);
     expect(lines[1]!.find((s) => s.text === 'bo')?.style).toBe('bad');
     expect(lineText(lines[0]!)).not.toContain('down');
+  });
+});
+
+describe('the inspector explains what a node does with its traffic', () => {
+  it('charts a gateway\'s filtered attack traffic as blocked, on its own line, not as a failure', () => {
+    const g = handGame(level('ddos'));
+    expect(act(g.game, { type: 'place', kind: 'gateway', region: 'us-east', id: 'gw1', config: { filter: true } }).ok).toBe(true);
+    expect(act(g.game, { type: 'link', from: 'gw1', to: 'app1' }).ok).toBe(true);
+    play(g, 6);
+    fire(g, { type: 'ddos', rps: 50_000, bots: 1000, duration: 30 });
+    play(g, 4);
+    const text = inspectorText(g, 'gw1');
+    expect(text).toMatch(/blocked\s+\u2581+[\u2585-\u2588]{4} \d+k\/s malicious/);
+    expect(text).not.toMatch(/drop 1m[^\n]*blocked/);
+  });
+
+  it('a CDN says it answers static files and the hot key only, and what share of requests that is now', () => {
+    const g = handGame(level('celebrity'));
+    expect(act(g.game, { type: 'place', kind: 'cdn', region: 'us-east', id: 'cdn1' }).ok).toBe(true);
+    expect(act(g.game, { type: 'link', from: 'cdn1', to: 'app1' }).ok).toBe(true);
+    play(g, 10);
+    expect(inspectorText(g, 'cdn1').replace(/\s+/g, ' ')).toMatch(/hits \d+% answers static files and the hot key only: 10% of requests now; its \d+% hits answer \d+% of all requests, the rest \(misses, reads and writes\) goes on/);
+    // A celebrity spike makes most reads hot-key reads: the CDN can answer far more of them.
+    fire(g, { type: 'celebrity', multiplier: 20, hotKeyShare: 0.9, rampSeconds: 0, duration: 30 });
+    play(g, 2);
+    const share = Number(/answers static files and the hot key only: (\d+)%/.exec(inspectorText(g, 'cdn1').replace(/\s+/g, ' '))![1]);
+    expect(share).toBeGreaterThan(80);
+  });
+
+  it('lists links both ways and counts in whole requests', () => {
+    const g = handGame(level('load-balancing'));
+    play(g, 3);
+    const text = inspectorText(g, 'app1');
+    expect(text).toMatch(/links\s+calls db1 *\n\s+called by lb1/);
+    // Requests are whole: 1.9k, 39, <1; never 1.1 (settings such as targetUtilization=0.6 aside).
+    const figures = text.split('\n').filter((l) => !l.includes('='));
+    expect(figures.join('\n')).toMatch(/drop <1/);
+    expect(figures.join('\n')).not.toMatch(/\d\.\d(?![\dkM])/);
+  });
+});
+
+describe('money', () => {
+  it('reads the same in the top bar and in a refusal: whole units, rounded down', () => {
+    const g = handGame(level('tutorial'));
+    play(g, 7);
+    const left = g.game.rt.level.budget - g.game.state.built - g.game.state.upkeep;
+    expect(left % 1).not.toBe(0);
+    const r = act(g.game, { type: 'scale', node: 'app1', by: 90 });
+    const shown = /budget left is ([\d,]+)$/.exec(r.ok ? '' : r.error.message)?.[1];
+    expect(shown).toBe(money(left));
+    expect(lineText(topBar(g.model, 120, 0))).toContain(`$${shown} left`);
+    expect(money(1234.99)).toBe('1,234');
   });
 });

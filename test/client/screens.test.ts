@@ -48,6 +48,16 @@ describe('help', () => {
     expect(joined).toMatch(/l\s+lb: load balancer/);
     expect(joined).toMatch(/x\s+down/);
   });
+
+  it('keeps the legend true: x is down and nothing else, units are 3u, a partition is /, > marks the node called', () => {
+    const joined = helpLines('map', ['lb', 'app', 'db']).map(lineText).join('\n');
+    const legend = joined.slice(joined.indexOf('Map legend'));
+    expect(legend).toMatch(/^ {2}x\s+down$/m);
+    expect(legend).toMatch(/^ {2}\/\s+cut off by a partition$/m);
+    expect(legend).toMatch(/^ {2}3u\+2\s+3 units taking traffic, 2 warming up$/m);
+    expect(legend).toMatch(/> on the node called/);
+    expect(legend.match(/^ {2}x/gm)).toHaveLength(1);
+  });
 });
 
 describe('level picker', () => {

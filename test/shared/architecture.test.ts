@@ -48,7 +48,7 @@ describe('actions', () => {
     expect(refused(g, { type: 'configure', node: 'db1', config: { colour: 'red' } })).toMatchObject({ code: RULE_ERRORS.INVALID_CONFIG });
     expect(refused(g, { type: 'promote', node: 'db1' })).toMatchObject({ code: RULE_ERRORS.NOT_PROMOTABLE });
     expect(refused(g, { type: 'teleport', node: 'db1' })).toMatchObject({ code: RULE_ERRORS.INVALID_ACTION });
-    expect(refused(g, { type: 'scale', node: 'app1', by: 50 })).toMatchObject({ code: RULE_ERRORS.INSUFFICIENT_BUDGET, message: 'scale costs 5000, budget left is 2000' });
+    expect(refused(g, { type: 'scale', node: 'app1', by: 50 })).toMatchObject({ code: RULE_ERRORS.INSUFFICIENT_BUDGET, message: 'scale costs 5,000, budget left is 2,000' });
   });
 
   it('refuses a link that would close a loop', () => {
