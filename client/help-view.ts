@@ -33,7 +33,7 @@ export function helpLines(focus: PanelId, allowed: readonly Kind[]): Line[] {
   lines.push([], heading('Map legend'));
   for (const h of Object.keys(HEALTH_GLYPH) as Health[]) lines.push([seg(`  ${HEALTH_GLYPH[h]}`.padEnd(KEY_WIDTH), 'key'), seg(HEALTH_WORD[h])]);
   lines.push([seg('  3u+2'.padEnd(KEY_WIDTH), 'key'), seg('3 units taking traffic, 2 warming up')]);
-  lines.push([seg(`  \u251c \u2502 \u2500 ${ARROW_HEAD}`.padEnd(KEY_WIDTH), 'key'), seg(`links between nodes of a region, ${ARROW_HEAD} on the node called; the inspector lists every link`)]);
+  lines.push([seg(`  \u251c \u2502 \u2500 ${ARROW_HEAD}`.padEnd(KEY_WIDTH), 'key'), seg(`links in a region, ${ARROW_HEAD} on the node called; the inspector lists all`)]);
   return lines;
 }
 

@@ -91,7 +91,7 @@ describe('debrief: what-ifs', () => {
     const [first] = debrief(level, log).whatIfs;
     expect(first!.cost).toBeGreaterThan(level.budget);
     expect(first!.passed).toBe(false);
-    expect(first!.text).toMatch(/, but the game would have cost \d+ of the 1200 budget$/);
+    expect(first!.text).toMatch(/, but the game would have cost [\d,]+ of the 1,200 budget$/);
   });
 
   it('a queue for the deferrable writes would have carried the flash sale; it is tried first', () => {

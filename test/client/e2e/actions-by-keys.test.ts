@@ -38,10 +38,10 @@ describe('actions by keys', () => {
     await c.type('j');
     await c.waitFor(/app1\s+app servers/);
     await c.type('>');
-    await c.waitFor('app1 x1+1');
+    await c.waitFor('app1 1u+1');
     await c.type('<');
     await c.waitFor('done: scale app1 -1');
-    expect(c.screen()).not.toContain('x1+1');
+    expect(c.screen()).not.toContain('1u+1');
   });
 
   it('removes a node only after the confirmation', async () => {

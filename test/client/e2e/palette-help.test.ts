@@ -24,7 +24,7 @@ describe('the command palette', () => {
     await command(c, 'link lb1 app1');
     await c.waitFor('done: link lb1 -> app1');
     await command(c, 'scale app1 +2');
-    await c.waitFor('app1 x1+2');
+    await c.waitFor('app1 1u+2');
     await command(c, 'remove lb1');
     await c.waitFor('done: remove lb1');
   });
