@@ -17,7 +17,7 @@ const LIST_KEYS = new Set(['o', '/']);
 export function headerLine(data: DashboardData, width: number): Line {
   return spread(
     [seg(' nines host  ', 'title'), seg(`room ${data.code}  `, 'accent'), seg(`${data.levelId}: ${data.title}`)],
-    [seg(roundClock(data), data.phase === 'running' ? 'ok' : data.phase === 'paused' ? 'warn' : 'muted'), seg(' ')],
+    [seg(`  ${roundClock(data)}`, data.phase === 'running' ? 'ok' : data.phase === 'paused' ? 'warn' : 'muted'), seg(' ')],
     width,
   );
 }
