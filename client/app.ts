@@ -11,7 +11,9 @@ import { resultsKey, resultsScreen } from './results-view.js';
 import type { ConnectionState, GameSession, RoomInfo, SessionMessage } from './session.js';
 import { fit, seg } from './styled.js';
 import type { MouseClick, Tui } from './tui.js';
+import { RaceWatch } from './race-watch.js';
 import { waitingScreen } from './waiting-view.js';
+import { watchScreen } from './watch-view.js';
 
 /** Shortest time between two frames: at most ten a second, for what the player does. */
 export const FRAME_MS = 100;
@@ -60,6 +62,8 @@ interface Round {
   model: GameModel;
   controller: GameController;
   screen?: GameScreen;
+  /** A spectator's: the round's clock and the availability race, from the leaderboards. */
+  watch?: RaceWatch;
 }
 
 /** A session and what it said that outlives a round. */
@@ -78,7 +82,7 @@ interface Playing {
 }
 
 type Screen = { type: 'picker'; state: PickerScreenState } | { type: 'session'; playing: Playing };
-type SessionView = 'waiting' | 'lobby' | 'game' | 'results';
+type SessionView = 'waiting' | 'lobby' | 'watch' | 'game' | 'results';
 
 /**
  * The client: the level picker (solo), the lobby (a room), the game, the results; keys in, frames
@@ -200,9 +204,14 @@ export class App {
       case 'lobby':
         if (p.room?.phase === 'countdown') this.countdown(p.room.startsAt);
         return lobbyScreen(this.lobbyInput(p, r!), cols, rows);
+      case 'watch': {
+        const input = this.lobbyInput(p, r!);
+        return watchScreen({ ...input, room: input.room.code, phase: input.room.phase, watch: r!.watch!, events: r!.model.events.values(), leaderboard: r!.model.leaderboard }, cols, rows);
+      }
       case 'results': {
         const level = r!.model.level;
-        const after = this.solo ? { type: 'solo' as const, hasNext: this.nextLevel(level) !== undefined } : { type: 'room' as const };
+        const down = p.connection !== 'connected' && p.detail ? { down: p.detail } : {};
+        const after = this.solo ? { type: 'solo' as const, hasNext: this.nextLevel(level) !== undefined } : { type: 'room' as const, ...down };
         return resultsScreen(level, r!.model.results!, after, cols, rows, r!.model.debrief);
       }
       case 'game':
@@ -211,13 +220,14 @@ export class App {
     }
   }
 
-  /** Which screen a session shows: solo play has no lobby; a spectator stays in the room's view. */
+  /** Which screen a session shows: solo play has no lobby; a spectator watches the round once it runs. */
   private view(p: Playing): SessionView {
     const r = p.round;
     if (!r) return 'waiting';
     if (r.model.results) return 'results';
     const phase = p.room?.phase ?? 'lobby';
-    if (p.spectator || (!this.solo && (phase === 'lobby' || phase === 'countdown'))) return 'lobby';
+    if (!this.solo && (phase === 'lobby' || phase === 'countdown')) return 'lobby';
+    if (p.spectator) return 'watch';
     return r.model.state ? 'game' : 'waiting';
   }
 
@@ -226,7 +236,7 @@ export class App {
     const room = p.room ?? { code: p.session.room, levelId: level.id, title: level.title, phase: 'lobby', players: [], spectators: 0 };
     // While the connection is down, why it is matters more than the server's last word.
     const notice = p.connection !== 'connected' && p.detail ? p.detail : p.notice;
-    return { room, level, spectator: p.spectator, leaderboard: r.model.leaderboard, connection: p.connection, retryAt: p.retryAt, notice, now: this.clock.now() };
+    return { room, level, spectator: p.spectator, connection: p.connection, retryAt: p.retryAt, notice, now: this.clock.now() };
   }
 
   private play(level: Level): void {
@@ -261,6 +271,7 @@ export class App {
         p.spectator = m.spectator;
         p.notice = undefined;
         p.round = this.newRound(p, m.level);
+        if (m.spectator) p.round.watch = new RaceWatch();
         break;
       case 'room':
         p.room = m.room;
@@ -279,6 +290,9 @@ export class App {
         break;
       case 'results':
         if (m.results.result.passed && p.round) this.solo?.markPassed(p.round.model.level.id);
+        break;
+      case 'leaderboard':
+        p.round?.watch?.leaderboard(m.entries, m.tick);
         break;
       default:
         break;
@@ -318,6 +332,9 @@ export class App {
       const p = s.playing;
       switch (this.view(p)) {
         case 'waiting':
+          if (key === 'q') return this.quit();
+          break;
+        case 'watch':
           if (key === 'q') return this.quit();
           break;
         case 'lobby': {

@@ -35,6 +35,9 @@ export const CONNECT_TIMEOUT_MS = 5_000;
 
 type Words = (to: Destination, detail: string, joined: boolean) => string;
 
+/** What a client says once the host has stopped the room's server, until it comes back. */
+export const HOST_CLOSED = 'the host closed the room (its server stopped)';
+
 /** Refusals the server explains with an error before closing; the rest are told by the close code. */
 const REFUSALS: Partial<Record<string, { words: Words; retry: boolean }>> = {
   [ERROR_CODES.VERSION_MISMATCH]: { words: (to, message) => `the server at ${to.address} speaks another version of the nines protocol: ${message}`, retry: false },
@@ -56,7 +59,8 @@ const REFUSALS: Partial<Record<string, { words: Words; retry: boolean }>> = {
 /** Close codes, when no refusal explains them. */
 const CLOSES: Partial<Record<number, { words: Words; retry: boolean }>> = {
   [CLOSE_CODES.LEAVE]: { words: () => 'you left the room', retry: false },
-  [CLOSE_CODES.SHUTDOWN]: { words: () => 'the server shut down', retry: true },
+  // The room comes back if its server starts again on the same data, so the client keeps trying.
+  [CLOSE_CODES.SHUTDOWN]: { words: () => HOST_CLOSED, retry: true },
   [CLOSE_CODES.PROTOCOL_ERROR]: { words: (_to, reason) => `the server found this client broke the protocol (${reason}): a bug in nines`, retry: false },
   [CLOSE_CODES.VERSION_MISMATCH]: { words: (to) => `the server at ${to.address} runs another version of nines: install the version the host runs`, retry: false },
   [CLOSE_CODES.KICKED]: { words: (to) => `the host removed you from room ${to.room}`, retry: false },

@@ -2,8 +2,8 @@ import type { Level } from '../shared/level.js';
 import { connectionLabel, keyHits } from './bars.js';
 import { clock, money, percent } from './format.js';
 import { between, BARS, centred, type Frame } from './frame.js';
-import type { ConnectionState, LeaderboardEntry, RoomInfo } from './session.js';
-import { fit, seg, spread, wrapText, type Line } from './styled.js';
+import type { ConnectionState, RoomInfo } from './session.js';
+import { fit, seg, wrapText, type Line } from './styled.js';
 
 /** Widest the room box gets. */
 const LOBBY_WIDTH = 80;
@@ -15,10 +15,8 @@ const LABEL = 10;
 export interface LobbyInput {
   room: RoomInfo;
   level: Level;
-  /** A spectator watches the room here for the whole round: it has no game of its own. */
+  /** A spectator waits here for the round, which it then watches (watch-view.ts). */
   spectator: boolean;
-  /** The round's standings, for a spectator once the game runs. */
-  leaderboard: readonly LeaderboardEntry[];
   connection: ConnectionState;
   retryAt: number | undefined;
   /** The server's last word about no action (a refused ready...). */
@@ -54,17 +52,9 @@ function status(input: LobbyInput): Line {
   }
 }
 
-/** Players and whether each is ready, in the lobby; a spectator's view of the standings once the game runs. */
-function peopleLines(input: LobbyInput, width: number): Line[] {
+/** Players and whether each is ready. */
+function peopleLines(input: LobbyInput): Line[] {
   const { room } = input;
-  if (input.spectator && room.phase !== 'lobby' && room.phase !== 'countdown') {
-    if (!input.leaderboard.length) return [field('Standings', seg('none yet', 'muted'))];
-    return [...input.leaderboard].sort((a, b) => a.rank - b.rank).map((e, i) => spread(
-      [seg((i === 0 ? 'Standings' : '').padEnd(LABEL), 'muted'), seg(`${String(e.rank).padStart(2)}. `, 'muted'), seg(e.name), ...(e.connected ? [] : [seg(' ~away', 'warn')])],
-      [seg(`${percent(e.availability)}  $${money(e.cost)}  `, 'muted'), seg(String(e.score), 'title')],
-      width,
-    ));
-  }
   if (!room.players.length) return [field('Players', seg('nobody yet', 'muted'))];
   return room.players.map((p, i) => field(
     i === 0 ? 'Players' : '',
@@ -76,7 +66,7 @@ function peopleLines(input: LobbyInput, width: number): Line[] {
 }
 
 /**
- * The room before (and, for a spectator, during) the round: its code, the level, the players and
+ * The room before the round: its code, the level, the players and
  * whether each is ready, what everyone waits for, the countdown.
  */
 export function lobbyScreen(input: LobbyInput, cols: number, rows: number): Frame {
@@ -86,9 +76,10 @@ export function lobbyScreen(input: LobbyInput, cols: number, rows: number): Fram
     field('Watching', seg(`${room.spectators}${input.spectator ? ' (you among them)' : ''}`, 'muted')),
     [],
     field('', ...status(input)),
-    ...(input.notice ? [field('', seg(input.notice, 'bad'))] : []),
+    // Wrapped, not cut: why the connection is down is worth all its words.
+    ...(input.notice ? wrapText(input.notice, width - LABEL).map((t) => field('', seg(t, 'bad'))) : []),
   ];
-  const people = peopleLines(input, width);
+  const people = peopleLines(input);
   // Rows inside the box besides the level's line, a blank and what to do; the lesson gives way first, then the list.
   const free = Math.max(2, rows - BARS - 2 - 2 - tail.length);
   const lessonRows = Math.max(MIN_LESSON_LINES, free - people.length);

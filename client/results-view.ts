@@ -23,8 +23,11 @@ const DEBRIEF_SHOWN = 2;
 
 export type ResultsChoice = 'again' | 'next' | 'levels' | 'quit';
 
-/** What the player may do next: solo, play again or on; in a room, wait for the host's next round. */
-export type AfterResults = { type: 'solo'; hasNext: boolean } | { type: 'room' };
+/**
+ * What the player may do next: solo, play again or on; in a room, wait for the host's next round,
+ * unless the connection is down (`down` says why: the host closed the room...).
+ */
+export type AfterResults = { type: 'solo'; hasNext: boolean } | { type: 'room'; down?: string };
 
 /** Enter or r plays again, n the next level, l the level list, q quits. */
 export function resultsKey(key: string, hasNext: boolean): ResultsChoice | undefined {
@@ -139,7 +142,7 @@ export function debriefLines(d: Debrief, width: number): Line[] {
 }
 
 function nextLine(after: AfterResults): Line {
-  if (after.type === 'room') return [seg('the host starts the next round   ', 'muted'), seg('q', 'key'), seg(' quit')];
+  if (after.type === 'room') return [seg(after.down ?? 'the host starts the next round', after.down ? 'bad' : 'muted'), seg('   '), seg('q', 'key'), seg(' quit')];
   return [seg('Enter', 'key'), seg(' play again   '), ...(after.hasNext ? [seg('n', 'key'), seg(' next level   ')] : []), seg('l', 'key'), seg(' levels   '), seg('q', 'key'), seg(' quit')];
 }
 

@@ -102,8 +102,8 @@ export type SessionMessage =
   /** A refused action: a rule's error code, or the server's (e.g. WRONG_PHASE while paused). */
   | { type: 'error'; seq: number; action: Action; code: string; message: string }
   | { type: 'announce'; tick: number; phase: EventPhase; event: EventNotice }
-  /** The room's standings: all of them, or its top and the player's own line in a big room. */
-  | { type: 'leaderboard'; entries: LeaderboardEntry[] }
+  /** The room's standings as of `tick`: all of them, or its top and the player's own line in a big room. */
+  | { type: 'leaderboard'; tick: number; entries: LeaderboardEntry[] }
   /** `retryAt` (session clock) while waiting to reconnect; `detail` says why it dropped or closed. */
   | { type: 'connection'; state: ConnectionState; detail?: string; retryAt?: number }
   /** A word from the server about no action of the player's (a refused ready, a host's kick...). */

@@ -3,7 +3,7 @@ import { describeAction } from './action-text.js';
 import type { Action } from '../shared/action.js';
 import type { Level } from '../shared/level.js';
 import {
-  DEFAULTS, ERROR_CODES, PROTOCOL_VERSION, rulesHash, serverMessageSchema,
+  CLOSE_CODES, DEFAULTS, ERROR_CODES, PROTOCOL_VERSION, rulesHash, serverMessageSchema,
   type ClientMessage, type RoomView, type ServerMessage, type ServerMessageOf,
 } from '../shared/protocol.js';
 import { stateHash } from '../shared/state-hash.js';
@@ -75,6 +75,8 @@ export class WsSession implements GameSession {
   /** What the server or the socket said before the connection ended. */
   private refusal: Ending['refusal'];
   private failure: Error | undefined;
+  /** Set when the server said it shut down: the attempts that fail after it still say so. */
+  private hostClosed: string | undefined;
   private lastHeard = 0;
   private retryTimer: unknown;
   private silenceTimer: unknown;
@@ -187,16 +189,19 @@ export class WsSession implements GameSession {
     this.ws = undefined;
     this.stopTimers();
     const verdict = describeEnding({ code, reason, refusal: this.refusal, failure: this.failure, joined: this.joined }, this.to);
+    if (code === CLOSE_CODES.SHUTDOWN) this.hostClosed = verdict.text;
+    // Nothing listens where the room was: that is still the host's doing, not a new trouble.
+    const text = verdict.retry && this.hostClosed !== undefined ? this.hostClosed : verdict.text;
     if (!verdict.retry) {
       this.status = 'closed';
-      this.emit({ type: 'connection', state: 'closed', detail: verdict.text });
+      this.emit({ type: 'connection', state: 'closed', detail: text });
       return;
     }
     const wait = backoffMs(this.attempt++, this.o.random);
-    this.setConnection('reconnecting', verdict.text, this.clock.now() + wait);
+    this.setConnection('reconnecting', text, this.clock.now() + wait);
     this.retryTimer = this.clock.setTimeout(() => {
       this.retryTimer = undefined;
-      this.setConnection('reconnecting', verdict.text);
+      this.setConnection('reconnecting', text);
       this.connect();
     }, wait);
   }
@@ -226,7 +231,7 @@ export class WsSession implements GameSession {
       case 'room': return this.roomView(m.room);
       case 'leaderboard':
         this.tick = m.tick;
-        this.emit({ type: 'leaderboard', entries: leaderboardEntries(m.rows, this.playerId) });
+        this.emit({ type: 'leaderboard', tick: m.tick, entries: leaderboardEntries(m.rows, this.playerId) });
         return this.tellEvents();
       case 'announce':
         // The level's own events are known from the level; only live ones are news.
@@ -249,6 +254,7 @@ export class WsSession implements GameSession {
     const first = !this.joined;
     this.joined = true;
     this.attempt = 0;
+    this.hostClosed = undefined;
     this.playerId = m.playerId;
     this.resumeToken = m.resumeToken;
     this.setConnection('connected');
@@ -377,7 +383,7 @@ export class WsSession implements GameSession {
     const state = this.replica?.state;
     const results = state && gameResults(m, this.playerId, state);
     if (results) this.emit({ type: 'results', results });
-    else this.emit({ type: 'leaderboard', entries: finalBoard(m) });
+    else this.emit({ type: 'leaderboard', tick: m.tick, entries: finalBoard(m) });
   }
 
   /** The events' phase changes up to the latest tick heard. */

@@ -1,15 +1,13 @@
-import type { HostControl, LeaderboardRow, Phase, SeriesTotal } from '../../shared/protocol.js';
-import { FIRE_PRESETS } from './fire-presets.js';
+import type { LeaderboardRow, Phase, SeriesTotal } from '../../shared/protocol.js';
+import { clock } from '../format.js';
+import type { DashPlayer, PlayerOrder } from './player-list.js';
 
-/** A seat as the host sees it. */
-export interface DashPlayer {
+export type { DashPlayer } from './player-list.js';
+
+/** A level the host may move on to. */
+export interface LevelChoice {
   id: string;
-  name: string;
-  team?: string;
-  connected: boolean;
-  ready: boolean;
-  /** Availability of the player's architecture (its team's), once a round has games. */
-  availability?: number;
+  title: string;
 }
 
 /** What the dashboard shows, gathered from the room by the shell. */
@@ -20,7 +18,14 @@ export interface DashboardData {
   title: string;
   phase: Phase;
   tick: number;
+  /** How long the round lasts, in seconds, and the game milliseconds of a tick: the clock's time left. */
+  durationSeconds: number;
+  tickMs: number;
+  /** During the countdown: seconds until the first tick. */
+  startsIn?: number;
   players: DashPlayer[];
+  /** Connections watching the room without a seat. */
+  spectators: number;
   rows: LeaderboardRow[];
   /** Availability samples over the round, oldest first, by row name. */
   history: Record<string, number[]>;
@@ -28,83 +33,52 @@ export interface DashboardData {
   log: string[];
   /** In a series of levels: rounds played of how many, and the cumulative totals so far. */
   series?: { played: number; of: number; totals: SeriesTotal[] };
+  /** The host token of a room this run created; a restored room's was printed when it was created. */
+  hostToken?: string;
+  /** The levels `n` offers, and the one it picks first: the series' next, or the same level again. */
+  levels: LevelChoice[];
+  nextLevel: string;
 }
 
-export type DashMode = 'main' | 'fire' | 'kick' | 'confirm-kick' | 'projector';
+export type DashMode = 'main' | 'filter' | 'fire' | 'kick' | 'confirm-kick' | 'confirm' | 'next' | 'token' | 'projector';
+
+/** What waits for the host's `y`: the view it came from goes on after. */
+export interface Confirmation {
+  what: 'end' | 'quit';
+  from: 'main' | 'projector';
+}
 
 export interface DashUi {
   mode: DashMode;
-  fireIndex: number;
-  /** Whom the fire picker aims at: 0 for everyone, i for the i-th player in the list. */
-  fireTarget: number;
+  /** The player list's order and filter (the text typed after `/`). */
+  order: PlayerOrder;
+  filter: string;
+  /** The selected row of the player list as shown (filtered and ordered). */
   playerIndex: number;
+  fireIndex: number;
+  /** The fire picker's field that takes keys: the event list, or whom it aims at. */
+  fireField: 'event' | 'whom';
+  /** Part of a name typed to aim the event: empty for everyone, else at one of the players who match. */
+  whom: string;
+  /** Which of the matching players. */
+  whomIndex: number;
   /** The player picked for a kick, waiting for y. */
   kickTarget?: string;
+  confirm?: Confirmation;
+  /** The level picked in the next-level picker. */
+  levelIndex: number;
 }
 
-export const initialUi = (): DashUi => ({ mode: 'main', fireIndex: 0, fireTarget: 0, playerIndex: 0 });
+export const initialUi = (): DashUi => ({ mode: 'main', order: 'join', filter: '', playerIndex: 0, fireIndex: 0, fireField: 'event', whom: '', whomIndex: 0, levelIndex: 0 });
 
-export interface DashKeyResult {
-  ui: DashUi;
-  control?: HostControl;
-  quit?: boolean;
-}
-
-/** Keys of the main view, shown in its bottom bar. */
-export const MAIN_KEYS: readonly [string, string][] = [
-  ['s', 'start'], ['p', 'pause'], ['r', 'resume'], ['e', 'end'], ['n', 'next'], ['f', 'fire'], ['k', 'kick'], ['v', 'projector'], ['q', 'quit'],
-];
-
-const SIMPLE: Record<string, HostControl> = { s: { type: 'start' }, p: { type: 'pause' }, r: { type: 'resume' }, e: { type: 'end' }, n: { type: 'next' } };
-
-const wrap = (i: number, n: number) => (n === 0 ? 0 : (i + n) % n);
-
-/** The player the fire picker aims at, or undefined for everyone. */
-export function fireTargetOf(ui: DashUi, data: Pick<DashboardData, 'players'>): DashboardData['players'][number] | undefined {
-  return ui.fireTarget > 0 ? data.players[ui.fireTarget - 1] : undefined;
-}
-
-/** What a key does: a new UI state, maybe a host control to apply, maybe quitting. Pure. */
-export function dashboardKey(ui: DashUi, data: Pick<DashboardData, 'players'>, key: string): DashKeyResult {
-  const back = { ui: { ...ui, mode: 'main' as const } };
-  switch (ui.mode) {
-    case 'projector':
-      if (key === 'v' || key === 'escape') return back;
-      if (key === 'q' || key === 'C-c') return { ui, quit: true };
-      if (SIMPLE[key]) return { ui, control: SIMPLE[key] };
-      return { ui };
-    case 'fire':
-      if (key === 'escape' || key === 'f') return back;
-      if (key === 'up' || key === 'k') return { ui: { ...ui, fireIndex: wrap(ui.fireIndex - 1, FIRE_PRESETS.length) } };
-      if (key === 'down' || key === 'j') return { ui: { ...ui, fireIndex: wrap(ui.fireIndex + 1, FIRE_PRESETS.length) } };
-      if (key === 'tab') return { ui: { ...ui, fireTarget: wrap(ui.fireTarget + 1, data.players.length + 1) } };
-      if (key === 'enter') {
-        const target = fireTargetOf(ui, data);
-        return { ...back, control: { type: 'fire', event: FIRE_PRESETS[ui.fireIndex]!.event, ...(target ? { player: target.id } : {}) } };
-      }
-      return { ui };
-    case 'kick': {
-      const n = data.players.length;
-      if (key === 'escape' || n === 0) return back;
-      if (key === 'up' || key === 'k') return { ui: { ...ui, playerIndex: wrap(ui.playerIndex - 1, n) } };
-      if (key === 'down' || key === 'j') return { ui: { ...ui, playerIndex: wrap(ui.playerIndex + 1, n) } };
-      if (key === 'enter') {
-        const target = data.players[Math.min(ui.playerIndex, n - 1)]!.id;
-        return { ui: { ...ui, mode: 'confirm-kick', kickTarget: target } };
-      }
-      return { ui };
-    }
-    case 'confirm-kick': {
-      const { kickTarget, ...rest } = ui;
-      if (key === 'y' && kickTarget) return { ui: { ...rest, mode: 'main' }, control: { type: 'kick', player: kickTarget } };
-      return { ui: { ...rest, mode: 'main' } };
-    }
-    case 'main':
-      if (key === 'q' || key === 'C-c') return { ui, quit: true };
-      if (SIMPLE[key]) return { ui, control: SIMPLE[key] };
-      if (key === 'f') return { ui: { ...ui, mode: 'fire' } };
-      if (key === 'k') return data.players.length ? { ui: { ...ui, mode: 'kick', playerIndex: Math.min(ui.playerIndex, data.players.length - 1) } } : { ui };
-      if (key === 'v') return { ui: { ...ui, mode: 'projector' } };
-      return { ui };
+/** Where the round stands, for the header: time left while it runs, rather than a tick number. */
+export function roundClock(data: Pick<DashboardData, 'phase' | 'tick' | 'durationSeconds' | 'tickMs' | 'startsIn'>): string {
+  const left = clock(data.durationSeconds - (data.tick * data.tickMs) / 1000);
+  switch (data.phase) {
+    case 'lobby': return `lobby, ${clock(data.durationSeconds)} round`;
+    case 'countdown': return `starts in ${clock(data.startsIn ?? 0)}`;
+    case 'running': return `running, ${left} left`;
+    case 'paused': return `paused, ${left} left`;
+    case 'ended': return 'round over';
   }
 }

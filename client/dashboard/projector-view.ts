@@ -2,7 +2,7 @@ import type { BoxSpec, Frame } from '../frame.js';
 import { percent } from '../format.js';
 import { seg, spread, type Line } from '../styled.js';
 import { blockText, blockWidth } from './block-font.js';
-import type { DashboardData } from './dashboard-model.js';
+import { roundClock, type DashboardData } from './dashboard-model.js';
 import { raceChart } from './race-chart.js';
 
 const PLACES = ['1st', '2nd', '3rd'];
@@ -20,38 +20,43 @@ export function podiumLines(data: DashboardData, width: number): Line[] {
   return lines;
 }
 
-/** Rows of the availability race chart, legend included. */
-const CHART_ROWS = 8;
+/** Rows of the race chart box at least (legend and borders included), and its share of the screen below the head. */
+const CHART_MIN_ROWS = 10;
+const CHART_SHARE = 0.4;
+/** Columns kept clear at the right edge: a glyph in a terminal's last column can wrap or be cut. */
+const EDGE = 1;
 
 /**
- * The projector view: for the class's screen. The room code in block letters, the whole leaderboard
- * in large print (a row and a gap a player, the leader's availability in block digits) and the
- * availability race over the round as a chart. Pure.
+ * The projector view: for the class's screen. The room code in block letters with the leader's
+ * availability in block digits beside it when both fit, the leaderboard in large print (a row a
+ * player) and the availability race over the round as a chart that takes the room left. Pure.
  */
 export function projectorFrame(data: DashboardData, cols: number, rows: number): Frame {
   const boxes: BoxSpec[] = [];
-  const code = blockWidth(data.code) <= cols ? blockText(data.code) : [data.code];
+  const width = cols - EDGE;
+  const code = blockWidth(data.code) <= width ? blockText(data.code) : [data.code];
   const leader = data.rows[0];
   const leaderText = leader ? percent(leader.availability, 2) : '';
-  const leaderBig = leader && blockWidth(data.code) + 4 + blockWidth(leaderText) <= cols ? blockText(leaderText) : [];
-  const head: Line[] = code.map((l, i) => spread([seg(l, 'accent')], [seg(leaderBig[i] ?? '', 'ok')], cols));
-  head.push(spread([seg(`room ${data.code}  `, 'accent'), seg(`${data.levelId}: ${data.title}`, 'title')], [seg(`${data.phase}  tick ${data.tick}`, 'muted')], cols));
+  const leaderBig = leader && code.length > 1 && blockWidth(data.code) + 4 + blockWidth(leaderText) <= width ? blockText(leaderText) : [];
+  const head: Line[] = code.map((l, i) => spread([seg(l, 'accent')], [seg(leaderBig[i] ?? '', 'ok')], width));
+  const leaderWords = leader ? [seg(`  leader ${leader.name.toUpperCase()} `, 'ok'), seg(leaderBig.length ? '' : `${leaderText} `, 'ok')] : [];
+  head.push(spread([seg(`room ${data.code}  `, 'accent'), seg(`${data.levelId}: ${data.title}`, 'title'), ...leaderWords], [seg(roundClock(data), 'muted')], width));
   boxes.push({ id: 'p-head', left: 0, top: 0, width: cols, height: head.length, border: false, lines: head });
-  const chartRows = rows - head.length >= CHART_ROWS + 6 ? CHART_ROWS + 2 : 0;
-  const boardTop = head.length;
-  const boardHeight = Math.max(0, rows - boardTop - chartRows);
   const iw = cols - 2;
   const board: Line[] = podiumLines(data, iw);
   for (const r of data.rows) {
-    if (board.length) board.push([]);
     board.push(spread(
-      [seg(` ${String(r.rank).padStart(2)}. `, 'title'), seg(r.name.toUpperCase(), r.rank === 1 ? 'ok' : 'title'), ...(r.connected ? [] : [seg('  (away)', 'warn')])],
-      [seg(`${percent(r.availability)}`, 'title'), seg(`   score ${r.score} `, 'muted')],
+      [seg(` ${String(r.rank).padStart(3)}. `, 'title'), seg(r.name.toUpperCase(), r.rank === 1 ? 'ok' : 'title'), ...(r.connected ? [] : [seg('  (away)', 'warn')])],
+      [seg(`${percent(r.availability)}`, 'title'), seg(`   score ${String(r.score).padStart(5)} `, 'muted')],
       iw,
     ));
   }
   if (!board.length) board.push([seg(data.players.length ? ` ${data.players.length} player(s) in the lobby: ${data.players.map((p) => p.name).join(', ')}` : ' waiting for players', 'muted')]);
-  boxes.push({ id: 'p-board', left: 0, top: boardTop, width: cols, height: boardHeight, border: true, title: 'Leaderboard', lines: board });
+  const below = rows - head.length;
+  const chartMin = Math.max(CHART_MIN_ROWS, Math.floor(below * CHART_SHARE));
+  // The chart gets what the board does not need, and at least its share while there is room for both.
+  const chartRows = below >= CHART_MIN_ROWS + 3 ? below - Math.min(board.length + 2, below - chartMin) : 0;
+  boxes.push({ id: 'p-board', left: 0, top: head.length, width: cols, height: Math.max(0, below - chartRows), border: true, title: 'Leaderboard', lines: board });
   if (chartRows) {
     const series = data.rows.slice(0, 5).map((r) => ({ name: r.name, values: data.history[r.name] ?? [] }));
     boxes.push({ id: 'p-chart', left: 0, top: rows - chartRows, width: cols, height: chartRows, border: true, title: 'Availability race', lines: raceChart(series, iw, chartRows - 2) });

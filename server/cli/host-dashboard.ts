@@ -1,8 +1,11 @@
-import type { DashboardData, DashUi } from '../../client/dashboard/dashboard-model.js';
-import { dashboardKey, initialUi } from '../../client/dashboard/dashboard-model.js';
-import { dashboardFrame } from '../../client/dashboard/dashboard-view.js';
+import { dashboardKey } from '../../client/dashboard/dashboard-keys.js';
+import { initialUi, type DashboardData, type DashUi } from '../../client/dashboard/dashboard-model.js';
+import { dashboardFrame, playerRows } from '../../client/dashboard/dashboard-view.js';
 import type { Tui } from '../../client/tui.js';
+import type { Level } from '../../shared/level.js';
 import type { HostControl } from '../../shared/protocol.js';
+import { listLevels } from '../levels-store.js';
+import type { Room } from '../room-state.js';
 import { hasGames } from '../room-state.js';
 import { seriesTotals } from '../series.js';
 import { leaderboard } from '../standings.js';
@@ -40,12 +43,32 @@ export class DashboardSource {
   private sampledTick = -1;
   private round = -1;
 
-  constructor(private readonly server: GameServer, private readonly code: string, private readonly join: string, private readonly log: DashboardLog) {}
+  /** The levels `n` offers: the series' own first, then the levels folder's, each id once. */
+  private readonly levels: Map<string, Level>;
+
+  constructor(private readonly server: GameServer, private readonly code: string, private readonly join: string, private readonly log: DashboardLog, private readonly hostToken?: string) {
+    this.levels = new Map();
+    for (const l of [...(server.rooms.get(code)?.sequence ?? []), ...listLevels().levels]) if (!this.levels.has(l.id)) this.levels.set(l.id, l);
+  }
+
+  /** A level `n` offers, by id. */
+  level(id: string): Level | undefined {
+    return this.levels.get(id);
+  }
+
+  /** What `next` picks unless told: in a series its next level (after the last, the same again), else the same level. */
+  private nextLevel(room: Room): Level {
+    return room.sequence?.[room.round] ?? room.level;
+  }
 
   data(): DashboardData {
     const room = this.server.rooms.get(this.code);
+    const token = this.hostToken ? { hostToken: this.hostToken } : {};
     if (!room) {
-      return { code: this.code, join: this.join, levelId: '-', title: 'the room is gone', phase: 'ended', tick: 0, players: [], rows: [], history: {}, log: this.log.lines };
+      return {
+        code: this.code, join: this.join, levelId: '-', title: 'the room is gone', phase: 'ended', tick: 0, durationSeconds: 0, tickMs: 100,
+        players: [], spectators: 0, rows: [], history: {}, log: this.log.lines, levels: [], nextLevel: '', ...token,
+      };
     }
     if (room.round !== this.round || room.tick < this.sampledTick) {
       this.round = room.round;
@@ -61,14 +84,23 @@ export class DashboardSource {
         if (h.length > MAX_SAMPLES) h.shift();
       }
     }
-    const byPlayer = new Map(rows.flatMap((r) => (r.members ?? [r.player]).map((id) => [id, r.availability] as const)));
+    const byPlayer = new Map(rows.flatMap((r) => (r.members ?? [r.player]).map((id) => [id, r] as const)));
+    const next = this.nextLevel(room);
     return {
       code: room.code, join: this.join, levelId: room.level.id, title: room.level.title, phase: room.phase, tick: room.tick,
+      durationSeconds: room.level.durationSeconds, tickMs: room.level.tickMs,
+      ...(room.phase === 'countdown' ? { startsIn: Math.max(0, ((room.countdownEndsAt - performance.now()) * room.speed) / 1000) } : {}),
       players: [...room.seats.values()].map((s) => {
-        const availability = byPlayer.get(s.id);
-        return { id: s.id, name: s.name, connected: s.conn !== undefined, ready: s.ready, ...(s.team === undefined ? {} : { team: s.team }), ...(availability === undefined ? {} : { availability }) };
+        const row = byPlayer.get(s.id);
+        return {
+          id: s.id, name: s.name, connected: s.conn !== undefined, ready: s.ready, ...(s.team === undefined ? {} : { team: s.team }),
+          ...(row === undefined ? {} : { availability: row.availability, score: row.score }),
+        };
       }),
-      rows, history: this.history, log: this.log.lines,
+      spectators: [...room.members.values()].filter((m) => m.seat === undefined).length,
+      rows, history: this.history, log: this.log.lines, ...token,
+      levels: [...(this.levels.has(next.id) ? [] : [next]), ...this.levels.values()].map((l) => ({ id: l.id, title: l.title })),
+      nextLevel: next.id,
       ...(room.sequence ? { series: { played: room.round, of: room.sequence.length, totals: seriesTotals(room.totals) } } : {}),
     };
   }
@@ -78,8 +110,8 @@ export class DashboardSource {
  * The host's dashboard in the terminal that runs `nines host`: the same controls as the line console,
  * by keys, on the room this server created or restored.
  */
-export function hostDashboard(server: GameServer, code: string, join: string, tui: Tui, log: DashboardLog): { quit: Promise<void>; close(): void } {
-  const source = new DashboardSource(server, code, join, log);
+export function hostDashboard(server: GameServer, code: string, join: string, tui: Tui, log: DashboardLog, hostToken?: string): { quit: Promise<void>; close(): void } {
+  const source = new DashboardSource(server, code, join, log, hostToken);
   let ui: DashUi = initialUi();
   let data = source.data();
   let quit: () => void = () => {};
@@ -90,16 +122,18 @@ export function hostDashboard(server: GameServer, code: string, join: string, tu
     draw();
   };
   const apply = (control: HostControl) => {
-    log.push(`> ${control.type}${control.type === 'kick' ? ` ${control.player}` : control.type === 'fire' ? ` ${control.event.type}` : ''}`);
+    const what = control.type === 'kick' ? ` ${control.player}` : control.type === 'fire' ? ` ${control.event.type}${control.player ? ` at ${control.player}` : ''}` : control.type === 'next' && control.level ? ` ${control.level}` : '';
+    log.push(`> ${control.type}${what}`);
+    const level = control.type === 'next' && control.level !== undefined ? source.level(control.level) : undefined;
     try {
-      server.rooms.input(code, { type: 'control', now: performance.now(), control });
+      server.rooms.input(code, { type: 'control', now: performance.now(), control, ...(level ? { level } : {}) });
     } catch (e) {
       // A bug in one control must not take the server down with the terminal left in raw mode.
       log.push(`error: ${control.type}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
   tui.onKey((key) => {
-    const result = dashboardKey(ui, data, key);
+    const result = dashboardKey(ui, data, key, playerRows(data, tui.cols(), tui.rows()));
     ui = result.ui;
     if (result.control) apply(result.control);
     if (result.quit) quit();

@@ -120,7 +120,7 @@ export async function run(input: CommandInput): Promise<number> {
   for (const r of rooms) process.stdout.write(describeRoom(r));
   if (dashboardLog) {
     const tui = createTui({ mouse: false, mono: (process.env.NO_COLOR ?? '') !== '' });
-    const dashboard = hostDashboard(server, rooms[0]!.room, rooms[0]!.join, tui, dashboardLog);
+    const dashboard = hostDashboard(server, rooms[0]!.room, rooms[0]!.join, tui, dashboardLog, rooms[0]!.hostToken);
     await untilStopped(server, dashboard.quit);
     dashboard.close();
     // blessed leaves stdin flowing; let the process end.

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { App, FRAME_MS } from '../../client/app.js';
+import { FIRE_PRESETS } from '../../client/dashboard/fire-presets.js';
 import { LocalSession } from './helpers/local-session.js';
 import { WsSession } from '../../client/ws-session.js';
 import type { Level } from '../../shared/level.js';
@@ -203,12 +204,39 @@ describe('App in a room on a real server', () => {
     await bo.client.close();
   });
 
-  it('keeps a spectator on the room view, with the standings once the round runs', async () => {
-    const { t, code, see, start } = await joined({ spectate: true });
+  it('says the host closed the room on the results screen when the server stops, instead of waiting for a next round', async () => {
+    const { t, see, term: tt, start } = await joined();
+    await see(/\[ \] ana \(you\)/);
+    start();
+    await see('6 Leaderboard');
+    await see('the host starts the next round');
+    await t.server.close();
+    await see('the host closed the room (its server stopped)');
+    expect(tt.screen()).not.toContain('the host starts the next round');
+  });
+
+  it('gives a spectator the whole of why the connection is down, at 80x24', async () => {
+    const { t, see, term: tt } = await joined({ spectate: true });
+    await see('watching');
+    await t.server.close();
+    await see('the host closed the room (its server stopped)');
+    expect(tt.screen()).toMatch(/reconnecting/);
+  });
+
+  it('lets a spectator watch the round: the clock, the standings, the events and the availability race', async () => {
+    const { t, code, see, term: tt, start } = await joined({ spectate: true });
     await see('watching');
     const bo = await joinRoom(t.url, code, 'bo');
+    await see('Players   [ ] bo');
     start();
-    await see(/Standings\s+1\. bo/);
+    await see(/Standings \(1\)/);
+    await see(/ 1\. bo /);
+    await see(/\d+s left/);
+    expect(tt.screen()).toContain('Availability race');
+    t.server.rooms.input(code, { type: 'control', now: performance.now(), control: { type: 'fire', event: { ...FIRE_PRESETS.find((f) => f.event.type === 'ddos')!.event, duration: 60 } } });
+    await see(/# \d+s left\s+DDoS/);
+    await see(/1 bo/);
+    await see('Final standings (1)');
     await bo.client.close();
   });
 

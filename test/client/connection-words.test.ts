@@ -36,7 +36,7 @@ describe('describeEnding: a first join that fails', () => {
 
 describe('describeEnding: a seat once held', () => {
   it('retries when the server shut down, the network dropped or the server stopped hearing', () => {
-    expect(describeEnding(ending({ code: CLOSE_CODES.SHUTDOWN, joined: true }), to)).toEqual({ text: 'the server shut down', retry: true });
+    expect(describeEnding(ending({ code: CLOSE_CODES.SHUTDOWN, joined: true }), to)).toEqual({ text: 'the host closed the room (its server stopped)', retry: true });
     expect(describeEnding(ending({ joined: true }), to)).toEqual({ text: 'the connection dropped', retry: true });
     expect(describeEnding(ending({ code: CLOSE_CODES.TIMEOUT, joined: true }), to).retry).toBe(true);
     expect(describeEnding(ending({ failure: errno('ECONNREFUSED'), joined: true }), to).retry).toBe(true);

@@ -165,6 +165,21 @@ describe('WsSession: a dropped connection', () => {
     expect(log.all('error')).toHaveLength(1);
   });
 
+  it('says the host closed the room when the server stops, and goes on saying it while nothing listens there', async () => {
+    const t = await testServer();
+    const { code } = t.server.rooms.create(level);
+    const { log } = open(t.url, code);
+    await log.next('room');
+    await t.server.close();
+    const first = await log.next('connection', (m) => m.state === 'reconnecting');
+    expect(first.detail).toBe('the host closed the room (its server stopped)');
+    // The next attempts find nothing listening: still the host's doing, in the same words.
+    for (let i = 0; i < 2; i++) {
+      const again = await log.next('connection', (m) => m.state === 'reconnecting' && m.retryAt !== undefined);
+      expect(again.detail).toBe('the host closed the room (its server stopped)');
+    }
+  });
+
   it('stops when the host removes the player: closed, in words, and no attempt to come back', async () => {
     const t = await serve();
     const { code } = t.server.rooms.create(level);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { blockText, blockWidth, hasGlyphs } from '../../../client/dashboard/block-font.js';
-import { dashboardKey, initialUi, type DashboardData, type DashUi } from '../../../client/dashboard/dashboard-model.js';
+import { dashboardKey } from '../../../client/dashboard/dashboard-keys.js';
+import { initialUi, type DashboardData, type DashUi } from '../../../client/dashboard/dashboard-model.js';
 import { dashboardFrame } from '../../../client/dashboard/dashboard-view.js';
 import { FIRE_PRESETS } from '../../../client/dashboard/fire-presets.js';
 import { raceChart } from '../../../client/dashboard/race-chart.js';
@@ -15,6 +16,7 @@ const row = (rank: number, name: string, availability: number, extra: Partial<Le
 
 const lobby = (): DashboardData => ({
   code: 'K7QXM', join: 'nines join 10.0.0.5:7777 K7QXM --name <name>', levelId: 'race', title: 'Race', phase: 'lobby', tick: 0,
+  durationSeconds: 240, tickMs: 100, spectators: 1, levels: [{ id: 'race', title: 'Race' }, { id: 'ddos', title: 'DDoS' }, { id: 'tutorial', title: 'Tutorial' }], nextLevel: 'ddos',
   players: [
     { id: 'p1', name: 'ada', connected: true, ready: true },
     { id: 'p2', name: 'bob', team: 'blue', connected: false, ready: false },
@@ -38,6 +40,11 @@ function render(frame: Frame, cols: number, rows: number): string {
     }));
   }
   return grid.map((r) => r.join('')).join('\n');
+}
+
+/** The words of the box over the view, its lines joined by spaces. */
+function overlayText(frame: Frame): string {
+  return (frame.boxes.find((b) => b.id === 'overlay')?.lines ?? []).map((l) => lineText(l).trim()).join(' ');
 }
 
 describe('block font', () => {
@@ -93,10 +100,57 @@ describe('dashboard view', () => {
 describe('dashboard keys', () => {
   const data = lobby();
   it('maps the control keys to host controls the schema accepts', () => {
-    for (const [key, type] of [['s', 'start'], ['p', 'pause'], ['r', 'resume'], ['e', 'end'], ['n', 'next']] as const) {
+    for (const [key, type] of [['s', 'start'], ['p', 'pause'], ['r', 'resume'], ['e', 'end']] as const) {
       expect(dashboardKey(initialUi(), data, key).control).toEqual({ type });
+      expect(hostControlSchema.safeParse({ type }).success).toBe(true);
     }
-    expect(dashboardKey(initialUi(), data, 'q').quit).toBe(true);
+    const nobody = { ...data, players: data.players.map((p) => ({ ...p, connected: false })), spectators: 0 };
+    expect(dashboardKey(initialUi(), nobody, 'q').quit).toBe(true);
+    expect(dashboardKey(initialUi(), data, 'C-c').quit).toBe(true);
+  });
+
+  it('asks before ending a round or quitting while players are connected, in the main view and on the projector', () => {
+    const live = running();
+    for (const from of ['main', 'projector'] as const) {
+      const start: DashUi = { ...initialUi(), mode: from };
+      const quit = dashboardKey(start, live, 'q');
+      expect(quit.quit).toBeUndefined();
+      expect(quit.ui).toMatchObject({ mode: 'confirm', confirm: { what: 'quit', from } });
+      expect(overlayText(dashboardFrame(live, quit.ui, 80, 24))).toContain('Quit? This stops the server: 1 player(s) connected and 1 watching will be told the host closed the room.');
+      expect(dashboardKey(quit.ui, live, 'n')).toEqual({ ui: start });
+      expect(dashboardKey(quit.ui, live, 'y')).toEqual({ ui: start, quit: true });
+      const end = dashboardKey(start, live, 'e');
+      expect(end.control).toBeUndefined();
+      expect(overlayText(dashboardFrame(live, end.ui, 80, 24))).toContain('End the round now? 1 player(s) connected');
+      if (from === 'projector') expect(dashboardFrame(live, end.ui, 80, 24).boxes.map((b) => b.id)).toContain('p-board');
+      expect(dashboardKey(end.ui, live, 'escape')).toEqual({ ui: start });
+      expect(dashboardKey(end.ui, live, 'y')).toEqual({ ui: start, control: { type: 'end' } });
+    }
+    // With nobody connected there is nobody to cut off.
+    const empty = { ...live, players: live.players.map((p) => ({ ...p, connected: false })), spectators: 0 };
+    expect(dashboardKey(initialUi(), empty, 'e').control).toEqual({ type: 'end' });
+    expect(dashboardKey(initialUi(), empty, 'q').quit).toBe(true);
+  });
+
+  it('n picks the next level from a list, starting on the series\' next', () => {
+    const ui = dashboardKey({ ...initialUi(), mode: 'main' }, { ...data, phase: 'ended' }, 'n').ui;
+    expect(ui).toMatchObject({ mode: 'next', levelIndex: 1 });
+    const picker = render(dashboardFrame({ ...data, phase: 'ended' }, ui, 80, 24), 80, 24);
+    expect(picker).toMatch(/> ddos\s+DDoS\s+\(next\)/);
+    expect(picker).toMatch(/ {2}tutorial\s+Tutorial/);
+    expect(dashboardKey(ui, data, 'enter').control).toEqual({ type: 'next', level: 'ddos' });
+    const down = dashboardKey(ui, data, 'down').ui;
+    const r = dashboardKey(down, data, 'enter');
+    expect(r).toMatchObject({ ui: { mode: 'main' }, control: { type: 'next', level: 'tutorial' } });
+    expect(hostControlSchema.safeParse(r.control).success).toBe(true);
+    expect(dashboardKey(ui, data, 'escape').control).toBeUndefined();
+  });
+
+  it('t shows the host token, or why a restored room has none to show', () => {
+    const ui = dashboardKey(initialUi(), data, 't').ui;
+    expect(render(dashboardFrame({ ...data, hostToken: 'V1StGXR8_Z5jdHi6B-myT' }, ui, 80, 24), 80, 24)).toContain('host token: V1StGXR8_Z5jdHi6B-myT');
+    expect(render(dashboardFrame(data, ui, 80, 24), 80, 24)).toContain('restored from its log');
+    expect(dashboardKey(ui, data, 'x').ui.mode).toBe('main');
   });
 
   it('fires a picked event to everyone', () => {
@@ -110,17 +164,28 @@ describe('dashboard keys', () => {
     expect(dashboardKey(dashboardKey(initialUi(), data, 'f').ui, data, 'escape')).toEqual({ ui: { ...initialUi(), mode: 'main' } });
   });
 
-  it('fires at one player when Tab picks them, and says whom in the picker', () => {
+  it('aims at one player by typing part of a name after Tab, and says whom in the picker', () => {
+    const data = { ...lobby(), players: [...lobby().players, { id: 'p3', name: 'adele', connected: true, ready: false }] };
     let ui = dashboardKey(initialUi(), data, 'f').ui;
     ui = dashboardKey(ui, data, 'tab').ui;
-    const first = data.players[0]!;
-    expect(render(dashboardFrame(data, ui, 100, 30), 100, 30)).toContain(`${first.name} (${first.id}) only`);
+    for (const k of 'ad') ui = dashboardKey(ui, data, k).ui;
+    const picker = render(dashboardFrame(data, ui, 100, 30), 100, 30);
+    expect(picker).toMatch(/> ada \(p1\)/);
+    expect(picker).toMatch(/ {6}adele \(p3\)/);
+    expect(picker).not.toContain('bob (p2)');
+    ui = dashboardKey(ui, data, 'down').ui;
     const r = dashboardKey(ui, data, 'enter');
-    expect(r.control).toEqual({ type: 'fire', event: FIRE_PRESETS[0]!.event, player: first.id });
+    expect(r.control).toEqual({ type: 'fire', event: FIRE_PRESETS[0]!.event, player: 'p3' });
     expect(hostControlSchema.safeParse(r.control).success).toBe(true);
-    // Tab past the last player comes back to everyone.
-    for (let i = 0; i < data.players.length; i++) ui = dashboardKey(ui, data, 'tab').ui;
+    // A name that matches nobody fires at nobody, and says so; rubbed out, it is everyone again.
+    for (const k of 'zz') ui = dashboardKey(ui, data, k).ui;
+    expect(render(dashboardFrame(data, ui, 100, 30), 100, 30)).toContain('no player\'s name has "adzz"');
+    expect(dashboardKey(ui, data, 'enter')).toEqual({ ui });
+    for (let i = 0; i < 4; i++) ui = dashboardKey(ui, data, 'backspace').ui;
     expect(dashboardKey(ui, data, 'enter').control).toEqual({ type: 'fire', event: FIRE_PRESETS[0]!.event });
+    // Letters typed into the name are not the event list's j and k.
+    ui = dashboardKey(dashboardKey(dashboardKey(initialUi(), data, 'f').ui, data, 'tab').ui, data, 'j').ui;
+    expect(ui).toMatchObject({ whom: 'j', fireIndex: 0 });
   });
 
   it('kicks only after a confirmation', () => {
@@ -188,10 +253,10 @@ describe('a big class', () => {
     players: Array.from({ length: 100 }, (_, i) => ({ id: `p${i + 1}`, name: `student${i + 1}`, connected: true, ready: false })),
   });
 
-  it('lists what fits and counts the rest; the kick picker follows the selection', () => {
+  it('lists what fits and says where the window is; the kick picker follows the selection', () => {
     const text = render(dashboardFrame(many(), initialUi(), 80, 24), 80, 24);
     expect(text).toContain('p1 student1 ');
-    expect(text).toMatch(/and \d+ more \(k lists them all\)/);
+    expect(text).toMatch(/1-10 of 100: Up\/Dn PgUp\/PgDn, o order, \/ find/);
     const ui: DashUi = { ...initialUi(), mode: 'kick', playerIndex: 80 };
     const picker = render(dashboardFrame(many(), ui, 80, 24), 80, 24);
     expect(picker).toMatch(/>p81 student81/);
@@ -206,5 +271,124 @@ describe('a big class', () => {
     }
     const perFrame = (performance.now() - started) / 200;
     expect(perFrame).toBeLessThan(16);
+  });
+});
+
+describe('the player list of a class', () => {
+  // Availability and score spread so that the struggling ones are neither first nor last joined.
+  const avail = (i: number) => 0.9 + ((i * 37 + 11) % 100) / 1000;
+  const many = (): DashboardData => ({
+    ...running(), spectators: 3,
+    players: Array.from({ length: 100 }, (_, i) => ({
+      id: `p${i + 1}`, name: `student${String(i + 1).padStart(3, '0')}`, connected: i % 10 !== 3, ready: i % 4 === 0, availability: avail(i), score: 500 + i,
+    })),
+  });
+  const listed = (text: string) => [...text.matchAll(/[ >](p\d+) student/g)].map((m) => m[1]);
+
+  it('counts players, ready, away and spectators, and the header shows the time left, not the tick', () => {
+    const text = render(dashboardFrame(many(), initialUi(), 80, 24), 80, 24);
+    expect(text).toContain('100 players, 25 ready, 10 away, 3 watching');
+    expect(text.split('\n')[0]).toMatch(/running, 3:48 left $/);
+    expect(text).not.toMatch(/tick/);
+    expect(render(dashboardFrame({ ...many(), phase: 'paused' }, { ...initialUi(), mode: 'projector' }, 80, 24), 80, 24)).toContain('paused, 3:48 left');
+    expect(render(dashboardFrame({ ...lobby(), phase: 'countdown', startsIn: 2.2 }, initialUi(), 80, 24), 80, 24)).toContain('starts in 3s');
+  });
+
+  it('scrolls with Up/Down and PgUp/PgDn, the selection always in view', () => {
+    const data = many();
+    let ui = initialUi();
+    expect(listed(render(dashboardFrame(data, ui, 80, 24), 80, 24))[0]).toBe('p1');
+    ui = dashboardKey(ui, data, 'pagedown', 10).ui;
+    ui = dashboardKey(ui, data, 'pagedown', 10).ui;
+    ui = dashboardKey(ui, data, 'down', 10).ui;
+    expect(ui.playerIndex).toBe(21);
+    const text = render(dashboardFrame(data, ui, 80, 24), 80, 24);
+    expect(text).toMatch(/>p22 student022/);
+    expect(listed(text)).not.toContain('p1');
+    expect(text).toMatch(/\d+-\d+ of 100/);
+    ui = dashboardKey(ui, data, 'pageup', 10).ui;
+    expect(ui.playerIndex).toBe(11);
+    for (let i = 0; i < 30; i++) ui = dashboardKey(ui, data, 'up', 10).ui;
+    expect(ui.playerIndex).toBe(0);
+    ui = dashboardKey(ui, data, 'end', 10).ui;
+    expect(render(dashboardFrame(data, ui, 80, 24), 80, 24)).toMatch(/>p100 student100/);
+  });
+
+  it('o sorts the struggling first (availability, then score, then name), then by name, then back to join order', () => {
+    const data = many();
+    let ui = dashboardKey(initialUi(), data, 'o').ui;
+    expect(ui.order).toBe('availability');
+    const text = render(dashboardFrame(data, ui, 80, 24), 80, 24);
+    expect(text).toContain('Players by lowest availability first');
+    const expected = [...data.players].sort((a, b) => a.availability! - b.availability! || a.score! - b.score!).map((p) => p.id);
+    expect(listed(text)).toEqual(expected.slice(0, listed(text).length));
+    expect(listed(text)[0]).not.toBe('p1');
+    // Equal availability: the lower score first; equal score too: by name.
+    const tied: DashboardData = { ...data, players: [
+      { id: 'p1', name: 'zed', connected: true, ready: true, availability: 0.9, score: 10 },
+      { id: 'p2', name: 'amy', connected: true, ready: true, availability: 0.9, score: 10 },
+      { id: 'p3', name: 'bea', connected: true, ready: true, availability: 0.9, score: 5 },
+      { id: 'p4', name: 'cal', connected: true, ready: true },
+    ] };
+    expect(listed(render(dashboardFrame(tied, ui, 100, 30), 100, 30).replace(/ (zed|amy|bea|cal)/g, ' student$1'))).toEqual(['p3', 'p2', 'p1', 'p4']);
+    ui = dashboardKey(ui, data, 'o').ui;
+    expect(ui.order).toBe('name');
+    ui = dashboardKey(ui, data, 'o').ui;
+    expect(ui.order).toBe('join');
+  });
+
+  it('/ filters by name as the host types; Esc clears it', () => {
+    const data = many();
+    let ui = dashboardKey(initialUi(), data, '/').ui;
+    for (const k of 'student04') ui = dashboardKey(ui, data, k).ui;
+    let text = render(dashboardFrame(data, ui, 80, 24), 80, 24);
+    expect(text).toContain('find: student04_ (10 match)');
+    const matching = Array.from({ length: 10 }, (_, i) => `p${40 + i}`);
+    expect(listed(text).length).toBeGreaterThanOrEqual(9);
+    expect(listed(text)).toEqual(matching.slice(0, listed(text).length));
+    ui = dashboardKey(ui, data, 'enter').ui;
+    expect(ui).toMatchObject({ mode: 'main', filter: 'student04' });
+    // Keys act on the list as filtered: k picks among the matches.
+    ui = dashboardKey(dashboardKey(ui, data, 'down').ui, data, 'k').ui;
+    expect(dashboardKey(ui, data, 'enter').ui.kickTarget).toBe('p41');
+    ui = dashboardKey(dashboardKey(ui, data, 'escape').ui, data, 'escape').ui;
+    expect(ui).toMatchObject({ mode: 'main', filter: '' });
+    text = render(dashboardFrame(data, dashboardKey(dashboardKey(initialUi(), data, '/').ui, data, 'x').ui, 80, 24), 80, 24);
+    expect(text).toContain('no player matches "x"');
+  });
+});
+
+describe('the projector at 80x24 and 160x48', () => {
+  const board = (n: number): DashboardData => ({
+    ...running(),
+    rows: Array.from({ length: n }, (_, i) => row(i + 1, `student${i + 1}`, 1 - i * 0.01)),
+    history: Object.fromEntries(Array.from({ length: n }, (_, i) => [`student${i + 1}`, Array.from({ length: 200 }, (_, k) => 1 - (k * i) / 20_000)])),
+  });
+  const ui: DashUi = { ...initialUi(), mode: 'projector' };
+  const boxOf = (f: Frame, id: string) => f.boxes.find((b) => b.id === id)!;
+
+  it('at 80x24: whole block digits clear of the last column, and a row a player with no blank lines between', () => {
+    const frame = dashboardFrame(board(12), ui, 80, 24);
+    const text = render(frame, 80, 24).split('\n');
+    const digits = blockText('100.00%');
+    for (let y = 0; y < digits.length; y++) {
+      expect(text[y]!.endsWith(`${digits[y]} `)).toBe(true);
+    }
+    const rows = text.filter((l) => /^\u2502\s+\d+\. STUDENT/.test(l));
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    const first = text.findIndex((l) => /1\. STUDENT1 /.test(l));
+    expect(text[first + 1]).toMatch(/2\. STUDENT2 /);
+    expect(boxOf(frame, 'p-chart').height).toBeGreaterThanOrEqual(10);
+  });
+
+  it('at 160x48: a taller race chart, and every player of a dozen listed', () => {
+    const small = boxOf(dashboardFrame(board(12), ui, 80, 24), 'p-chart').height;
+    const frame = dashboardFrame(board(12), ui, 160, 48);
+    const text = render(frame, 160, 48);
+    for (let i = 1; i <= 12; i++) expect(text).toMatch(new RegExp(`${i}\\. STUDENT${i} `));
+    const chart = boxOf(frame, 'p-chart').height;
+    expect(chart).toBeGreaterThanOrEqual(2 * small);
+    // The chart takes what the board does not need: no empty board rows.
+    expect(boxOf(frame, 'p-board').height).toBe(12 + 2);
   });
 });

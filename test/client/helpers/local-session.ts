@@ -64,7 +64,7 @@ export class LocalSession implements GameSession {
     });
     this.emitSnapshot();
     this.announce();
-    this.emit({ type: 'leaderboard', entries: this.leaderboard() });
+    this.emit({ type: 'leaderboard', tick: this.game.state.tick, entries: this.leaderboard() });
     this.schedule();
   }
 
@@ -124,7 +124,7 @@ export class LocalSession implements GameSession {
     }
     advance(this.game);
     this.announce();
-    if (this.game.state.tick % LEADERBOARD_EVERY_TICKS === 0) this.emit({ type: 'leaderboard', entries: this.leaderboard() });
+    if (this.game.state.tick % LEADERBOARD_EVERY_TICKS === 0) this.emit({ type: 'leaderboard', tick: this.game.state.tick, entries: this.leaderboard() });
     if (isOver(this.game)) this.finish();
   }
 
