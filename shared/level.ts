@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { KINDS, kindParamsSchema, kindSchema } from './catalog.js';
 import { actionSchema, regionIdSchema } from './action.js';
+import { chapterSchema, conceptIdSchema } from './concepts.js';
 
 /** Default simulation tick, in milliseconds. */
 export const DEFAULT_TICK_MS = 100;
@@ -55,6 +56,12 @@ export const levelSchema = z.object({
   description: z.string().max(2_000).default(''),
   /** Position in the curriculum; the lab levels have none. */
   order: z.number().int().min(0).optional(),
+  /** The curriculum chapter the level belongs to (see shared/concepts.ts). */
+  chapter: chapterSchema.optional(),
+  /** The concepts the level teaches: tags from the syllabus in shared/concepts.ts. */
+  concepts: z.array(conceptIdSchema).max(12).default([]),
+  /** 1 (first steps) to 5 (hard), within the curriculum. */
+  difficulty: z.number().int().min(1).max(5).optional(),
   durationSeconds: z.number().min(10).max(7_200),
   tickMs: z.number().int().min(10).max(1_000).default(DEFAULT_TICK_MS),
   regions: z.array(z.object({ id: regionIdSchema, name: z.string().max(40).optional() }).strict()).min(1).max(4),

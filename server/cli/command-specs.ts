@@ -103,6 +103,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./levels.js'),
   },
   {
+    name: 'syllabus',
+    summary: 'For a teacher: every concept of the curriculum, its definition, and the levels that teach it.',
+    options: [
+      { name: 'format', type: 'string', value: '<md|csv|json>', help: 'print as Markdown (default), CSV or JSON' },
+    ],
+    load: () => import('./syllabus.js'),
+  },
+  {
     name: 'validate',
     summary: 'Check level and plan files; print ok, or every problem with its JSON path.',
     args: { usage: '<file>...', min: 1, max: Number.POSITIVE_INFINITY },
