@@ -1,5 +1,5 @@
 import { boardRow, DEFAULTS, type ServerMessageOf } from '../shared/protocol.js';
-import { canonicalJson, hashText, stateHash } from '../shared/state-hash.js';
+import { canonicalJson, stateHash } from '../shared/state-hash.js';
 import { send, type Out } from './room-output.js';
 import { hasGames, type Room, type Seat, type Side } from './room-state.js';
 import { leaderboard } from './standings.js';
@@ -18,14 +18,14 @@ function streamPoint(room: Room, side: Side): string {
 }
 
 /**
- * A snapshot message as text: the state's canonical JSON is hashed and sent as it is, so the state is
+ * A snapshot message as text: the state's canonical JSON is sent as it is, so the state is
  * serialised once, and the text keeps the state of this moment while the game moves on. Never
  * droppable: the acks and syncs after it build on it.
  */
 export function sendSnapshot(out: Out, room: Room, seat: Seat, conn: number): void {
   const side = seat.side!;
   const state = canonicalJson(side.game.state);
-  out.push({ type: 'send', to: [conn], kind: 'snapshot', data: `{"type":"snapshot","tick":${room.tick},"hash":"${hashText(state)}","state":${state}}`, droppable: false });
+  out.push({ type: 'send', to: [conn], kind: 'snapshot', data: `{"type":"snapshot","tick":${room.tick},"hash":"${stateHash(side.game.state)}","state":${state}}`, droppable: false });
   const member = room.members.get(conn);
   if (member) member.snapshotAt = streamPoint(room, side);
 }

@@ -14,7 +14,7 @@ import type { GameState } from './state.js';
 // discriminated union on `type`. Messages evolve additively: unknown fields are ignored, not refused.
 
 /** Bumped on any change an older peer would misread. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Defaults and limits, shared so that a client can tell its user what the server allows. */
 export const DEFAULTS = {

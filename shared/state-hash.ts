@@ -87,7 +87,131 @@ export function hashText(text: string): string {
   return hex(h3) + hex(h2) + hex(h1) + hex(h0);
 }
 
-/** The hash server and client compare to catch a desync: of the state's canonical JSON. */
+// The state's digest walks the value itself instead of writing its JSON: every number as its
+// float64 bits, every string by its UTF-16 code units, object keys sorted, with a tag before each
+// value so that equal data gives equal digests whatever order its fields were set in. It sees the
+// state as its JSON would (undefined fields left out, non-finite numbers and -0 as JSON writes them),
+// so the client's copy parsed from a snapshot digests the same as the server's state.
+
+/** Tags that keep differently shaped values apart (a string "1" and a number 1, [] and {}). */
+const TAG_NULL = 1;
+const TAG_FALSE = 2;
+const TAG_TRUE = 3;
+const TAG_NUMBER = 4;
+const TAG_STRING = 5;
+const TAG_ARRAY = 6;
+const TAG_OBJECT = 7;
+
+/** Seeds of the digest's two independent 32-bit lanes. */
+const LANE_SEEDS = [0x9747b28c, 0x3c6ef372] as const;
+
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+/** Which word of a float64 holds its low bits on this machine, so that every machine digests alike. */
+const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+
+/** Field names kept memoised; past it (records keyed by node ids, say) names are digested each time. */
+const KEY_MEMO_LIMIT = 4096;
+const keyWords = new Map<string, number>();
+
+/** Two murmur3-style 32-bit lanes fed the same words with different seeds: a 64-bit digest. */
+class Digest {
+  a: number = LANE_SEEDS[0];
+  b: number = LANE_SEEDS[1];
+
+  word(w: number): void {
+    let k = Math.imul(w, 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    let a = this.a ^ k;
+    a = (a << 13) | (a >>> 19);
+    this.a = (Math.imul(a, 5) + 0xe6546b64) | 0;
+    let b = this.b ^ Math.imul(k, 0x85ebca6b);
+    b = (b << 17) | (b >>> 15);
+    this.b = (Math.imul(b, 9) + 0x4cf5ad43) | 0;
+  }
+
+  number(x: number): void {
+    if (!Number.isFinite(x)) return this.word(TAG_NULL);
+    this.word(TAG_NUMBER);
+    // -0 is written 0 in JSON, and the client's copy comes from JSON.
+    float[0] = x === 0 ? 0 : x;
+    this.word(words[LOW]!);
+    this.word(words[1 - LOW]!);
+  }
+
+  string(s: string): void {
+    this.word(TAG_STRING);
+    this.word(s.length);
+    let i = 0;
+    for (; i + 1 < s.length; i += 2) this.word(s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16));
+    if (i < s.length) this.word(s.charCodeAt(i));
+  }
+
+  /** A field name, by its memoised digest: a state has a few dozen names, met thousands of times. */
+  key(k: string): void {
+    let w = keyWords.get(k);
+    if (w === undefined) {
+      const d = new Digest();
+      d.string(k);
+      w = fmix(d.a ^ Math.imul(d.b, 0x27d4eb2d));
+      if (keyWords.size < KEY_MEMO_LIMIT) keyWords.set(k, w);
+    }
+    this.word(TAG_STRING);
+    this.word(w);
+  }
+
+  value(v: unknown): void {
+    switch (typeof v) {
+      case 'number': return this.number(v);
+      case 'string': return this.string(v);
+      case 'boolean': return this.word(v ? TAG_TRUE : TAG_FALSE);
+      case 'object': break;
+      default: return this.word(TAG_NULL);
+    }
+    if (v === null) return this.word(TAG_NULL);
+    if (Array.isArray(v)) {
+      this.word(TAG_ARRAY);
+      this.word(v.length);
+      for (let i = 0; i < v.length; i++) this.value(v[i]);
+      return;
+    }
+    const record = v as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (!isSorted(keys)) keys.sort();
+    this.word(TAG_OBJECT);
+    for (let i = 0; i < keys.length; i++) {
+      const item = record[keys[i]!];
+      if (item === undefined || typeof item === 'function') continue;
+      this.key(keys[i]!);
+      this.value(item);
+    }
+    // The end of an object, so that {a:{}, b:1} and {a:{b:1}} differ.
+    this.word(TAG_OBJECT);
+  }
+
+  hex(): string {
+    return fmix(this.a ^ this.b).toString(16).padStart(8, '0') + fmix(this.b + Math.imul(this.a, 3)).toString(16).padStart(8, '0');
+  }
+}
+
+function isSorted(keys: string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
+  return true;
+}
+
+/** murmur3's finaliser: every input bit moves every output bit. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The hash server and client compare to catch a desync: a digest of the state as its JSON holds it. */
 export function stateHash(state: GameState): string {
-  return hashText(canonicalJson(state));
+  const d = new Digest();
+  d.value(state);
+  return d.hex();
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { advance, newGame } from '../../shared/game.js';
 import { canonicalJson, hashText, stateHash } from '../../shared/state-hash.js';
+import { playTo, startReplay } from '../../shared/debrief/replay.js';
+import type { GameState } from '../../shared/state.js';
+import { playedByPlan } from '../helpers/level-plans.js';
 import { busyLevel } from '../helpers/busy-level.js';
 
 describe('hashText', () => {
@@ -40,5 +43,51 @@ describe('stateHash', () => {
     expect(stateHash(copy)).toBe(stateHash(game.state));
     copy.totals.good += 1e-9;
     expect(stateHash(copy)).not.toBe(stateHash(game.state));
+  });
+});
+
+describe('stateHash as a digest of the state', () => {
+  const played = (['tutorial', 'db-failover', 'regional-partition', 'ddos'] as const).map((id) => {
+    const { level, log } = playedByPlan(id, 'reference');
+    const replay = startReplay(level, log);
+    playTo(replay, Math.round(log.endTick / 2));
+    return { id, state: replay.game.state };
+  });
+
+  it.each(played.map((p) => [p.id, p.state] as const))('%s: the client\'s copy parsed from a snapshot digests as the server\'s state', (_id, state) => {
+    expect(stateHash(JSON.parse(canonicalJson(state)) as GameState)).toBe(stateHash(state));
+  });
+
+  it('changes when any one number of a played state changes', () => {
+    const state = played[1]!.state;
+    const base = stateHash(state);
+    const seen = new Set([base]);
+    let leaves = 0;
+    const visit = (holder: Record<string, unknown> | unknown[], key: string | number) => {
+      const v = (holder as Record<string | number, unknown>)[key];
+      if (typeof v === 'number') {
+        leaves++;
+        (holder as Record<string | number, unknown>)[key] = v + 1;
+        const h = stateHash(state);
+        (holder as Record<string | number, unknown>)[key] = v;
+        expect(h, `changing ${String(key)}`).not.toBe(base);
+        seen.add(h);
+      } else if (v !== null && typeof v === 'object') {
+        for (const k of Object.keys(v)) visit(v as Record<string, unknown>, Array.isArray(v) ? Number(k) : k);
+      }
+    };
+    visit({ state }, 'state');
+    expect(leaves).toBeGreaterThan(100);
+    expect(seen.size).toBe(leaves + 1);
+    expect(stateHash(state)).toBe(base);
+  });
+
+  it('tells apart values JSON tells apart, and only those', () => {
+    const h = (v: unknown) => stateHash(v as GameState);
+    expect(h({ b: 1, a: 2 })).toBe(h({ a: 2, b: 1 }));
+    expect(h({ a: 1, u: undefined })).toBe(h({ a: 1 }));
+    expect(h([-0, Number.NaN, Number.POSITIVE_INFINITY])).toBe(h(JSON.parse(JSON.stringify([-0, Number.NaN, Number.POSITIVE_INFINITY]))));
+    const distinct = [{ a: {}, b: 1 }, { a: { b: 1 } }, [], {}, '1', 1, [1, 2], [2, 1], 'ab', 'ba', { ab: 'c' }, { a: 'bc' }, true, false, null, [[]], [[], []]];
+    expect(new Set(distinct.map(h)).size).toBe(distinct.length);
   });
 });
