@@ -11,7 +11,9 @@ import { Outbox } from './outbox.js';
 import { levelsDir } from './package-root.js';
 import { MessageBucket } from './rate-limit.js';
 import { isHost } from './room.js';
-import { Rooms } from './rooms.js';
+import { checkDataDir } from './data-dir.js';
+import { Rooms, type Unrestorable } from './rooms.js';
+import { StartupError } from './startup-error.js';
 
 export interface ServerLimits {
   maxPayloadBytes: number;
@@ -51,6 +53,11 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   logger: Logger;
   onTick?: (ms: number) => void;
+  /**
+   * A room log that cannot be restored is moved aside and the server starts without it; otherwise
+   * (the default) the server does not start, and the log is left as it was.
+   */
+  setAsideUnrestorable?: boolean;
 }
 
 export interface GameServer {
@@ -86,10 +93,24 @@ function levelById(id: string): Level {
   return resolveLevel(join(levelsDir(), `${id}.json`));
 }
 
+function listenProblem({ host, port }: ServerOptions, e: NodeJS.ErrnoException): string {
+  if (e.code === 'EADDRINUSE') return `port ${port} is in use on ${host}; try --port 0 (any free port) or another port`;
+  if (e.code === 'EACCES') return `port ${port} on ${host}: expected a port this user may listen on, got permission denied; try a port above 1023`;
+  return `cannot listen on ${host}:${port}: ${e.message}`;
+}
+
+/** Rooms of the data directory that could not be restored; the server did not start. */
+export class UnrestorableRoomsError extends StartupError {
+  constructor(readonly rooms: Unrestorable[]) {
+    super(rooms.map((r) => `room ${r.code} cannot be restored from ${r.file}: ${r.problem}; the file is left untouched`));
+  }
+}
+
 /** Starts a game server: rooms restored from the data directory, if any, and none created yet. */
 export async function startServer(options: ServerOptions): Promise<GameServer> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { logger } = options;
+  if (options.dataDir) checkDataDir(options.dataDir);
   const connections = new Map<number, Connection>();
   let nextId = 1;
   let skippedByClosed = 0;
@@ -116,13 +137,22 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       },
     },
   });
-  rooms.restore();
+  const { unrestorable } = rooms.restore(options.setAsideUnrestorable ?? false);
+  if (unrestorable.length && !options.setAsideUnrestorable) {
+    rooms.close();
+    throw new UnrestorableRoomsError(unrestorable);
+  }
 
   const wss = new WebSocketServer({ host: options.host, port: options.port, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
-  await new Promise<void>((resolve, reject) => {
-    wss.once('listening', resolve);
-    wss.once('error', (e: NodeJS.ErrnoException) => reject(new Error(`cannot listen on ${options.host}:${options.port}: ${e.code === 'EADDRINUSE' ? 'the port is in use' : e.message}`)));
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      wss.once('listening', resolve);
+      wss.once('error', (e: NodeJS.ErrnoException) => reject(new StartupError([listenProblem(options, e)])));
+    });
+  } catch (e) {
+    rooms.close();
+    throw e;
+  }
   wss.on('error', (e) => logger.error(`server: ${e.message}`));
 
   function onMessage(conn: Connection, data: Buffer, isBinary: boolean): void {

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FileError } from '../file-error.js';
+import { StartupError } from '../startup-error.js';
 import { packageVersion } from '../package-root.js';
 import { COMMANDS, findCommand, type CommandSpec } from './command-specs.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
@@ -106,7 +107,7 @@ main(process.argv.slice(2)).then(
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = EXIT_USAGE;
-    } else if (e instanceof FileError) {
+    } else if (e instanceof FileError || e instanceof StartupError) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = EXIT_FAILURE;
     } else {
