@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import type { Level } from '../shared/level.js';
 import type { CloseCode } from '../shared/protocol.js';
 import { hashToken, newRoomCode, newToken } from './codes.js';
+import type { RepeatedWarnings } from './log-repeats.js';
 import type { Logger } from './logger.js';
 import { createRoom, handle, nextWakeAt, type RoomInput, type RoomOutput } from './room.js';
 import { ROOM_LOG_VERSION } from './room-entry.js';
@@ -24,6 +25,8 @@ export interface RoomsOptions extends Omit<RoomOptions, 'speed'> {
   /** Where room logs and results go; without one, nothing is kept. */
   dataDir: string | undefined;
   logger: Logger;
+  /** Warnings a flood repeats, counted into one line a second. */
+  warnings: RepeatedWarnings;
   transport: Transport;
   /** Milliseconds on a monotonic clock. */
   now: () => number;
@@ -168,7 +171,8 @@ export class Rooms {
           this.results(slot.room.code, o);
           break;
         case 'note':
-          logger[o.level](o.text);
+          if (o.repeats !== undefined && o.level === 'warn') this.o.warnings.say(o.repeats, o.text);
+          else logger[o.level](o.text);
           break;
         case 'log':
           break;

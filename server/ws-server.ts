@@ -7,6 +7,7 @@ import { FileError } from './file-error.js';
 import { parseInbound } from './inbound.js';
 import { resolveLevel } from './levels-store.js';
 import type { Logger } from './logger.js';
+import { RepeatedWarnings } from './log-repeats.js';
 import { Outbox } from './outbox.js';
 import { levelsDir } from './package-root.js';
 import { MessageBucket } from './rate-limit.js';
@@ -123,9 +124,10 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
   };
   const reply = (conn: Connection, msg: ServerMessage) => conn.outbox.send(JSON.stringify(msg), false, msg.type);
 
+  const warnings = new RepeatedWarnings((text) => logger.warn(text));
   const rooms = new Rooms({
     speed: options.speed ?? 1, maxRooms: limits.maxRooms, maxPlayers: limits.maxPlayersPerRoom, maxSpectators: limits.maxSpectatorsPerRoom,
-    dataDir: options.dataDir, logger, now, onTick: options.onTick,
+    dataDir: options.dataDir, logger, warnings, now, onTick: options.onTick,
     transport: {
       send(id, data, droppable, kind) {
         const conn = connections.get(id);
@@ -157,7 +159,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
 
   function onMessage(conn: Connection, data: Buffer, isBinary: boolean): void {
     if (!conn.bucket.take(now())) {
-      logger.warn(`connection ${conn.id}: more than ${limits.ratePerSecond} messages a second; closed`);
+      warnings.say('connections over the message rate', `connection ${conn.id}: more than ${limits.ratePerSecond} messages a second; closed`);
       return close(conn, CLOSE_CODES.RATE_LIMITED, 'too many messages');
     }
     const inbound = parseInbound(data, isBinary);
@@ -166,7 +168,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       reply(conn, answer);
       const text = `connection ${conn.id}: ${answer.code ?? ''}: ${answer.message ?? ''}`;
       if (inbound.close === undefined) return logger.debug(text);
-      logger.warn(`${text}; closed`);
+      warnings.say(`connections closed (${answer.code ?? 'bad message'})`, `${text}; closed`);
       return close(conn, inbound.close, answer.code ?? '');
     }
     const msg = inbound.msg;
@@ -174,7 +176,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       if (conn.room !== undefined) return reply(conn, { type: 'error', code: ERROR_CODES.ALREADY_JOINED, message: `this connection already joined room ${conn.room}; open another to join again` });
       if (!rooms.get(msg.room)) {
         reply(conn, { type: 'error', code: ERROR_CODES.ROOM_NOT_FOUND, message: `no room "${msg.room}" on this server; check the code the host gave (letters and digits, never 0, O, 1, I or L)` });
-        logger.warn(`connection ${conn.id}: ${msg.name} asked for room "${msg.room}", which does not exist; closed`);
+        warnings.say(`hellos refused (${ERROR_CODES.ROOM_NOT_FOUND})`, `connection ${conn.id}: ${msg.name} asked for room "${msg.room}", which does not exist; closed`);
         return close(conn, CLOSE_CODES.ROOM_NOT_FOUND, ERROR_CODES.ROOM_NOT_FOUND);
       }
       clearTimeout(conn.helloTimer);
@@ -207,7 +209,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       bucket: new MessageBucket(limits.rateBurst, limits.ratePerSecond, now()),
       outbox: new Outbox(ws, { skipAt: limits.skipBufferedBytes, maxBuffered: limits.maxBufferedBytes }, () => {
         if (ws.readyState !== ws.OPEN) return;
-        logger.warn(`connection ${id}: stopped reading (over ${limits.maxBufferedBytes} bytes unsent); dropped`);
+        warnings.say('connections too slow', `connection ${id}: stopped reading (over ${limits.maxBufferedBytes} bytes unsent); dropped`);
         close(conn, CLOSE_CODES.TOO_SLOW, 'too slow');
       }),
     };
@@ -266,6 +268,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       })));
       rooms.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      warnings.close();
       logger.info('server: stopped');
     },
   };
