@@ -30,7 +30,7 @@ function portOption(raw: string | undefined): number {
 function speedOption(raw: string | undefined): number {
   if (raw === undefined) return 1;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1_000) throw new UsageError(COMMAND, `--speed: expected a number above 0 and at most 1000, got "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1_000) throw new UsageError(COMMAND, `--speed: expected a positive number, at most 1000, got "${raw}"`);
   return n;
 }
 
