@@ -20,13 +20,12 @@ const MAX_SOLO_BOTS = DEFAULTS.MAX_PLAYERS_PER_ROOM - 1;
 function speedOption(raw: string | undefined): number {
   if (raw === undefined) return 1;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < MIN_SPEED || n > MAX_SPEED) throw new UsageError(COMMAND, `--speed: expected a number from ${MIN_SPEED} to ${MAX_SPEED}, got "${raw}"`);
+  if (!Number.isFinite(n) || n < MIN_SPEED || n > MAX_SPEED) throw new UsageError(COMMAND, `--speed: expected a positive number, from ${MIN_SPEED} to ${MAX_SPEED}, got "${raw}"`);
   return n;
 }
 
 /** `nines play` (and `nines` alone in a terminal): solo play, through a game server in this process. */
 export async function run(input: CommandInput): Promise<number> {
-  requireTerminal(COMMAND);
   const levelArg = typeof input.values.level === 'string' ? input.values.level : undefined;
   const start = levelArg === undefined ? undefined : resolveLevel(levelArg);
   const speed = speedOption(typeof input.values.speed === 'string' ? input.values.speed : undefined);
@@ -34,6 +33,8 @@ export async function run(input: CommandInput): Promise<number> {
     count: botCountOption(COMMAND, 'bots', typeof input.values.bots === 'string' ? input.values.bots : undefined, { min: 0, max: MAX_SOLO_BOTS, fallback: 0 }),
     strategy: strategyOption(COMMAND, 'bot-strategy', typeof input.values['bot-strategy'] === 'string' ? input.values['bot-strategy'] : undefined),
   };
+  // A bad option is named first, terminal or not.
+  requireTerminal(COMMAND);
   let levels: Level[] | undefined;
   const curriculum = () => {
     if (levels) return levels;

@@ -1,9 +1,9 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileError } from './file-error.js';
 import { readJsonFile } from './json-file.js';
 import { resultsFileSchema, type ResultsFile } from './results-file.js';
-import { roomEntrySchema, type RoomEntry } from './room-entry.js';
+import type { RoomEntry } from './room-entry.js';
 import { formatIssues } from './zod-issues.js';
 
 /** Folder of the room logs, inside the data directory. */
@@ -49,36 +49,6 @@ export class RoomLogWriter {
 export function openRoomLog(dataDir: string, code: string): RoomLogWriter {
   mkdirSync(join(dataDir, ROOMS_FOLDER), { recursive: true });
   return new RoomLogWriter(roomLogFile(dataDir, code));
-}
-
-export interface ReadLog {
-  entries: RoomEntry[];
-  /** Bytes of a last line cut short by a crash mid-write: dropped, as the write never finished. */
-  tornBytes: number;
-}
-
-/** Reads a room log. A line that is not a valid entry (other than a torn last line) is an error. */
-export function readRoomLog(file: string): ReadLog {
-  const text = readFileSync(file, 'utf8');
-  const lines = text.split('\n');
-  const last = lines.pop()!;
-  const entries = lines.map((line, i) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (e) {
-      throw new Error(`${file}:${i + 1}: expected a JSON log entry, got text that is not JSON (${(e as Error).message})`);
-    }
-    const parsed = roomEntrySchema.safeParse(json);
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${formatIssues(parsed.error.issues, json).join('; ')}`);
-    return parsed.data;
-  });
-  return { entries, tornBytes: Buffer.byteLength(last) };
-}
-
-/** Cuts a torn last line off, so that new entries start on a line of their own. */
-export function dropTornTail(file: string, log: ReadLog): void {
-  if (log.tornBytes > 0) truncateSync(file, statSync(file).size - log.tornBytes);
 }
 
 /** The room logs of a data directory, by room code. */

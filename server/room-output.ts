@@ -13,8 +13,11 @@ export type RoomOutput =
   | { type: 'log'; entry: RoomEntry }
   /** A round's results, to keep on disk with what replays each game (the level, the seed, each row's game log) and the players' names. */
   | { type: 'results'; round: number; msg: ServerMessageOf<'results'>; level: Level; seed: number; logs: Record<string, GameLog>; players: Record<string, string> }
-  /** For the host's log: who joined, what was refused and why. */
-  | { type: 'note'; level: 'debug' | 'info' | 'warn'; text: string };
+  /**
+   * For the host's log: who joined, what was refused and why. Notes of one `repeats` key (a reason a
+   * flood repeats) are counted into one line a second.
+   */
+  | { type: 'note'; level: 'debug' | 'info' | 'warn'; text: string; repeats?: string };
 
 export type Out = RoomOutput[];
 

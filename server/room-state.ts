@@ -241,18 +241,31 @@ function seatOf(room: Room, player: string): Seat {
   return seat;
 }
 
+/** A log entry that does not replay: `entry` is its index, 0 for the first. */
+export class ReplayError extends Error {
+  constructor(readonly entry: number, message: string) {
+    super(message);
+    this.name = 'ReplayError';
+  }
+}
+
 /**
  * Rebuilds a room from its log. The result is the room as it was after the last entry, with no
  * connections; a round in play continues from the last tick the log reached.
  */
 export function replayRoom(entries: readonly RoomEntry[], options: RoomOptions): Room {
   const [first, ...rest] = entries;
-  if (first?.t !== 'create') throw new Error(`room log: expected a create entry first, got ${first ? first.t : 'an empty log'}`);
+  if (first?.t !== 'create') throw new ReplayError(0, `room log: expected a create entry first, got ${first ? first.t : 'an empty log'}`);
   const room = newRoom(first, options);
   rest.forEach((entry, i) => {
-    const result = applyEntry(room, entry);
+    let result: ActionResult | undefined;
+    try {
+      result = applyEntry(room, entry);
+    } catch (e) {
+      throw new ReplayError(i + 1, (e as Error).message);
+    }
     if (entry.t === 'act' && result?.ok !== entry.ok) {
-      throw new Error(`room ${room.code}: entry ${i + 2} (${entry.player}'s action ${entry.seq} at tick ${entry.tick}): expected ${entry.ok ? 'accepted' : 'refused'} as logged, got ${result?.ok ? 'accepted' : 'refused'}: the rules changed since the log was written`);
+      throw new ReplayError(i + 1, `room ${room.code}: entry ${i + 2} (${entry.player}'s action ${entry.seq} at tick ${entry.tick}): expected ${entry.ok ? 'accepted' : 'refused'} as logged, got ${result?.ok ? 'accepted' : 'refused'}: the rules changed since the log was written`);
     }
   });
   return room;

@@ -86,7 +86,7 @@ function membersOfSide(room: Room, side: Side): { players: number[]; hosts: numb
 function refuse(out: Out, conn: number, code: ErrorCode, message: string, close: CloseCode): void {
   send(out, [conn], { type: 'error', code, message });
   out.push({ type: 'close', conn, code: close, reason: code });
-  out.push({ type: 'note', level: 'warn', text: `connection ${conn} refused (${code}): ${message}` });
+  out.push({ type: 'note', level: 'warn', text: `connection ${conn} refused (${code}): ${message}`, repeats: `connections refused (${code})` });
 }
 
 function roomView(room: Room, now: number): RoomView {

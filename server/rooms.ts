@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs';
 import type { Level } from '../shared/level.js';
 import type { CloseCode } from '../shared/protocol.js';
 import { hashToken, newRoomCode, newToken } from './codes.js';
+import type { RepeatedWarnings } from './log-repeats.js';
 import type { Logger } from './logger.js';
 import { createRoom, handle, nextWakeAt, type RoomInput, type RoomOutput } from './room.js';
 import { ROOM_LOG_VERSION } from './room-entry.js';
-import { dropTornTail, openRoomLog, readRoomLog, roomLogFile, roomLogs, writeResults, type RoomLogWriter } from './room-log.js';
-import { replayRoom, tickWallMs, type Room, type RoomOptions } from './room-state.js';
+import { openRoomLog, roomLogFile, roomLogs, writeResults, type RoomLogWriter } from './room-log.js';
+import { restoreRoomLog } from './room-restore.js';
+import { tickWallMs, type Room, type RoomOptions } from './room-state.js';
 import { resultsFile } from './results-file.js';
 import { debriefRound } from './round-debriefs.js';
 
@@ -23,6 +25,8 @@ export interface RoomsOptions extends Omit<RoomOptions, 'speed'> {
   /** Where room logs and results go; without one, nothing is kept. */
   dataDir: string | undefined;
   logger: Logger;
+  /** Warnings a flood repeats, counted into one line a second. */
+  warnings: RepeatedWarnings;
   transport: Transport;
   /** Milliseconds on a monotonic clock. */
   now: () => number;
@@ -34,6 +38,14 @@ interface Slot {
   room: Room;
   log: RoomLogWriter | undefined;
   timer: NodeJS.Timeout | undefined;
+}
+
+/** A room log that could not be restored: `keptAs` is where it is now, untouched. */
+export interface Unrestorable {
+  code: string;
+  file: string;
+  problem: string;
+  keptAs: string;
 }
 
 export interface RoomSummary {
@@ -104,30 +116,34 @@ export class Rooms {
 
   /**
    * Rebuilds every room of the data directory whose round is not over, by replaying its log. A round
-   * in play goes on from the last tick the log reached; players resume with their tokens.
+   * in play goes on from the last tick the log reached; players resume with their tokens. A log
+   * damaged part way is restored up to its last good entry (what was dropped is logged); one that
+   * cannot be restored at all is reported, and moved aside if `setAside`.
    */
-  restore(): RoomSummary[] {
+  restore(setAside: boolean): { restored: RoomSummary[]; unrestorable: Unrestorable[] } {
     const { dataDir, logger } = this.o;
-    if (!dataDir) return [];
     const restored: RoomSummary[] = [];
+    const unrestorable: Unrestorable[] = [];
+    if (!dataDir) return { restored, unrestorable };
     for (const { code, file } of roomLogs(dataDir)) {
-      try {
-        const log = readRoomLog(file);
-        const room = replayRoom(log.entries, this.roomOptions());
-        if (room.phase === 'ended') continue;
-        if (log.tornBytes) logger.warn(`${file}: dropped a last line cut short by a crash (${log.tornBytes} bytes)`);
-        dropTornTail(file, log);
-        room.origin = this.o.now() - room.tick * tickWallMs(room);
-        const slot: Slot = { room, log: openRoomLog(dataDir, code), timer: undefined };
-        this.slots.set(code, slot);
-        this.schedule(slot);
-        restored.push({ code, levelId: room.level.id, phase: room.phase, tick: room.tick });
-        logger.info(`room ${code}: restored from its log at tick ${room.tick} (${room.phase}, ${room.seats.size} seat(s))`);
-      } catch (e) {
-        logger.error(`${file}: cannot restore room ${code}: ${(e as Error).message}`);
+      const outcome = restoreRoomLog(file, this.roomOptions(), setAside);
+      if (!outcome.ok) {
+        unrestorable.push({ code, file, problem: outcome.problem, keptAs: outcome.keptAs });
+        // Left in place, the caller reports it and does not start; set aside, the server goes on: say so here.
+        if (setAside) logger.error(`room ${code}: cannot be restored from ${file}: ${outcome.problem}; set aside, untouched, as ${outcome.keptAs}`);
+        continue;
       }
+      const { room } = outcome;
+      if (room.phase === 'ended') continue;
+      for (const w of outcome.warnings) logger.warn(`room ${code}: ${w}`);
+      room.origin = this.o.now() - room.tick * tickWallMs(room);
+      const slot: Slot = { room, log: openRoomLog(dataDir, code), timer: undefined };
+      this.slots.set(code, slot);
+      this.schedule(slot);
+      restored.push({ code, levelId: room.level.id, phase: room.phase, tick: room.tick });
+      logger.info(`room ${code}: restored from its log at tick ${room.tick} (${room.phase}, ${room.seats.size} seat(s))`);
     }
-    return restored;
+    return { restored, unrestorable };
   }
 
   input(code: string, input: RoomInput): void {
@@ -155,7 +171,8 @@ export class Rooms {
           this.results(slot.room.code, o);
           break;
         case 'note':
-          logger[o.level](o.text);
+          if (o.repeats !== undefined && o.level === 'warn') this.o.warnings.say(o.repeats, o.text);
+          else logger[o.level](o.text);
           break;
         case 'log':
           break;

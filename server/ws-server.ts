@@ -7,11 +7,14 @@ import { FileError } from './file-error.js';
 import { parseInbound } from './inbound.js';
 import { resolveLevel } from './levels-store.js';
 import type { Logger } from './logger.js';
+import { RepeatedWarnings } from './log-repeats.js';
 import { Outbox } from './outbox.js';
 import { levelsDir } from './package-root.js';
 import { MessageBucket } from './rate-limit.js';
 import { isHost } from './room.js';
-import { Rooms } from './rooms.js';
+import { checkDataDir } from './data-dir.js';
+import { Rooms, type Unrestorable } from './rooms.js';
+import { StartupError } from './startup-error.js';
 
 export interface ServerLimits {
   maxPayloadBytes: number;
@@ -51,6 +54,11 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   logger: Logger;
   onTick?: (ms: number) => void;
+  /**
+   * A room log that cannot be restored is moved aside and the server starts without it; otherwise
+   * (the default) the server does not start, and the log is left as it was.
+   */
+  setAsideUnrestorable?: boolean;
 }
 
 export interface GameServer {
@@ -86,10 +94,24 @@ function levelById(id: string): Level {
   return resolveLevel(join(levelsDir(), `${id}.json`));
 }
 
+function listenProblem({ host, port }: ServerOptions, e: NodeJS.ErrnoException): string {
+  if (e.code === 'EADDRINUSE') return `port ${port} is in use on ${host}; try --port 0 (any free port) or another port`;
+  if (e.code === 'EACCES') return `port ${port} on ${host}: expected a port this user may listen on, got permission denied; try a port above 1023`;
+  return `cannot listen on ${host}:${port}: ${e.message}`;
+}
+
+/** Rooms of the data directory that could not be restored; the server did not start. */
+export class UnrestorableRoomsError extends StartupError {
+  constructor(readonly rooms: Unrestorable[]) {
+    super(rooms.map((r) => `room ${r.code} cannot be restored from ${r.file}: ${r.problem}; the file is left untouched`));
+  }
+}
+
 /** Starts a game server: rooms restored from the data directory, if any, and none created yet. */
 export async function startServer(options: ServerOptions): Promise<GameServer> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { logger } = options;
+  if (options.dataDir) checkDataDir(options.dataDir);
   const connections = new Map<number, Connection>();
   let nextId = 1;
   let skippedByClosed = 0;
@@ -102,9 +124,10 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
   };
   const reply = (conn: Connection, msg: ServerMessage) => conn.outbox.send(JSON.stringify(msg), false, msg.type);
 
+  const warnings = new RepeatedWarnings((text) => logger.warn(text));
   const rooms = new Rooms({
     speed: options.speed ?? 1, maxRooms: limits.maxRooms, maxPlayers: limits.maxPlayersPerRoom, maxSpectators: limits.maxSpectatorsPerRoom,
-    dataDir: options.dataDir, logger, now, onTick: options.onTick,
+    dataDir: options.dataDir, logger, warnings, now, onTick: options.onTick,
     transport: {
       send(id, data, droppable, kind) {
         const conn = connections.get(id);
@@ -116,18 +139,27 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       },
     },
   });
-  rooms.restore();
+  const { unrestorable } = rooms.restore(options.setAsideUnrestorable ?? false);
+  if (unrestorable.length && !options.setAsideUnrestorable) {
+    rooms.close();
+    throw new UnrestorableRoomsError(unrestorable);
+  }
 
   const wss = new WebSocketServer({ host: options.host, port: options.port, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
-  await new Promise<void>((resolve, reject) => {
-    wss.once('listening', resolve);
-    wss.once('error', (e: NodeJS.ErrnoException) => reject(new Error(`cannot listen on ${options.host}:${options.port}: ${e.code === 'EADDRINUSE' ? 'the port is in use' : e.message}`)));
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      wss.once('listening', resolve);
+      wss.once('error', (e: NodeJS.ErrnoException) => reject(new StartupError([listenProblem(options, e)])));
+    });
+  } catch (e) {
+    rooms.close();
+    throw e;
+  }
   wss.on('error', (e) => logger.error(`server: ${e.message}`));
 
   function onMessage(conn: Connection, data: Buffer, isBinary: boolean): void {
     if (!conn.bucket.take(now())) {
-      logger.warn(`connection ${conn.id}: more than ${limits.ratePerSecond} messages a second; closed`);
+      warnings.say('connections over the message rate', `connection ${conn.id}: more than ${limits.ratePerSecond} messages a second; closed`);
       return close(conn, CLOSE_CODES.RATE_LIMITED, 'too many messages');
     }
     const inbound = parseInbound(data, isBinary);
@@ -136,7 +168,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       reply(conn, answer);
       const text = `connection ${conn.id}: ${answer.code ?? ''}: ${answer.message ?? ''}`;
       if (inbound.close === undefined) return logger.debug(text);
-      logger.warn(`${text}; closed`);
+      warnings.say(`connections closed (${answer.code ?? 'bad message'})`, `${text}; closed`);
       return close(conn, inbound.close, answer.code ?? '');
     }
     const msg = inbound.msg;
@@ -144,7 +176,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       if (conn.room !== undefined) return reply(conn, { type: 'error', code: ERROR_CODES.ALREADY_JOINED, message: `this connection already joined room ${conn.room}; open another to join again` });
       if (!rooms.get(msg.room)) {
         reply(conn, { type: 'error', code: ERROR_CODES.ROOM_NOT_FOUND, message: `no room "${msg.room}" on this server; check the code the host gave (letters and digits, never 0, O, 1, I or L)` });
-        logger.warn(`connection ${conn.id}: ${msg.name} asked for room "${msg.room}", which does not exist; closed`);
+        warnings.say(`hellos refused (${ERROR_CODES.ROOM_NOT_FOUND})`, `connection ${conn.id}: ${msg.name} asked for room "${msg.room}", which does not exist; closed`);
         return close(conn, CLOSE_CODES.ROOM_NOT_FOUND, ERROR_CODES.ROOM_NOT_FOUND);
       }
       clearTimeout(conn.helloTimer);
@@ -177,7 +209,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       bucket: new MessageBucket(limits.rateBurst, limits.ratePerSecond, now()),
       outbox: new Outbox(ws, { skipAt: limits.skipBufferedBytes, maxBuffered: limits.maxBufferedBytes }, () => {
         if (ws.readyState !== ws.OPEN) return;
-        logger.warn(`connection ${id}: stopped reading (over ${limits.maxBufferedBytes} bytes unsent); dropped`);
+        warnings.say('connections too slow', `connection ${id}: stopped reading (over ${limits.maxBufferedBytes} bytes unsent); dropped`);
         close(conn, CLOSE_CODES.TOO_SLOW, 'too slow');
       }),
     };
@@ -236,6 +268,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       })));
       rooms.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      warnings.close();
       logger.info('server: stopped');
     },
   };

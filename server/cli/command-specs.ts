@@ -137,6 +137,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'levels', type: 'string', value: '<a,b,c>', help: 'a series of levels (ids or files) played in turn: next moves along it; scores add up over the rounds, with a podium after each' },
       { name: 'seed', type: 'string', value: '<n>', help: "the random seed every player's game uses (default: the level's)" },
       { name: 'data-dir', type: 'string', value: '<dir>', help: `where room logs and results are kept; a restart on it restores the rooms (default: ${DEFAULT_DATA_DIR})` },
+      { name: 'new-room', type: 'boolean', help: 'start even when a room log of the data directory cannot be restored: it is set aside (<file>.unrestorable) and a new room opens' },
       { name: 'headless', type: 'boolean', help: 'no console: print each room as one line of JSON, for scripts' },
       { name: 'log-level', type: 'string', value: '<level>', help: 'error, warn, info (default) or debug; logs go to stderr' },
       { name: 'speed', type: 'string', value: '<x>', help: 'run game time this many times faster than the clock (tests and demos; default: 1)' },

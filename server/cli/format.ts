@@ -50,3 +50,13 @@ export function ms(x: number): string {
 export function duration(seconds: number): string {
   return seconds >= 60 && seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 }
+
+/** Month names as people write them in dates: "2 Dec 18:42". */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A moment as a person reads it, in local time: "2 Dec 18:42", with the year when it is not this one. */
+export function readableDate(at: Date, now: Date = new Date()): string {
+  const year = at.getFullYear() === now.getFullYear() ? '' : ` ${at.getFullYear()}`;
+  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  return `${at.getDate()} ${MONTHS[at.getMonth()]}${year} ${time}`;
+}

@@ -6,7 +6,9 @@ import { DEFAULTS } from '../../shared/protocol.js';
 import { resolveLevel } from '../levels-store.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../logger.js';
 import type { RoomSummary } from '../rooms.js';
-import { startServer, type GameServer } from '../ws-server.js';
+import { UNRESTORABLE_SUFFIX } from '../room-restore.js';
+import { StartupError } from '../startup-error.js';
+import { startServer, UnrestorableRoomsError, type GameServer } from '../ws-server.js';
 import { DEFAULT_DATA_DIR, DEFAULT_HOST_LEVEL, type CommandInput } from './command-specs.js';
 import { EXIT_OK } from './exit-codes.js';
 import { hostConsole } from './host-console.js';
@@ -28,7 +30,7 @@ function portOption(raw: string | undefined): number {
 function speedOption(raw: string | undefined): number {
   if (raw === undefined) return 1;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1_000) throw new UsageError(COMMAND, `--speed: expected a number above 0 and at most 1000, got "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1_000) throw new UsageError(COMMAND, `--speed: expected a positive number, at most 1000, got "${raw}"`);
   return n;
 }
 
@@ -100,7 +102,14 @@ export async function run(input: CommandInput): Promise<number> {
   // In a terminal, the dashboard: its log takes the logger's lines, which on stderr would tear the screen.
   const dashboardLog = !headless && process.stdin.isTTY && process.stdout.isTTY ? new DashboardLog() : undefined;
   const logger = createLogger(logLevelOption(stringOption(input, 'log-level')), dashboardLog?.write);
-  const server = await startServer({ port, host: bind, dataDir, speed: speedOption(stringOption(input, 'speed')), logger });
+  const newRoom = flag(input, 'new-room');
+  const server = await startServer({ port, host: bind, dataDir, speed: speedOption(stringOption(input, 'speed')), logger, setAsideUnrestorable: newRoom }).catch((e: unknown) => {
+    if (e instanceof UnrestorableRoomsError) {
+      throw new StartupError([...e.problems.map((p) => `${COMMAND}: ${p}`), `${COMMAND}: not started; repair the log, or run with --new-room to set it aside (as <file>${UNRESTORABLE_SUFFIX}) and open a new room`]);
+    }
+    if (e instanceof StartupError) throw new StartupError(e.problems.map((p) => `${COMMAND}: ${p}`));
+    throw e;
+  });
   const address = `${publicAddress(bind)}:${server.port}`;
   const line = (r: RoomSummary, restored: boolean, hostToken?: string): RoomLine => ({
     room: r.code, level: r.levelId, address, join: `nines join ${address} ${r.code} --name <name>`, restored, phase: r.phase, tick: r.tick,

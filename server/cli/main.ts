@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { FileError } from '../file-error.js';
+import { StartupError } from '../startup-error.js';
 import { packageVersion } from '../package-root.js';
 import { COMMANDS, findCommand, type CommandSpec } from './command-specs.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
@@ -41,20 +42,50 @@ function argumentCount({ min, max }: NonNullable<CommandSpec['args']>): string {
   return max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
 }
 
+/** Names the arguments not given, e.g. `missing <address> <CODE>`, and how many were expected. */
+function missingArguments(args: NonNullable<CommandSpec['args']>, given: number): string {
+  const names = args.usage.split(' ');
+  const missing = names.length >= args.min ? names.slice(given, Math.max(given + 1, args.min)).join(' ') : args.usage;
+  return `missing ${missing}: expected ${argumentCount(args)} argument(s), got ${given}`;
+}
+
+/**
+ * A string option's value may start with a dash (`--speed -1`): parseArgs would take it for an
+ * option and answer "argument is ambiguous". Joined as `--speed=-1`, the option's own check names
+ * the problem.
+ */
+function joinDashValues(args: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const option = arg.startsWith('--') ? options[arg.slice(2)] : undefined;
+    if (option?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 async function runCommand(spec: CommandSpec, args: string[]): Promise<number> {
   const name = `${PROGRAM} ${spec.name}`;
   const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
   for (const o of spec.options) options[o.name] = { type: o.type };
-  const { values, positionals } = parse(name, args, { options, allowPositionals: spec.args !== undefined });
+  const { values, positionals } = parse(name, joinDashValues(args, options), { options, allowPositionals: spec.args !== undefined });
   if (values.help) {
     process.stdout.write(commandHelp(spec));
     return EXIT_OK;
   }
+  // The arguments first: they come first on the line, and the options' help assumes them.
+  if (spec.args && positionals.length < spec.args.min) throw new UsageError(name, missingArguments(spec.args, positionals.length));
+  if (spec.args && positionals.length > spec.args.max) {
+    throw new UsageError(name, `expected ${argumentCount(spec.args)} argument(s) (${spec.args.usage}), got ${positionals.length}`);
+  }
   for (const o of spec.options) {
     if (o.required && values[o.name] === undefined) throw new UsageError(name, `missing --${o.name} ${o.value ?? ''}`.trimEnd());
-  }
-  if (spec.args && (positionals.length < spec.args.min || positionals.length > spec.args.max)) {
-    throw new UsageError(name, `expected ${argumentCount(spec.args)} argument(s) (${spec.args.usage}), got ${positionals.length}`);
   }
   const command = await spec.load();
   return command.run({ values, positionals });
@@ -106,7 +137,7 @@ main(process.argv.slice(2)).then(
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = EXIT_USAGE;
-    } else if (e instanceof FileError) {
+    } else if (e instanceof FileError || e instanceof StartupError) {
       process.stderr.write(`${e.message}\n`);
       process.exitCode = EXIT_FAILURE;
     } else {

@@ -3,6 +3,7 @@ import { exportRows, EXPORT_FORMATS, formatExport, type ExportFormat } from '../
 import { keptResults, readResults, type KeptResults } from '../room-log.js';
 import { DEFAULT_DATA_DIR, type CommandInput } from './command-specs.js';
 import { EXIT_OK } from './exit-codes.js';
+import { readableDate } from './format.js';
 import { stringOption } from './option-values.js';
 import { renderTable } from './text-table.js';
 import { UsageError } from './usage-error.js';
@@ -28,7 +29,7 @@ function list(kept: KeptResults[], dataDir: string): string {
   if (!kept.length) return `no results in ${resolve(dataDir)} yet: each round's results are kept there when it ends (nines host --data-dir)\n`;
   const rows = kept.map((k) => {
     const f = readResults(k.file);
-    return [k.game, f.levelId, String(f.rows.length), f.endedAt];
+    return [k.game, f.levelId, String(f.rows.length), readableDate(new Date(f.endedAt))];
   });
   const table = renderTable([
     { title: 'game', align: 'left' }, { title: 'level', align: 'left' }, { title: 'rows', align: 'right' }, { title: 'ended', align: 'left' },

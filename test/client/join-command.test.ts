@@ -12,6 +12,9 @@ describe('nines join: the command line', () => {
       [['join', 'http://lab:7777', 'K7QZ2', '--name', 'ana'], 'nines join: <address>: expected host:port, a ws:// or a wss:// URL, got "http://lab:7777": http:// is not WebSocket; see nines join --help\n'],
       [['join', 'lab:7777', 'K0QZ2', '--name', 'ana'], 'nines join: <CODE>: expected 5 letters and digits (never 0, O, 1, I or L), got "K0QZ2"; see nines join --help\n'],
       [['join', 'lab:7777', 'K7QZ2', '--name', ' '], 'nines join: --name: expected 1 to 24 characters, no control characters, got " "; see nines join --help\n'],
+      [['join'], 'nines join: missing <address> <CODE>: expected 2 argument(s), got 0; see nines join --help\n'],
+      [['join', '--name', 'ana'], 'nines join: missing <address> <CODE>: expected 2 argument(s), got 0; see nines join --help\n'],
+      [['join', 'lab:7777'], 'nines join: missing <CODE>: expected 2 argument(s), got 1; see nines join --help\n'],
       [['join', 'lab:7777', 'K7QZ2'], 'nines join: missing --name <name>; see nines join --help\n'],
       [['join', 'lab:7777', 'K7QZ2', '--name', 'ana'], 'nines join: expected a terminal: stdin and stdout must be a tty; see nines join --help\n'],
     ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amount, duration, percent } from '../../../server/cli/format.js';
+import { amount, duration, percent, readableDate } from '../../../server/cli/format.js';
 
 describe('percent', () => {
   it('never rounds up to a better availability than was reached', () => {
@@ -31,5 +31,14 @@ describe('duration', () => {
     expect(duration(240)).toBe('4 min');
     expect(duration(90)).toBe('90 s');
     expect(duration(30)).toBe('30 s');
+  });
+});
+
+describe('readableDate', () => {
+  it('says a day and a time as people write them, in local time, with the year only when it is not this one', () => {
+    const now = new Date(2026, 11, 3, 9, 0);
+    expect(readableDate(new Date(2026, 11, 2, 18, 42), now)).toBe('2 Dec 18:42');
+    expect(readableDate(new Date(2026, 0, 15, 7, 5), now)).toBe('15 Jan 07:05');
+    expect(readableDate(new Date(2025, 10, 30, 23, 59), now)).toBe('30 Nov 2025 23:59');
   });
 });

@@ -76,6 +76,13 @@ describe('bad command lines', () => {
   it('asks validate for at least one file', () => {
     const r = nines('validate');
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('expected at least 1 argument(s) (<file>...), got 0');
+    expect(r.stderr).toBe('nines validate: missing <file>...: expected at least 1 argument(s), got 0; see nines validate --help\n');
+  });
+
+  it('takes a negative --speed as the value it is, and says a speed is a positive number', () => {
+    const play = nines('play', '--speed', '-1');
+    expect([play.status, play.stderr]).toEqual([2, 'nines play: --speed: expected a positive number, from 0.1 to 100, got "-1"; see nines play --help\n']);
+    const host = nines('host', '--speed', '-0.5');
+    expect([host.status, host.stderr]).toEqual([2, 'nines host: --speed: expected a positive number, at most 1000, got "-0.5"; see nines host --help\n']);
   });
 });

@@ -47,7 +47,11 @@ describe('nines results', () => {
   it('lists the games kept in the data directory', () => {
     const r = nines('results', '--data-dir', t.dataDir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^game\\s+level\\s+rows\\s+ended\\n${code}-1\\s+race\\s+3\\s+\\d{4}-\\d\\d-\\d\\dT`));
+    // The date as a person reads it ("2 Dec 18:42"), the day's, not an ISO string.
+    const now = new Date();
+    const time = `${String(now.getHours()).padStart(2, '0')}:`;
+    expect(r.stdout).toMatch(new RegExp(`^game\\s+level\\s+rows\\s+ended\\n${code}-1\\s+race\\s+3\\s+${now.getDate()} [A-Z][a-z]{2} (${time}|\\d\\d:)\\d\\d\\n$`));
+    expect(r.stdout).not.toMatch(/\d{4}-\d\d-\d\dT/);
   });
 
   it('exports one CSV row per player, in rank order, with the numbers the server sent', () => {

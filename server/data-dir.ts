@@ -1,0 +1,34 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StartupError } from './startup-error.js';
+
+/** A file written and removed once at start-up: the only sure test that the folder takes writes. */
+const PROBE_FILE = '.nines-write-test';
+
+/** Why the system refused, in words. */
+function reason(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'expected a folder, got a file (in its place or on its path)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'expected a folder this user can write to, got permission denied';
+    case 'EROFS':
+      return 'expected a folder that can be written to, got a read-only file system';
+    default:
+      return e.message;
+  }
+}
+
+/** Makes sure the data directory exists and takes writes, before the server listens. */
+export function checkDataDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    const probe = join(dir, PROBE_FILE);
+    writeFileSync(probe, '');
+    rmSync(probe);
+  } catch (e) {
+    throw new StartupError([`data directory ${dir}: ${reason(e as NodeJS.ErrnoException)}`]);
+  }
+}
