@@ -21,6 +21,8 @@ export interface NodeMetrics {
   hitRatio: number;
   /** Malicious requests a gateway stopped (filtered or rate-limited) per second: blocked, not failed. */
   blockedRps: number;
+  /** Replicas: how far behind the primary, in ms: the one-way delay plus backlog / apply rate. */
+  lagMs: number;
 }
 
 export interface NodeState {
