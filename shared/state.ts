@@ -43,7 +43,7 @@ export interface NodeState {
   x: number[];
   /** Messages waiting in a queue, or writes a replica has not applied yet. */
   backlog: number;
-  /** Replicas: the primary's writes per second in the last tick, which set how fast data goes stale. */
+  /** Replicas: the primary's writes per second in the last tick, which set how fast data goes stale; primaries: their own. */
   writeRps: number;
   /** Writes a replica took during a partition under AP, to reconcile when it heals. */
   apPending: number;
