@@ -3,6 +3,7 @@ import type { Level } from '../shared/level.js';
 import { FAILURE_REASONS } from '../shared/reasons.js';
 import type { GameState, NodeState } from '../shared/state.js';
 import { cacheServesText } from './cache-share.js';
+import { replicaLagText } from './replica-lag.js';
 import { compact, millis, money, wholePercent } from './format.js';
 import type { NodeHistory } from './game-model.js';
 import { bar, HEALTH_GLYPH, HEALTH_STYLE, HEALTH_WORD, loadStyle, nodeStatus, outageWords } from './health.js';
@@ -77,6 +78,7 @@ function nodeLines(input: InspectorInput, n: NodeState, width: number): Line[] {
   ];
   const serves = cacheServesText(level, s, n);
   if (serves !== undefined) lines.push(field('hits', seg(wholePercent(m.hitRatio))), ...wrapped('', serves, width));
+  if (n.kind === 'replica') lines.push(...wrapped('lag', replicaLagText(n), width));
   lines.push(...linkLines(s, n, width));
   lines.push(...wrapped('config', configText(n), width));
   const unit = params.buildCost * TIER_FACTOR[n.tier];

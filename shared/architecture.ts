@@ -60,7 +60,7 @@ function reaches(state: GameState, from: string, target: string): boolean {
 }
 
 export function emptyMetrics(): NodeState['metrics'] {
-  return { arrivalRps: 0, servedRps: 0, droppedRps: 0, utilization: 0, inSystem: 0, latencyMs: 0, hitRatio: 0, blockedRps: 0 };
+  return { arrivalRps: 0, servedRps: 0, droppedRps: 0, utilization: 0, inSystem: 0, latencyMs: 0, hitRatio: 0, blockedRps: 0, lagMs: 0 };
 }
 
 /** Units a node has or is warming up: what it costs and what scaling counts from. */

@@ -70,6 +70,8 @@ export const WORKER_RATE = 200;
 export const FAILOVER_SECONDS = 45;
 /** Seconds for a sync standby, which holds every committed write and has nothing to replay. */
 export const SYNC_FAILOVER_SECONDS = 30;
+/** Seconds an async standby in another zone of the region trails its primary besides the network (streaming replication: 50-200 ms). */
+export const ASYNC_STANDBY_LAG_SECONDS = 0.1;
 /** Milliseconds a write waits for a sync standby's acknowledgement, the price of losing nothing. */
 export const SYNC_COMMIT_MS = 2;
 /** Share of a replica's capacity that replaying the primary's log may take while it catches up. */

@@ -8,6 +8,7 @@ import type { Debrief, DebriefCulprit, Incident, WhatIf } from './debrief/schema
 import { findCulprit, findIncidents, sum, type Culprit, type Stretch } from './debrief/incidents.js';
 import { applyChange, forkReplay, playTo, startReplay, type Replay } from './debrief/replay.js';
 import { Sampler, type Samples } from './debrief/samples.js';
+import { lostWritesText } from './debrief/lost-writes.js';
 import { availabilityText, clock, componentText, conditionText, eventName, reasonsText } from './debrief/words.js';
 
 // After a round, what happened to one game: the availability second by second with the events, each
@@ -60,7 +61,7 @@ function incidentText(incident: Omit<Incident, 'text'>, culprit: Culprit | undef
     return `availability fell to ${availabilityText(incident.availability)} from ${clock(incident.from)} to ${clock(incident.to)}${during}`;
   }
   const c = incident.culprit;
-  return `${componentText(culprit, rt.params)} ${conditionText(culprit)} from ${clock(c.from)} to ${clock(c.to)}${during}; ${reasonsText(culprit)}`;
+  return `${componentText(culprit, rt.params)} ${conditionText(culprit)} from ${clock(c.from)} to ${clock(c.to)}${during}; ${reasonsText(culprit)}${lostWritesText(culprit)}`;
 }
 
 function whatIfText(change: string, at: number, r: GameResult, played: GameResult, level: Level): string {

@@ -18,6 +18,8 @@ export const FAILURE_REASONS = [
   'stale-read',
   /** A write taken during a partition conflicted when it healed. */
   'write-conflict',
+  /** An acknowledged write an async standby had not received when it took over: lost in the failover. */
+  'lost-write',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

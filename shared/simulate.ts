@@ -5,12 +5,17 @@ import type { RuleError } from './errors.js';
 import { FAILURE_REASONS, type FailureReason } from './reasons.js';
 import { latencyQuantile } from './sim/latency.js';
 import type { NodeMetrics } from './state.js';
+import { C_BACKGROUND } from './sim/classes.js';
 
 /** Default seconds between timeline entries of `nines simulate`. */
 export const DEFAULT_EVERY_SECONDS = 10;
 
 /** A node's metrics at a sample, with its kind; the hit ratio only for caches and CDNs. */
-export type NodeSample = Omit<NodeMetrics, 'hitRatio' | 'blockedRps'> & { kind: string; hitRatio?: number; blockedRps?: number };
+export type NodeSample = Omit<NodeMetrics, 'hitRatio' | 'blockedRps' | 'lagMs'> & {
+  kind: string; hitRatio?: number; blockedRps?: number;
+  /** Replicas: writes received and not applied yet, and how far behind the primary they are. */
+  backlog?: number; lagMs?: number;
+};
 
 /** One sample of a run. Rates and availability cover the time since the previous sample; node metrics and latency are those of the tick at t. */
 export interface TimelineEntry {
@@ -81,6 +86,7 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
           utilization: tidy(m.utilization), inSystem: tidy(m.inSystem), latencyMs: tidy(m.latencyMs),
           ...(n.kind === 'cache' || n.kind === 'cdn' ? { hitRatio: tidy(m.hitRatio) } : {}),
           ...(n.kind === 'gateway' ? { blockedRps: tidy(m.blockedRps) } : {}),
+          ...(n.kind === 'replica' ? { backlog: tidy(n.backlog + (n.x[C_BACKGROUND] ?? 0)), lagMs: tidy(m.lagMs) } : {}),
         };
       }
       timeline.push({

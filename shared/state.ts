@@ -21,6 +21,8 @@ export interface NodeMetrics {
   hitRatio: number;
   /** Malicious requests a gateway stopped (filtered or rate-limited) per second: blocked, not failed. */
   blockedRps: number;
+  /** Replicas: how far behind the primary, in ms: the one-way delay plus backlog / apply rate. */
+  lagMs: number;
 }
 
 export interface NodeState {
@@ -41,7 +43,7 @@ export interface NodeState {
   x: number[];
   /** Messages waiting in a queue, or writes a replica has not applied yet. */
   backlog: number;
-  /** Replicas: the primary's writes per second in the last tick, which set how fast data goes stale. */
+  /** Replicas: the primary's writes per second in the last tick, which set how fast data goes stale; primaries: their own. */
   writeRps: number;
   /** Writes a replica took during a partition under AP, to reconcile when it heals. */
   apPending: number;

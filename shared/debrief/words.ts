@@ -55,6 +55,7 @@ const REASON_WORDS: Record<FailureReason, string> = {
   'partitioned': 'were cut off by the partition',
   'stale-read': 'read stale data',
   'write-conflict': 'were writes that conflicted',
+  'lost-write': 'were acknowledged writes lost in the failover',
 };
 
 /** What the component did, by the reason it failed for. */
@@ -68,6 +69,7 @@ const CONDITION_WORDS: Record<FailureReason, string> = {
   'partitioned': 'was cut off by the partition',
   'stale-read': 'served stale data',
   'write-conflict': 'took writes that conflicted',
+  'lost-write': 'lost acknowledged writes in a failover',
 };
 
 /** A reason's share below this is left out of an incident's sentence (the main reason always stays). */

@@ -21,6 +21,9 @@ export interface EntrySplits {
   room: number;
 }
 
+/** Below this, a split's missing weight is rounding, not users left without an answer. */
+const UNANSWERED_EPSILON = 1e-9;
+
 /** A reused list of nodes: its first `count` entries. */
 interface NodeList {
   items: CNode[];
@@ -36,8 +39,8 @@ export interface EntryScratch {
 }
 
 export function newEntryScratch(regions: number, nodes: number): EntryScratch {
-  // DNS changing its answer answers with its old targets and its new ones: at most twice its children.
-  const room = 2 * nodes + 1;
+  // Each target appears once per split (the weights of answers that repeat it add up).
+  const room = nodes + 1;
   const splits = regions * CLASS_COUNT;
   return {
     offered: new Float64Array(splits),
@@ -91,12 +94,6 @@ export function drawTraffic(ctx: TickContext, scratch: EntryScratch, rng: Random
   }
 }
 
-/** Seconds DNS needs to stop answering with a dead target: failed health checks, then half a TTL of cached answers. */
-function dnsDelayTicks(dns: CNode, dt: number): number {
-  const cfg = dns.node.config as { healthCheckSeconds: number; ttlSeconds: number };
-  return Math.round((cfg.healthCheckSeconds + cfg.ttlSeconds / 2) / dt);
-}
-
 /** Keeps DNS's view of its targets' health: when each was last seen going down. */
 export function updateDnsView(ctx: TickContext, dns: CNode): void {
   const seen = (dns.node.dnsDown ??= []);
@@ -113,11 +110,18 @@ function seenAt(seen: readonly [string, number][], id: string): number {
   return -1;
 }
 
-function dnsThinksDown(ctx: TickContext, dns: CNode, target: CNode): boolean {
+/**
+ * Seconds since health checks marked a target down, at the middle of this tick (the share a tick
+ * loses is then exact on the linear stretch); negative while the checks have not failed yet, and
+ * NaN for a target not seen down.
+ */
+function sinceDetected(ctx: TickContext, dns: CNode, target: CNode): number {
   const seen = dns.node.dnsDown;
-  if (!seen || seen.length === 0) return false;
+  if (!seen || seen.length === 0) return NaN;
   const i = seenAt(seen, target.node.id);
-  return i >= 0 && ctx.state.tick - seen[i]![1] >= dnsDelayTicks(dns, ctx.rt.dt);
+  if (i < 0) return NaN;
+  const hc = (dns.node.config as { healthCheckSeconds: number }).healthCheckSeconds;
+  return (ctx.state.tick - seen[i]![1] + 0.5) * ctx.rt.dt - hc;
 }
 
 function rttOf(ctx: TickContext, region: number, target: CNode): number {
@@ -129,32 +133,36 @@ function distance(ctx: TickContext, region: number, t: CNode): number {
   return rttOf(ctx, region, t) * 1e6 + t.region;
 }
 
-/** Adds the candidates of the region nearest to the users that has any, each with the given weight. */
+/** Adds the candidates of the region nearest to the users that has any, sharing `weight` evenly. */
 function pushNearest(ctx: TickContext, region: number, candidates: NodeList, sp: EntrySplits, split: number, weight: number): void {
   let best = Infinity;
-  for (let i = 0; i < candidates.count; i++) best = Math.min(best, distance(ctx, region, candidates.items[i]!));
+  let ties = 0;
+  for (let i = 0; i < candidates.count; i++) {
+    const d = distance(ctx, region, candidates.items[i]!);
+    if (d < best) { best = d; ties = 1; } else if (d === best) ties++;
+  }
   for (let i = 0; i < candidates.count; i++) {
     const c = candidates.items[i]!;
-    if (distance(ctx, region, c) === best) pushTarget(ctx, region, sp, split, c, weight);
+    if (distance(ctx, region, c) === best) pushTarget(ctx, region, sp, split, c, weight / ties);
   }
 }
 
-/** Adds a target to split number `split` (region * CLASS_COUNT + class). */
+/** Adds a target to split number `split` (region * CLASS_COUNT + class), or more weight to it when it is there already. */
 function pushTarget(ctx: TickContext, region: number, sp: EntrySplits, split: number, t: CNode, weight: number): void {
-  const i = split * sp.room + sp.count[split]!++;
-  sp.target[i] = t.index;
-  sp.weight[i] = weight;
-  sp.rtt[i] = rttOf(ctx, region, t);
-}
-
-/** DNS answers with a target once it is provisioned, and stops once health checks and TTLs say it is dead. */
-function answerable(ctx: TickContext, dns: CNode, t: CNode): boolean {
-  return ctx.state.tick >= t.node.readyTick && !dnsThinksDown(ctx, dns, t);
+  const first = split * sp.room;
+  const end = first + sp.count[split]!;
+  for (let i = first; i < end; i++) {
+    if (sp.target[i] === t.index) { sp.weight[i]! += weight; return; }
+  }
+  sp.target[end] = t.index;
+  sp.weight[end] = weight;
+  sp.rtt[end] = rttOf(ctx, region, t);
+  sp.count[split]!++;
 }
 
 type DnsConfig = { policy: string; ttlSeconds: number; weights: { node: string; weight: number }[]; primary?: string };
 
-/** DNS's answer under one configuration for users of a region: the targets, their weights times `scale`. */
+/** DNS's answer under one configuration for users of a region: the targets, their weights summing to `scale` (nothing when none is live). */
 function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: NodeList, sp: EntrySplits, split: number, scale: number): void {
   if (cfg.policy === 'geo' || cfg.policy === 'latency') return pushNearest(ctx, region, live, sp, split, scale);
   if (cfg.policy === 'failover') {
@@ -165,10 +173,57 @@ function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: Node
     if (chosen) pushTarget(ctx, region, sp, split, chosen, scale);
     return;
   }
+  let total = 0;
+  for (let i = 0; i < live.count; i++) total += weightOf(cfg, live.items[i]!);
+  if (!(total > 0)) return;
   for (let i = 0; i < live.count; i++) {
     const t = live.items[i]!;
-    const w = cfg.weights.find((x) => x.node === t.node.id)?.weight ?? 1;
-    if (w > 0) pushTarget(ctx, region, sp, split, t, w * scale);
+    const w = weightOf(cfg, t);
+    if (w > 0) pushTarget(ctx, region, sp, split, t, (w / total) * scale);
+  }
+}
+
+function weightOf(cfg: DnsConfig, t: CNode): number {
+  return cfg.weights.find((x) => x.node === t.node.id)?.weight ?? 1;
+}
+
+/** Seconds since detection of the targets DNS is dropping (detected less than a TTL ago), ascending; reused. */
+const dropping: number[] = [];
+
+function insertSorted(xs: number[], x: number): void {
+  let i = xs.length;
+  xs.push(x);
+  while (i > 0 && xs[i - 1]! > x) { xs[i] = xs[i - 1]!; i--; }
+  xs[i] = x;
+}
+
+/**
+ * DNS's answer under one configuration, as resolvers hold it: their cached answers are of every age
+ * up to the TTL, spread evenly, and one fetched before the health checks marked a target down still
+ * sends users there. So after detection a dead target's share falls linearly to zero over one TTL.
+ */
+function answerAged(ctx: TickContext, dns: CNode, cfg: DnsConfig, region: number, k: number, sp: EntrySplits, split: number, live: NodeList, scale: number): void {
+  const ttl = cfg.ttlSeconds;
+  const eligible = dns.eligible[k]!;
+  dropping.length = 0;
+  for (const j of eligible) {
+    const e = sinceDetected(ctx, dns, dns.children[j]!);
+    if (e >= 0 && e < ttl) insertSorted(dropping, e);
+  }
+  let from = 0;
+  for (let s = 0; s <= dropping.length; s++) {
+    const to = s < dropping.length ? dropping[s]! : ttl;
+    if (to <= from) continue;
+    // Answers between `from` and `to` seconds old still hold the targets detected at most `from` seconds ago.
+    live.count = 0;
+    for (const j of eligible) {
+      const t = dns.children[j]!;
+      if (ctx.state.tick < t.node.readyTick) continue;
+      const e = sinceDetected(ctx, dns, t);
+      if (!(e >= 0) || e <= from) add(live, t);
+    }
+    answerWith(ctx, cfg, region, live, sp, split, (scale * (to - from)) / ttl);
+    from = to;
   }
 }
 
@@ -177,23 +232,18 @@ function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: Node
  * until their cached copy expires: the new one takes over linearly over the old TTL.
  */
 function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, sp: EntrySplits, split: number, live: NodeList): void {
-  live.count = 0;
-  for (const j of dns.eligible[k]!) {
-    const t = dns.children[j]!;
-    if (answerable(ctx, dns, t)) add(live, t);
-  }
   const cfg = dns.node.config as DnsConfig;
   const previous = dns.node.dnsPrevious;
   if (previous) {
     const old = previous.config as DnsConfig;
     const moved = ((ctx.state.tick - previous.tick) * ctx.rt.dt) / old.ttlSeconds;
     if (moved < 1) {
-      answerWith(ctx, old, region, live, sp, split, 1 - moved);
-      answerWith(ctx, cfg, region, live, sp, split, moved);
+      answerAged(ctx, dns, old, region, k, sp, split, live, 1 - moved);
+      answerAged(ctx, dns, cfg, region, k, sp, split, live, moved);
       return;
     }
   }
-  answerWith(ctx, cfg, region, live, sp, split, 1);
+  answerAged(ctx, dns, cfg, region, k, sp, split, live, 1);
 }
 
 /**
@@ -256,13 +306,12 @@ export function routeEntry(ctx: TickContext, scratch: EntryScratch): void {
       const end = first + sp.count[split]!;
       let wsum = 0;
       for (let i = first; i < end; i++) wsum += sp.weight[i]!;
-      if (wsum <= 0) {
-        if (legit) fail(ctx, dns, dns && dns.eligible[k]!.length ? 'node-down' : 'no-route', rate * dt);
-        continue;
-      }
+      // The weights sum to 1 but for the users whose answer names no live target (or none at all).
+      const unanswered = 1 - wsum;
+      if (unanswered > UNANSWERED_EPSILON && legit) fail(ctx, dns, dns && dns.eligible[k]!.length ? 'node-down' : 'no-route', rate * unanswered * dt);
       for (let i = first; i < end; i++) {
         const t = order[sp.target[i]!]!;
-        const share = rate * (sp.weight[i]! / wsum);
+        const share = rate * sp.weight[i]!;
         if (isPartitioned(ctx, r, t.region)) {
           if (legit) fail(ctx, t, 'partitioned', share * dt);
           sp.weight[i] = 0;

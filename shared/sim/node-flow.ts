@@ -243,20 +243,30 @@ function queueWork(ctx: TickContext, c: CNode): void {
 function staleReads(ctx: TickContext, c: CNode): void {
   if (!c.primary) return;
   const writes = c.node.writeRps;
-  const lag = replicaLag(ctx, c, writes);
+  const lag = replicaLag(ctx, c);
+  c.node.metrics.lagMs = lag * 1000;
   const lvl = ctx.rt.level.traffic;
   const stale = staleReadProbability(lvl.zipfAlpha, lvl.keys, writes, lag);
   fail(ctx, c, 'stale-read', c.answered[C_READ]! * stale * ctx.rt.dt);
   c.answered[C_READ] = c.answered[C_READ]! * (1 - stale);
 }
 
-/** Seconds a replica trails its primary: the one-way delay plus the writes it has yet to apply. */
-function replicaLag(ctx: TickContext, c: CNode, writeRate: number): number {
+/** Writes per second a replica can replay: a bounded share of its capacity, each write costing WRITE_COST. */
+function applyRate(ctx: TickContext, c: CNode): number {
+  return (capacityOf(ctx, c) * REPLICA_CATCHUP_SHARE) / WRITE_COST;
+}
+
+/**
+ * Seconds a replica trails its primary, as a DBA reads it: the one-way delay plus the time to
+ * apply what it has received and not applied yet (whatever the primary writes meanwhile).
+ */
+function replicaLag(ctx: TickContext, c: CNode): number {
   const p = c.primary;
   if (!p) return 0;
   const oneWay = ctx.rt.rtt(p.node.region, c.node.region) / 2;
   const pending = c.node.backlog + c.node.x[C_BACKGROUND]!;
-  return oneWay + (writeRate > 0 ? pending / writeRate : 0);
+  const rate = applyRate(ctx, c);
+  return oneWay + (pending > 0 ? pending / rate : 0);
 }
 
 /**
@@ -266,8 +276,7 @@ function replicaLag(ctx: TickContext, c: CNode, writeRate: number): number {
 function applyLog(ctx: TickContext, c: CNode): void {
   const p = c.primary;
   if (!p || p.up === 0 || c.up === 0 || ctx.partitioned[p.region * ctx.regionCount + c.region] === 1) return;
-  const most = (capacityOf(ctx, c) * REPLICA_CATCHUP_SHARE) / WRITE_COST;
-  const apply = Math.min(c.node.backlog / ctx.rt.dt, most);
+  const apply = Math.min(c.node.backlog / ctx.rt.dt, applyRate(ctx, c));
   c.arrC[C_BACKGROUND]! += apply;
   c.node.backlog -= apply * ctx.rt.dt;
 }
@@ -291,6 +300,7 @@ export function flowNode(ctx: TickContext, c: CNode): void {
     m.latencyMs = 0;
     m.hitRatio = 0;
     m.blockedRps = 0;
+    m.lagMs = 0;
     return;
   }
   const mask = ints[c.index * NODE_INTS + I_MASK]!;

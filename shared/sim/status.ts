@@ -4,6 +4,7 @@ import { plannedUnits } from '../architecture.js';
 import type { TickContext } from './context.js';
 import { failoverTicks, POOLED, zoneLoss } from './outage.js';
 import { refreshPlans } from './plans.js';
+import { loseUnsentWrites } from './lost-writes.js';
 
 /**
  * The nodes an event takes down: the oldest that match when it begins (placement order, so the
@@ -25,9 +26,10 @@ function victims(ctx: TickContext, index: number, pick: (c: CNode) => boolean, c
 }
 
 /** Down for the event, or, with a standby, only until it has taken over. */
-function failPrimary(c: CNode, startTick: number, tick: number, dt: number): void {
+function failPrimary(ctx: TickContext, c: CNode, startTick: number, tick: number, dt: number): void {
   const ticks = failoverTicks(c.node.config, dt);
   if (ticks === undefined || tick - startTick < ticks) c.up = 0;
+  if (tick === startTick) loseUnsentWrites(ctx, c);
 }
 
 function applyFailure(ctx: TickContext, e: GameEvent, startTick: number, index: number): void {
@@ -48,13 +50,13 @@ function applyFailure(ctx: TickContext, e: GameEvent, startTick: number, index: 
         if (POOLED.has(kind)) {
           c.activeUnits -= zoneLoss(c.node.units);
           if (c.activeUnits <= 0) { c.activeUnits = 0; c.up = 0; }
-        } else if (kind === 'db') failPrimary(c, startTick, tick, dt);
+        } else if (kind === 'db') failPrimary(ctx, c, startTick, tick, dt);
         else if (kind === 'replica') c.up = 0;
       }
       break;
     case 'db-failure':
       for (const c of victims(ctx, index, (c) => c.node.kind === 'db' && (e.region === undefined || c.node.region === e.region), 1)) {
-        failPrimary(c, startTick, tick, dt);
+        failPrimary(ctx, c, startTick, tick, dt);
       }
       break;
     case 'partition': {

@@ -64,10 +64,14 @@ function resetScratch(ctx: TickContext): void {
   ctx.leaked = 0;
 }
 
-/** Replicas receive what their primary wrote this tick; AP writes are reconciled once the partition heals. */
+/**
+ * Replicas receive what their primary wrote this tick; AP writes are reconciled once the partition
+ * heals. A primary keeps its own write rate: what an async standby would lose should it fail now.
+ */
 function replicate(ctx: TickContext): void {
   const dt = ctx.rt.dt;
   for (const c of ctx.compiled.order) {
+    if (c.node.kind === 'db') c.node.writeRps = c.served[C_WRITE]! + c.served[C_DEFERRABLE]! + c.served[C_BACKGROUND]!;
     if (!c.isReplica || !c.primary) continue;
     const p = c.primary;
     const writes = p.served[C_WRITE]! + p.served[C_DEFERRABLE]! + p.served[C_BACKGROUND]!;

@@ -33,6 +33,17 @@ describe('inspectorView', () => {
     expect(lines).toMatch(/drop 1m\s+\u2581\u2581\u2585 node-down 150\/s\s*$/m);
   });
 
+  it('shows how far a replica trails its primary: the lag and the writes it has yet to apply', () => {
+    const level = shortLevel();
+    const game = newGame(level);
+    advance(game);
+    const node = { ...game.state.nodes[0]!, kind: 'replica' as const, config: {}, backlog: 240_000, metrics: { ...game.state.nodes[0]!.metrics, lagMs: 30_000 } };
+    const lines = text(inspectorView({ level, state: game.state, node, history: undefined, scroll: 0 }, 50, 20)).join('\n');
+    expect(lines).toMatch(/lag\s+30\.0s behind, 240k writes to apply/);
+    const caughtUp = { ...node, backlog: 0, metrics: { ...node.metrics, lagMs: 40 } };
+    expect(text(inspectorView({ level, state: game.state, node: caughtUp, history: undefined, scroll: 0 }, 50, 20)).join('\n')).toMatch(/lag\s+40ms behind\s*$/m);
+  });
+
   it('shows what an empty slot would hold and what it costs', () => {
     const level = tutorialLevel();
     const lines = text(inspectorView({ level, state: newGame(level).state, node: undefined, slot: { kind: 'lb', region: 'us-east' }, history: undefined, scroll: 0 }, 30, 8));
