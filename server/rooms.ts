@@ -3,7 +3,7 @@ import type { Level } from '../shared/level.js';
 import type { CloseCode } from '../shared/protocol.js';
 import { hashToken, newRoomCode, newToken } from './codes.js';
 import type { Logger } from './logger.js';
-import { createRoom, handle, nextWakeAt, type RoomInput, type RoomOutput } from './room.js';
+import { createRoom, handle, markAway, nextWakeAt, type RoomInput, type RoomOutput } from './room.js';
 import { ROOM_LOG_VERSION } from './room-entry.js';
 import { dropTornTail, openRoomLog, readRoomLog, roomLogFile, roomLogs, writeResults, type RoomLogWriter } from './room-log.js';
 import { replayRoom, tickWallMs, type Room, type RoomOptions } from './room-state.js';
@@ -68,7 +68,13 @@ export class Rooms {
   }
 
   private roomOptions(): RoomOptions {
-    return { speed: this.o.speed, maxPlayers: this.o.maxPlayers, maxSpectators: this.o.maxSpectators };
+    const { speed, maxPlayers, maxSpectators, maxSeatsPerAddress, lobbySeatGraceMs, awaySeatsUncounted } = this.o;
+    return {
+      speed, maxPlayers, maxSpectators,
+      ...(maxSeatsPerAddress === undefined ? {} : { maxSeatsPerAddress }),
+      ...(lobbySeatGraceMs === undefined ? {} : { lobbySeatGraceMs }),
+      ...(awaySeatsUncounted === undefined ? {} : { awaySeatsUncounted }),
+    };
   }
 
   private freeCode(): string {
@@ -118,6 +124,8 @@ export class Rooms {
         if (log.tornBytes) logger.warn(`${file}: dropped a last line cut short by a crash (${log.tornBytes} bytes)`);
         dropTornTail(file, log);
         room.origin = this.o.now() - room.tick * tickWallMs(room);
+        // Nobody is connected yet: lobby seats get the grace period from now to come back.
+        markAway(room, this.o.now());
         const slot: Slot = { room, log: openRoomLog(dataDir, code), timer: undefined };
         this.slots.set(code, slot);
         this.schedule(slot);

@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { createTui } from '../../client/tui.js';
 import { DEFAULTS } from '../../shared/protocol.js';
 import { resolveLevel } from '../levels-store.js';
+import { MAX_CONNECTIONS_PER_ADDRESS } from '../limits.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../logger.js';
 import type { RoomSummary } from '../rooms.js';
 import { startServer, type GameServer } from '../ws-server.js';
@@ -29,6 +30,14 @@ function speedOption(raw: string | undefined): number {
   if (raw === undefined) return 1;
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1_000) throw new UsageError(COMMAND, `--speed: expected a number above 0 and at most 1000, got "${raw}"`);
+  return n;
+}
+
+/** A per-address cap: a whole number, at least 1. */
+function capOption(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 100_000) throw new UsageError(COMMAND, `--${name}: expected a whole number from 1 to 100000, got "${raw}"`);
   return n;
 }
 
@@ -100,7 +109,14 @@ export async function run(input: CommandInput): Promise<number> {
   // In a terminal, the dashboard: its log takes the logger's lines, which on stderr would tear the screen.
   const dashboardLog = !headless && process.stdin.isTTY && process.stdout.isTTY ? new DashboardLog() : undefined;
   const logger = createLogger(logLevelOption(stringOption(input, 'log-level')), dashboardLog?.write);
-  const server = await startServer({ port, host: bind, dataDir, speed: speedOption(stringOption(input, 'speed')), logger });
+  const maxSeatsPerAddress = capOption('max-seats-per-address', stringOption(input, 'max-seats-per-address'));
+  const maxConnectionsPerAddress = capOption('max-connections-per-address', stringOption(input, 'max-connections-per-address'));
+  const limits = {
+    ...(maxSeatsPerAddress === undefined ? {} : { maxSeatsPerAddress }),
+    // Each seat needs its connection: a host that allows more seats allows their connections too.
+    ...(maxConnectionsPerAddress === undefined ? (maxSeatsPerAddress === undefined ? {} : { maxConnectionsPerAddress: Math.max(MAX_CONNECTIONS_PER_ADDRESS, maxSeatsPerAddress * 2) }) : { maxConnectionsPerAddress }),
+  };
+  const server = await startServer({ port, host: bind, dataDir, speed: speedOption(stringOption(input, 'speed')), logger, limits });
   const address = `${publicAddress(bind)}:${server.port}`;
   const line = (r: RoomSummary, restored: boolean, hostToken?: string): RoomLine => ({
     room: r.code, level: r.levelId, address, join: `nines join ${address} ${r.code} --name <name>`, restored, phase: r.phase, tick: r.tick,
