@@ -35,7 +35,9 @@ export interface EmbeddedServer {
  */
 export async function startEmbeddedServer(speed: number, bots: SoloBots = { count: 0, strategy: 'greedy' }): Promise<EmbeddedServer> {
   const errors: string[] = [];
-  const server = await startServer({ port: 0, host: LOOPBACK, speed, logger: createLogger('error', (line) => errors.push(line)) });
+  // The player and all their bots come from this machine: the per-address caps would only get in the way.
+  const limits = { maxSeatsPerAddress: DEFAULTS.MAX_PLAYERS_PER_ROOM, maxConnectionsPerAddress: DEFAULTS.MAX_CONNECTIONS };
+  const server = await startServer({ port: 0, host: LOOPBACK, speed, limits, logger: createLogger('error', (line) => errors.push(line)) });
   const url = `ws://${LOOPBACK}:${server.port}`;
   const runs = new Set<BotRun>();
   /** The room's bots, over loopback sockets like any player's: they leave when the round ends or the player does. */

@@ -4,6 +4,7 @@ import { act, advance, newGame, type Game } from '../shared/game.js';
 import { actionEntry, eventEntry, type GameLogEntry } from '../shared/game-log.js';
 import type { GameEvent, Level } from '../shared/level.js';
 import type { Phase } from '../shared/protocol.js';
+import { AWAY_SEATS_UNCOUNTED, LOBBY_SEAT_GRACE_MS, MAX_SEATS_PER_ADDRESS } from './limits.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
 import { addRound, type SeriesEntry } from './series.js';
 import { results } from './standings.js';
@@ -34,6 +35,10 @@ export interface Seat {
   side: Side | undefined;
   /** The connection that holds the seat now, if any. */
   conn: number | undefined;
+  /** The remote address that took or last resumed the seat (not logged: unknown after a restart). */
+  address: string | undefined;
+  /** Wall time its connection closed, while it has none: a lobby seat is released LOBBY_SEAT_GRACE_MS after. */
+  awaySince: number | undefined;
 }
 
 /** A connection that said hello to this room. Connections are not logged: they end with the process. */
@@ -54,9 +59,15 @@ export interface RoomOptions {
   speed: number;
   maxPlayers: number;
   maxSpectators: number;
+  /** Seats one remote address may hold (MAX_SEATS_PER_ADDRESS). */
+  maxSeatsPerAddress?: number;
+  /** Wall ms a lobby seat without a connection is kept (LOBBY_SEAT_GRACE_MS). */
+  lobbySeatGraceMs?: number;
+  /** Away seats that do not count toward capacity during a round (AWAY_SEATS_UNCOUNTED). */
+  awaySeatsUncounted?: number;
 }
 
-export interface Room extends RoomOptions {
+export interface Room extends Required<RoomOptions> {
   code: string;
   level: Level;
   seed: number;
@@ -84,6 +95,7 @@ export interface Room extends RoomOptions {
 
 export function newRoom(entry: RoomEntryOf<'create'>, options: RoomOptions): Room {
   return {
+    maxSeatsPerAddress: MAX_SEATS_PER_ADDRESS, lobbySeatGraceMs: LOBBY_SEAT_GRACE_MS, awaySeatsUncounted: AWAY_SEATS_UNCOUNTED,
     ...options,
     code: entry.code, level: entry.level, seed: entry.seed, hostTokenHash: entry.hostTokenHash,
     phase: 'lobby', tick: 0, seats: new Map(), kicked: new Set(), nextPlayer: 1, fired: [], round: 0,
@@ -174,7 +186,7 @@ export function applyEntry(room: Room, entry: RoomEntry): ActionResult | undefin
     case 'create':
       throw new Error(`room ${room.code}: a create entry can only open a log`);
     case 'join': {
-      const seat: Seat = { id: entry.player, name: entry.name, team: entry.team, tokenHash: entry.tokenHash, ready: false, lastSeq: -1, side: undefined, conn: undefined };
+      const seat: Seat = { id: entry.player, name: entry.name, team: entry.team, tokenHash: entry.tokenHash, ready: false, lastSeq: -1, side: undefined, conn: undefined, address: undefined, awaySince: undefined };
       room.seats.set(seat.id, seat);
       room.nextPlayer = Math.max(room.nextPlayer, Number(entry.player.slice(1)) + 1);
       if (room.phase === 'running' || room.phase === 'paused') seat.side = sideFor(room, seat);

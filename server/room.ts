@@ -24,7 +24,8 @@ export type RoomMessage = Exclude<ClientMessage, Hello>;
 
 export type RoomInput =
   /** `tokenHash` is the hash of `token`, a fresh token the seat gets if it is taken or resumed. */
-  | { type: 'hello'; conn: number; now: number; hello: Hello; token: string; tokenHash: string; resumeHash?: string; hostHash?: string }
+  /** `address`: the remote address of the connection, for the per-address seat cap. */
+  | { type: 'hello'; conn: number; now: number; address: string; hello: Hello; token: string; tokenHash: string; resumeHash?: string; hostHash?: string }
   /** `level`: for `next`, the level the shell loaded for it. */
   | { type: 'message'; conn: number; now: number; msg: RoomMessage; level?: Level }
   /** A host control from the server's own console, which needs no token. */
@@ -42,7 +43,25 @@ export function createRoom(create: RoomEntryOf<'create'>, options: RoomOptions):
 export function nextWakeAt(room: Room): number | undefined {
   if (room.phase === 'countdown') return room.countdownEndsAt;
   if (room.phase === 'running') return room.origin + (room.tick + 1) * tickWallMs(room);
+  if (room.phase === 'lobby') {
+    const away = [...room.seats.values()].flatMap((s) => (s.awaySince === undefined ? [] : [s.awaySince + room.lobbySeatGraceMs]));
+    return away.length ? Math.min(...away) : undefined;
+  }
   return undefined;
+}
+
+/** Every seat without a connection is away from `now` on (a room restored from its log, a round that ended). */
+export function markAway(room: Room, now: number): void {
+  for (const seat of room.seats.values()) if (seat.conn === undefined) seat.awaySince ??= now;
+}
+
+/** Lobby seats away for the grace period are released: throwaway joins do not keep a room full. */
+function releaseAway(room: Room, now: number, out: Out): void {
+  const gone = [...room.seats.values()].filter((s) => s.conn === undefined && s.awaySince !== undefined && now >= s.awaySince + room.lobbySeatGraceMs);
+  if (!gone.length) return;
+  for (const seat of gone) commit(room, { t: 'leave', player: seat.id }, out);
+  out.push({ type: 'note', level: 'info', text: `room ${room.code}: released ${gone.length} lobby seat(s) away for ${room.lobbySeatGraceMs / 1000} s: ${gone.map((s) => s.name).join(', ')}` });
+  broadcastRoom(room, now, out);
 }
 
 export function isHost(room: Room, conn: number): boolean {
@@ -114,6 +133,29 @@ function welcome(room: Room, conn: number, now: number, seat: Seat | undefined, 
   broadcastRoom(room, now, out);
 }
 
+/** Seats that count toward the room's capacity: all of them, except, during a round, up to `awaySeatsUncounted` away ones. */
+export function countedSeats(room: Room): number {
+  if (room.phase !== 'running' && room.phase !== 'paused') return room.seats.size;
+  const away = [...room.seats.values()].filter((s) => s.conn === undefined).length;
+  return room.seats.size - Math.min(away, room.awaySeatsUncounted);
+}
+
+/** Gives `seat` to connection `conn`, with a fresh token (a resume, or a player back by name). */
+function retake(room: Room, seat: Seat, input: Extract<RoomInput, { type: 'hello' }>, host: boolean, how: string, out: Out): void {
+  const { conn } = input;
+  if (seat.conn !== undefined) {
+    room.members.delete(seat.conn);
+    out.push({ type: 'close', conn: seat.conn, code: CLOSE_CODES.REPLACED, reason: 'seat taken over by a new connection' });
+  }
+  commit(room, { t: 'token', player: seat.id, tokenHash: input.tokenHash }, out);
+  seat.conn = conn;
+  seat.address = input.address;
+  seat.awaySince = undefined;
+  room.members.set(conn, { seat: seat.id, host });
+  out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${seat.name} (${seat.id}) ${how}` });
+  welcome(room, conn, input.now, seat, input.token, out);
+}
+
 function hello(room: Room, input: Extract<RoomInput, { type: 'hello' }>, out: Out): void {
   const { conn, now, hello: h } = input;
   const host = input.hostHash !== undefined;
@@ -126,15 +168,7 @@ function hello(room: Room, input: Extract<RoomInput, { type: 'hello' }>, out: Ou
       if (room.kicked.has(input.resumeHash)) return refuse(out, conn, ERROR_CODES.BAD_RESUME_TOKEN, `the host removed this seat from room ${room.code}`, CLOSE_CODES.KICKED);
       return refuse(out, conn, ERROR_CODES.BAD_RESUME_TOKEN, `the resume token matches no seat of room ${room.code} (tokens change on every resume: use the latest)`, CLOSE_CODES.BAD_TOKEN);
     }
-    if (seat.conn !== undefined) {
-      room.members.delete(seat.conn);
-      out.push({ type: 'close', conn: seat.conn, code: CLOSE_CODES.REPLACED, reason: 'seat taken over by a new connection' });
-    }
-    commit(room, { t: 'token', player: seat.id, tokenHash: input.tokenHash }, out);
-    seat.conn = conn;
-    room.members.set(conn, { seat: seat.id, host });
-    out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${seat.name} (${seat.id}) resumed` });
-    return welcome(room, conn, now, seat, input.token, out);
+    return retake(room, seat, input, host, 'resumed', out);
   }
   if (h.spectate) {
     const spectators = [...room.members.values()].filter((m) => m.seat === undefined).length;
@@ -143,15 +177,24 @@ function hello(room: Room, input: Extract<RoomInput, { type: 'hello' }>, out: Ou
     out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${h.name} watches${host ? ' as host' : ''}` });
     return welcome(room, conn, now, undefined, undefined, out);
   }
-  if (room.seats.size >= room.maxPlayers) return refuse(out, conn, ERROR_CODES.ROOM_FULL, `room ${room.code} has ${room.seats.size} players, the most it seats`, CLOSE_CODES.FULL);
   const lower = h.name.toLowerCase();
-  if ([...room.seats.values()].some((s) => s.name.toLowerCase() === lower)) {
-    return refuse(out, conn, ERROR_CODES.NAME_TAKEN, `room ${room.code} already has a player named "${h.name}": pick another name`, CLOSE_CODES.REFUSED);
+  const named = [...room.seats.values()].find((s) => s.name.toLowerCase() === lower);
+  if (named?.conn !== undefined) {
+    return refuse(out, conn, ERROR_CODES.NAME_TAKEN, `room ${room.code} already has a connected player named "${h.name}": pick another name`, CLOSE_CODES.REFUSED);
+  }
+  // A player who quit comes back by name: the away seat is theirs until it is released.
+  if (named) return retake(room, named, input, host, 'came back by name', out);
+  const counted = countedSeats(room);
+  if (counted >= room.maxPlayers) return refuse(out, conn, ERROR_CODES.ROOM_FULL, `room ${room.code} has ${counted} players, the most it seats`, CLOSE_CODES.FULL);
+  const fromAddress = [...room.seats.values()].filter((s) => s.address === input.address).length;
+  if (fromAddress >= room.maxSeatsPerAddress) {
+    return refuse(out, conn, ERROR_CODES.ADDRESS_FULL, `room ${room.code} already seats ${fromAddress} players from your address (${input.address}), the most one machine may take; for a class behind one address the host runs \`nines host --max-seats-per-address ${room.maxPlayers}\``, CLOSE_CODES.FULL);
   }
   const player = `p${room.nextPlayer}`;
   commit(room, { t: 'join', tick: room.tick, player, name: h.name, tokenHash: input.tokenHash, ...(h.team === undefined ? {} : { team: h.team }) }, out);
   const seat = room.seats.get(player)!;
   seat.conn = conn;
+  seat.address = input.address;
   room.members.set(conn, { seat: player, host });
   out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${h.name} joined as ${player}${h.team === undefined ? '' : ` in team ${h.team}`}${host ? ' (host)' : ''}` });
   welcome(room, conn, now, seat, input.token, out);
@@ -179,6 +222,7 @@ function message(room: Room, input: Extract<RoomInput, { type: 'message' }>, out
       room.members.delete(conn);
       if (seat) {
         seat.conn = undefined;
+        seat.awaySince = now;
         if (room.phase === 'lobby') commit(room, { t: 'leave', player: seat.id }, out);
         out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${seat.name} (${seat.id}) left` });
       }
@@ -274,6 +318,7 @@ function control(room: Room, c: HostControl, now: number, conn: number | undefin
       // In a series, the next level of the sequence (after its last, the same level again).
       const next = level ?? room.sequence?.[room.round] ?? room.level;
       commit(room, { t: 'level', level: next, seed: next.seed }, out);
+      markAway(room, now);
       return send(out, everyone(room), { type: 'level', level: next, seed: next.seed, tickMs: next.tickMs, room: roomView(room, now) });
     }
   }
@@ -312,7 +357,9 @@ function disconnect(room: Room, conn: number, now: number, out: Out): void {
   const seat = member.seat === undefined ? undefined : room.seats.get(member.seat);
   if (seat?.conn === conn) {
     seat.conn = undefined;
-    out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${seat.name} (${seat.id}) disconnected; the seat is kept` });
+    seat.awaySince = now;
+    const kept = room.phase === 'lobby' ? `kept for ${room.lobbySeatGraceMs / 1000} s` : 'kept until the round ends';
+    out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${seat.name} (${seat.id}) disconnected; the seat is ${kept}` });
   }
   broadcastRoom(room, now, out);
 }
@@ -365,6 +412,7 @@ function step(room: Room, now: number, out: Out): void {
 }
 
 function clock(room: Room, now: number, out: Out): void {
+  if (room.phase === 'lobby') releaseAway(room, now, out);
   if (room.phase === 'countdown' && now >= room.countdownEndsAt) begin(room, now, out);
   const wall = tickWallMs(room);
   let ran = 0;

@@ -4,7 +4,7 @@ import type { CloseCode } from '../shared/protocol.js';
 import { hashToken, newRoomCode, newToken } from './codes.js';
 import type { RepeatedWarnings } from './log-repeats.js';
 import type { Logger } from './logger.js';
-import { createRoom, handle, nextWakeAt, type RoomInput, type RoomOutput } from './room.js';
+import { createRoom, handle, markAway, nextWakeAt, type RoomInput, type RoomOutput } from './room.js';
 import { ROOM_LOG_VERSION } from './room-entry.js';
 import { openRoomLog, roomLogFile, roomLogs, writeResults, type RoomLogWriter } from './room-log.js';
 import { restoreRoomLog } from './room-restore.js';
@@ -80,7 +80,13 @@ export class Rooms {
   }
 
   private roomOptions(): RoomOptions {
-    return { speed: this.o.speed, maxPlayers: this.o.maxPlayers, maxSpectators: this.o.maxSpectators };
+    const { speed, maxPlayers, maxSpectators, maxSeatsPerAddress, lobbySeatGraceMs, awaySeatsUncounted } = this.o;
+    return {
+      speed, maxPlayers, maxSpectators,
+      ...(maxSeatsPerAddress === undefined ? {} : { maxSeatsPerAddress }),
+      ...(lobbySeatGraceMs === undefined ? {} : { lobbySeatGraceMs }),
+      ...(awaySeatsUncounted === undefined ? {} : { awaySeatsUncounted }),
+    };
   }
 
   private freeCode(): string {
@@ -137,6 +143,8 @@ export class Rooms {
       if (room.phase === 'ended') continue;
       for (const w of outcome.warnings) logger.warn(`room ${code}: ${w}`);
       room.origin = this.o.now() - room.tick * tickWallMs(room);
+      // Nobody is connected yet: lobby seats get the grace period from now to come back.
+      markAway(room, this.o.now());
       const slot: Slot = { room, log: openRoomLog(dataDir, code), timer: undefined };
       this.slots.set(code, slot);
       this.schedule(slot);

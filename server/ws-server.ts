@@ -1,3 +1,5 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from './websocket.js';
 import type { Level } from '../shared/level.js';
@@ -6,6 +8,9 @@ import { hashToken, newToken } from './codes.js';
 import { FileError } from './file-error.js';
 import { parseInbound } from './inbound.js';
 import { resolveLevel } from './levels-store.js';
+import {
+  AWAY_SEATS_UNCOUNTED, HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, LOBBY_SEAT_GRACE_MS, MAX_CONNECTIONS_PER_ADDRESS, MAX_SEATS_PER_ADDRESS, OVER_CAP_ANSWERED,
+} from './limits.js';
 import type { Logger } from './logger.js';
 import { RepeatedWarnings } from './log-repeats.js';
 import { Outbox } from './outbox.js';
@@ -28,6 +33,14 @@ export interface ServerLimits {
   heartbeatMs: number;
   skipBufferedBytes: number;
   maxBufferedBytes: number;
+  /** Seats one remote address may hold in one room. */
+  maxSeatsPerAddress: number;
+  /** Sockets, upgraded or not, one remote address may hold on the server. */
+  maxConnectionsPerAddress: number;
+  lobbySeatGraceMs: number;
+  awaySeatsUncounted: number;
+  httpHeadersTimeoutMs: number;
+  httpRequestTimeoutMs: number;
 }
 
 const DEFAULT_LIMITS: ServerLimits = {
@@ -42,6 +55,12 @@ const DEFAULT_LIMITS: ServerLimits = {
   heartbeatMs: DEFAULTS.HEARTBEAT_MS,
   skipBufferedBytes: DEFAULTS.SKIP_BUFFERED_BYTES,
   maxBufferedBytes: DEFAULTS.MAX_BUFFERED_BYTES,
+  maxSeatsPerAddress: MAX_SEATS_PER_ADDRESS,
+  maxConnectionsPerAddress: MAX_CONNECTIONS_PER_ADDRESS,
+  lobbySeatGraceMs: LOBBY_SEAT_GRACE_MS,
+  awaySeatsUncounted: AWAY_SEATS_UNCOUNTED,
+  httpHeadersTimeoutMs: HTTP_HEADERS_TIMEOUT_MS,
+  httpRequestTimeoutMs: HTTP_REQUEST_TIMEOUT_MS,
 };
 
 export interface ServerOptions {
@@ -67,6 +86,8 @@ export interface GameServer {
   rooms: Rooms;
   /** Frames skipped for slow readers, over all connections so far. */
   skippedFrames(): number;
+  /** Sockets open now (upgraded or not), and those cut so far: past a cap, or never upgraded in time. */
+  sockets(): { open: number; cut: number; timedOut: number };
   /** Closes every connection with the shutdown code, stops the rooms and flushes their logs. */
   close(): Promise<void>;
 }
@@ -74,6 +95,8 @@ export interface GameServer {
 interface Connection {
   id: number;
   ws: WebSocket;
+  /** The remote address it came from (IPv4-mapped IPv6 shown as IPv4). */
+  address: string;
   /** The room it said hello to. */
   room: string | undefined;
   bucket: MessageBucket;
@@ -88,6 +111,18 @@ const MAX_REASON_CHARS = 60;
 const CLOSE_GRACE_MS = 1_000;
 
 const now = () => performance.now();
+
+/** How often Node checks its HTTP header and request timeouts (its default, 30 s, would let them run long). */
+const HTTP_TIMEOUT_CHECK_MS = 500;
+
+/** A socket's remote address, an IPv4-mapped IPv6 one as plain IPv4. */
+function remoteAddress(socket: Socket): string {
+  const a = socket.remoteAddress ?? 'unknown';
+  return a.startsWith('::ffff:') ? a.slice('::ffff:'.length) : a;
+}
+
+/** What a plain HTTP request (a browser, a probe) is told. */
+const NOT_A_PAGE = 'nines: this is a game server; players connect with `nines join <address> <CODE> --name <name>`\n';
 
 /** Loads the level a host asked for by id, from the levels folder only (never a path a client chose). */
 function levelById(id: string): Level {
@@ -127,6 +162,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
   const warnings = new RepeatedWarnings((text) => logger.warn(text));
   const rooms = new Rooms({
     speed: options.speed ?? 1, maxRooms: limits.maxRooms, maxPlayers: limits.maxPlayersPerRoom, maxSpectators: limits.maxSpectatorsPerRoom,
+    maxSeatsPerAddress: limits.maxSeatsPerAddress, lobbySeatGraceMs: limits.lobbySeatGraceMs, awaySeatsUncounted: limits.awaySeatsUncounted,
     dataDir: options.dataDir, logger, warnings, now, onTick: options.onTick,
     transport: {
       send(id, data, droppable, kind) {
@@ -145,17 +181,60 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     throw new UnrestorableRoomsError(unrestorable);
   }
 
-  const wss = new WebSocketServer({ host: options.host, port: options.port, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
+  // The HTTP server under the WebSocket one: a socket that sends no upgrade in time is closed, and every
+  // socket, upgraded or not, counts toward the caps.
+  const http = createServer({
+    headersTimeout: limits.httpHeadersTimeoutMs, requestTimeout: limits.httpRequestTimeoutMs, connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_MS,
+  }, (_req, res) => {
+    res.writeHead(426, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    res.end(NOT_A_PAGE);
+  });
+  const perAddress = new Map<string, number>();
+  let openSockets = 0;
+  let cutSockets = 0;
+  let timedOutSockets = 0;
+  http.on('connection', (socket: Socket) => {
+    const address = remoteAddress(socket);
+    const held = perAddress.get(address) ?? 0;
+    // Past the caps, a few sockets get in to be told why they are refused; a flood beyond is cut unanswered.
+    if (held >= limits.maxConnectionsPerAddress + OVER_CAP_ANSWERED || openSockets >= limits.maxConnections + OVER_CAP_ANSWERED) {
+      cutSockets++;
+      socket.destroy();
+      return;
+    }
+    perAddress.set(address, held + 1);
+    openSockets++;
+    const upgradeTimer = setTimeout(() => {
+      timedOutSockets++;
+      socket.destroy();
+    }, limits.httpRequestTimeoutMs);
+    socket.once('upgraded', () => clearTimeout(upgradeTimer));
+    socket.once('close', () => {
+      clearTimeout(upgradeTimer);
+      openSockets--;
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left === 0) perAddress.delete(address);
+      else perAddress.set(address, left);
+    });
+  });
+  http.on('upgrade', (req: IncomingMessage) => req.socket.emit('upgraded'));
+  const wss = new WebSocketServer({ server: http, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
+  // The WebSocket server re-emits its HTTP server's errors: a failed listen is answered below, later ones logged.
+  let listening = false;
+  wss.on('error', (e) => {
+    if (listening) logger.error(`server: ${e.message}`);
+  });
   try {
     await new Promise<void>((resolve, reject) => {
-      wss.once('listening', resolve);
-      wss.once('error', (e: NodeJS.ErrnoException) => reject(new StartupError([listenProblem(options, e)])));
+      http.once('listening', resolve);
+      http.once('error', (e: NodeJS.ErrnoException) => reject(new StartupError([listenProblem(options, e)])));
+      http.listen(options.port, options.host);
     });
   } catch (e) {
     rooms.close();
     throw e;
   }
-  wss.on('error', (e) => logger.error(`server: ${e.message}`));
+  listening = true;
 
   function onMessage(conn: Connection, data: Buffer, isBinary: boolean): void {
     if (!conn.bucket.take(now())) {
@@ -183,7 +262,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       conn.room = msg.room;
       const token = newToken();
       return rooms.input(msg.room, {
-        type: 'hello', conn: conn.id, now: now(), hello: msg, token, tokenHash: hashToken(token),
+        type: 'hello', conn: conn.id, now: now(), address: conn.address, hello: msg, token, tokenHash: hashToken(token),
         ...(msg.resume === undefined ? {} : { resumeHash: hashToken(msg.resume) }),
         ...(msg.hostToken === undefined ? {} : { hostHash: hashToken(msg.hostToken) }),
       });
@@ -202,10 +281,11 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     rooms.input(conn.room, { type: 'message', conn: conn.id, now: now(), msg, ...(level ? { level } : {}) });
   }
 
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, req) => {
     const id = nextId++;
+    const address = remoteAddress(req.socket);
     const conn: Connection = {
-      id, ws, room: undefined, alive: true, helloTimer: undefined,
+      id, ws, address, room: undefined, alive: true, helloTimer: undefined,
       bucket: new MessageBucket(limits.rateBurst, limits.ratePerSecond, now()),
       outbox: new Outbox(ws, { skipAt: limits.skipBufferedBytes, maxBuffered: limits.maxBufferedBytes }, () => {
         if (ws.readyState !== ws.OPEN) return;
@@ -214,8 +294,13 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       }),
     };
     ws.on('error', (e) => logger.debug(`connection ${id}: ${e.message}`));
-    if (connections.size >= limits.maxConnections) {
-      reply(conn, { type: 'error', code: ERROR_CODES.SERVER_FULL, message: `this server has ${connections.size} connections, the most it takes; try again later` });
+    const fromAddress = perAddress.get(address) ?? 0;
+    if (fromAddress > limits.maxConnectionsPerAddress) {
+      reply(conn, { type: 'error', code: ERROR_CODES.ADDRESS_FULL, message: `this server already has ${fromAddress - 1} connections from your address (${address}), the most one machine may open; close some, or the host runs \`nines host --max-connections-per-address ${limits.maxConnectionsPerAddress * 2}\`` });
+      return close(conn, CLOSE_CODES.FULL, ERROR_CODES.ADDRESS_FULL);
+    }
+    if (openSockets > limits.maxConnections) {
+      reply(conn, { type: 'error', code: ERROR_CODES.SERVER_FULL, message: `this server has ${openSockets - 1} connections, the most it takes; try again later` });
       return close(conn, CLOSE_CODES.FULL, ERROR_CODES.SERVER_FULL);
     }
     connections.set(id, conn);
@@ -252,14 +337,15 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     }
   }, limits.heartbeatMs);
 
-  const address = wss.address();
-  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  const bound = http.address();
+  const port = typeof bound === 'object' && bound !== null ? bound.port : options.port;
   logger.info(`server: listening on ${options.host}:${port}`);
 
   return {
     port,
     rooms,
     skippedFrames: () => skippedByClosed + [...connections.values()].reduce((n, c) => n + c.outbox.skipped, 0),
+    sockets: () => ({ open: openSockets, cut: cutSockets, timedOut: timedOutSockets }),
     async close() {
       clearInterval(heartbeat);
       await Promise.all([...connections.values()].map((conn) => new Promise<void>((resolve) => {
@@ -268,6 +354,9 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       })));
       rooms.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
       warnings.close();
       logger.info('server: stopped');
     },

@@ -136,6 +136,8 @@ export const ERROR_CODES = {
   UNKNOWN_PLAYER: 'UNKNOWN_PLAYER',
   /** The host asked for a level the server cannot load. */
   UNKNOWN_LEVEL: 'UNKNOWN_LEVEL',
+  /** One remote address holds as many seats of the room, or sockets on the server, as one machine may. */
+  ADDRESS_FULL: 'ADDRESS_FULL',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 

@@ -1,7 +1,8 @@
 /**
  * What each command accepts and says about itself. This module must stay free of the game's code
- * (and of zod): `nines --help` reads only it, and the commands load when they run.
+ * (and of zod): `nines --help` reads only it (and the server's constants), and the commands load when they run.
  */
+import { MAX_CONNECTIONS_PER_ADDRESS, MAX_SEATS_PER_ADDRESS } from '../limits.js';
 
 export interface OptionSpec {
   name: string;
@@ -141,6 +142,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'headless', type: 'boolean', help: 'no console: print each room as one line of JSON, for scripts' },
       { name: 'log-level', type: 'string', value: '<level>', help: 'error, warn, info (default) or debug; logs go to stderr' },
       { name: 'speed', type: 'string', value: '<x>', help: 'run game time this many times faster than the clock (tests and demos; default: 1)' },
+      { name: 'max-seats-per-address', type: 'string', value: '<n>', help: `seats one network address may hold in a room: raise it for a class behind one NAT (default: ${MAX_SEATS_PER_ADDRESS})` },
+      { name: 'max-connections-per-address', type: 'string', value: '<n>', help: `connections one network address may open (default: ${MAX_CONNECTIONS_PER_ADDRESS})` },
     ],
     load: () => import('./host.js'),
   },

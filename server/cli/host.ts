@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { createTui } from '../../client/tui.js';
 import { DEFAULTS } from '../../shared/protocol.js';
 import { resolveLevel } from '../levels-store.js';
+import { MAX_CONNECTIONS_PER_ADDRESS } from '../limits.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../logger.js';
 import type { RoomSummary } from '../rooms.js';
 import { UNRESTORABLE_SUFFIX } from '../room-restore.js';
@@ -31,6 +32,14 @@ function speedOption(raw: string | undefined): number {
   if (raw === undefined) return 1;
   const n = Number(raw);
   if (raw.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1_000) throw new UsageError(COMMAND, `--speed: expected a positive number, at most 1000, got "${raw}"`);
+  return n;
+}
+
+/** A per-address cap: a whole number, at least 1. */
+function capOption(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 100_000) throw new UsageError(COMMAND, `--${name}: expected a whole number from 1 to 100000, got "${raw}"`);
   return n;
 }
 
@@ -71,21 +80,32 @@ function describeRoom(r: RoomLine): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Waits for SIGINT or SIGTERM (or the console's quit), then shuts the server down cleanly. */
-function untilStopped(server: GameServer, stop: Promise<void>): Promise<void> {
-  return new Promise((done) => {
-    let stopping = false;
-    const shutdown = () => {
-      if (stopping) return;
-      stopping = true;
-      process.off('SIGINT', shutdown);
-      process.off('SIGTERM', shutdown);
-      void server.close().then(done);
+/**
+ * Resolves at the first SIGINT or SIGTERM. Listening starts before the host prints its room, so a
+ * signal sent as soon as the room line is read still shuts the server down cleanly.
+ */
+function signalled(): { received: Promise<void>; dispose: () => void } {
+  let dispose = () => {};
+  const received = new Promise<void>((resolve) => {
+    const on = () => {
+      dispose();
+      resolve();
     };
-    process.on('SIGINT', shutdown);
-    process.on('SIGTERM', shutdown);
-    void stop.then(shutdown);
+    dispose = () => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
   });
+  return { received, dispose };
+}
+
+/** Waits for a signal (or the console's quit), then shuts the server down cleanly. */
+async function untilStopped(server: GameServer, signal: ReturnType<typeof signalled>, quit: Promise<void>): Promise<void> {
+  await Promise.race([signal.received, quit]);
+  signal.dispose();
+  await server.close();
 }
 
 export async function run(input: CommandInput): Promise<number> {
@@ -102,14 +122,22 @@ export async function run(input: CommandInput): Promise<number> {
   // In a terminal, the dashboard: its log takes the logger's lines, which on stderr would tear the screen.
   const dashboardLog = !headless && process.stdin.isTTY && process.stdout.isTTY ? new DashboardLog() : undefined;
   const logger = createLogger(logLevelOption(stringOption(input, 'log-level')), dashboardLog?.write);
+  const maxSeatsPerAddress = capOption('max-seats-per-address', stringOption(input, 'max-seats-per-address'));
+  const maxConnectionsPerAddress = capOption('max-connections-per-address', stringOption(input, 'max-connections-per-address'));
+  const limits = {
+    ...(maxSeatsPerAddress === undefined ? {} : { maxSeatsPerAddress }),
+    // Each seat needs its connection: a host that allows more seats allows their connections too.
+    ...(maxConnectionsPerAddress === undefined ? (maxSeatsPerAddress === undefined ? {} : { maxConnectionsPerAddress: Math.max(MAX_CONNECTIONS_PER_ADDRESS, maxSeatsPerAddress * 2) }) : { maxConnectionsPerAddress }),
+  };
   const newRoom = flag(input, 'new-room');
-  const server = await startServer({ port, host: bind, dataDir, speed: speedOption(stringOption(input, 'speed')), logger, setAsideUnrestorable: newRoom }).catch((e: unknown) => {
+  const server = await startServer({ port, host: bind, dataDir, speed: speedOption(stringOption(input, 'speed')), logger, limits, setAsideUnrestorable: newRoom }).catch((e: unknown) => {
     if (e instanceof UnrestorableRoomsError) {
       throw new StartupError([...e.problems.map((p) => `${COMMAND}: ${p}`), `${COMMAND}: not started; repair the log, or run with --new-room to set it aside (as <file>${UNRESTORABLE_SUFFIX}) and open a new room`]);
     }
     if (e instanceof StartupError) throw new StartupError(e.problems.map((p) => `${COMMAND}: ${p}`));
     throw e;
   });
+  const signal = signalled();
   const address = `${publicAddress(bind)}:${server.port}`;
   const line = (r: RoomSummary, restored: boolean, hostToken?: string): RoomLine => ({
     room: r.code, level: r.levelId, address, join: `nines join ${address} ${r.code} --name <name>`, restored, phase: r.phase, tick: r.tick,
@@ -122,7 +150,7 @@ export async function run(input: CommandInput): Promise<number> {
   }
   if (headless) {
     for (const r of rooms) process.stdout.write(`${JSON.stringify(r)}\n`);
-    await untilStopped(server, new Promise(() => {}));
+    await untilStopped(server, signal, new Promise(() => {}));
     return EXIT_OK;
   }
   process.stdout.write(`nines host: serving on ${address} (data in ${dataDir}); Ctrl-C stops it.\n\n`);
@@ -130,14 +158,14 @@ export async function run(input: CommandInput): Promise<number> {
   if (dashboardLog) {
     const tui = createTui({ mouse: false, mono: (process.env.NO_COLOR ?? '') !== '' });
     const dashboard = hostDashboard(server, rooms[0]!.room, rooms[0]!.join, tui, dashboardLog, rooms[0]!.hostToken);
-    await untilStopped(server, dashboard.quit);
+    await untilStopped(server, signal, dashboard.quit);
     dashboard.close();
     // blessed leaves stdin flowing; let the process end.
     process.stdin.pause();
     return EXIT_OK;
   }
   const controls = hostConsole(server, rooms[0]!.room, createInterface({ input: process.stdin }), (text) => process.stdout.write(`${text}\n`));
-  await untilStopped(server, controls.quit);
+  await untilStopped(server, signal, controls.quit);
   controls.close();
   return EXIT_OK;
 }

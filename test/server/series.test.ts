@@ -19,7 +19,7 @@ function seriesRoom(levels = [first, second]) {
   const control = (c: HostControl) => run(handle(room, { type: 'control', now, control: c }));
   const hello = (conn: number, name: string) => {
     const token = `token-${conn}-padding-xxxxx`;
-    run(handle(room, { type: 'hello', conn, now, token, tokenHash: hashToken(token), hello: { type: 'hello', protocol: PROTOCOL_VERSION, rulesHash: rulesHash(), name, room: 'ABCDE' } }));
+    run(handle(room, { type: 'hello', conn, now, address: '127.0.0.1', token, tokenHash: hashToken(token), hello: { type: 'hello', protocol: PROTOCOL_VERSION, rulesHash: rulesHash(), name, room: 'ABCDE' } }));
   };
   const runTo = (tick: number) => {
     while (room.tick < tick) {

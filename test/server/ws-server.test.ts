@@ -266,7 +266,7 @@ describe('game server: liveness', () => {
 
 describe('game server: slow clients', () => {
   it('skips a non-reading client\'s stale leaderboards and room views, never a frame of its game\'s stream', async () => {
-    const t = await serve({ limits: { skipBufferedBytes: 1, rateBurst: 10_000, ratePerSecond: 10_000 } });
+    const t = await serve({ limits: { skipBufferedBytes: 1, maxSeatsPerAddress: 100, rateBurst: 10_000, ratePerSecond: 10_000 } });
     const { code, host } = await hostedRoom(t);
     const ada = await joinRoom(t.url, code, 'ada');
     const slow = await joinRoom(t.url, code, 'slow');

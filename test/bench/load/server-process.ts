@@ -15,7 +15,7 @@ const send = (m: ServerReport) => process.send!(m);
 
 const server = await startServer({
   port: 0, host: '127.0.0.1', logger: createLogger('warn'),
-  limits: { maxConnections: 100_000, maxRooms: 10_000, rateBurst: 1_000, ratePerSecond: 1_000 },
+  limits: { maxConnections: 100_000, maxConnectionsPerAddress: 100_000, maxSeatsPerAddress: 10_000, maxRooms: 10_000, rateBurst: 1_000, ratePerSecond: 1_000 },
 });
 const level = resolveLevel(levelId!);
 const rooms = Array.from({ length: roomCount }, () => server.rooms.create(level));

@@ -30,11 +30,13 @@ export class Driver {
     return outputs;
   }
 
-  hello(conn: number, name: string, extra: { resume?: string; spectate?: boolean; hostToken?: string; team?: string } = {}): RoomOutput[] {
+  /** `address`: the connection's remote address (127.0.0.1 unless given). */
+  hello(conn: number, name: string, extra: { resume?: string; spectate?: boolean; hostToken?: string; team?: string; address?: string } = {}): RoomOutput[] {
     const token = `token-${++this.tokens}-padding-xx`;
+    const { address = '127.0.0.1', ...fields } = extra;
     return this.run(handle(this.room, {
-      type: 'hello', conn, now: this.now, token, tokenHash: hashToken(token),
-      hello: { type: 'hello', protocol: PROTOCOL_VERSION, rulesHash: rulesHash(), name, room: 'ABCDE', ...extra },
+      type: 'hello', conn, now: this.now, address, token, tokenHash: hashToken(token),
+      hello: { type: 'hello', protocol: PROTOCOL_VERSION, rulesHash: rulesHash(), name, room: 'ABCDE', ...fields },
       ...(extra.resume ? { resumeHash: hashToken(extra.resume) } : {}),
       ...(extra.hostToken ? { hostHash: hashToken(extra.hostToken) } : {}),
     }));
