@@ -3,7 +3,7 @@ import { describeAction } from './action-text.js';
 import type { Action } from '../shared/action.js';
 import type { Level } from '../shared/level.js';
 import {
-  CLOSE_CODES, DEFAULTS, ERROR_CODES, PROTOCOL_VERSION, rulesHash, serverMessageSchema,
+  CLOSE_CODES, DEFAULTS, ERROR_CODES, messagesOf, PROTOCOL_VERSION, rulesHash, serverMessageSchema,
   type ClientMessage, type RoomView, type ServerMessage, type ServerMessageOf,
 } from '../shared/protocol.js';
 import { stateHash } from '../shared/state-hash.js';
@@ -217,9 +217,11 @@ export class WsSession implements GameSession {
     } catch {
       return;
     }
-    // A message this client does not know comes from a newer server: messages evolve additively.
-    const parsed = serverMessageSchema.safeParse(json);
-    if (parsed.success) this.handle(parsed.data);
+    for (const message of messagesOf(json)) {
+      // A message this client does not know comes from a newer server: messages evolve additively.
+      const parsed = serverMessageSchema.safeParse(message);
+      if (parsed.success) this.handle(parsed.data);
+    }
   }
 
   private handle(m: ServerMessage): void {

@@ -1,3 +1,12 @@
+import { batchFrame, MAX_BATCH_MESSAGES } from '../shared/protocol.js';
+
+/** One message for one connection. `kind` is its type: a droppable one replaces an unsent one of the same kind. */
+export interface OutFrame {
+  data: string;
+  droppable: boolean;
+  kind: string;
+}
+
 /** What the outbox needs of a socket (a ws WebSocket has it). */
 export interface FrameSink {
   readonly bufferedAmount: number;
@@ -39,6 +48,28 @@ export class Outbox {
     }
     if (this.sink.bufferedAmount > this.limits.maxBuffered) return this.onOverflow();
     this.sink.send(data, this.written);
+  }
+
+  /**
+   * Sends what one dispatch has for this client as one frame (a batch when there are several), in
+   * order; droppable messages are held back as `send` holds them while the buffer is full.
+   */
+  sendAll(frames: readonly OutFrame[]): void {
+    if (frames.length === 1) return this.send(frames[0]!.data, frames[0]!.droppable, frames[0]!.kind);
+    this.flush();
+    const congested = this.sink.bufferedAmount > this.limits.skipAt;
+    const now: string[] = [];
+    for (const f of frames) {
+      if (f.droppable && this.newest.delete(f.kind)) this.skipped++;
+      if (f.droppable && congested) this.newest.set(f.kind, f.data);
+      else now.push(f.data);
+    }
+    if (!now.length) return;
+    if (this.sink.bufferedAmount > this.limits.maxBuffered) return this.onOverflow();
+    for (let i = 0; i < now.length; i += MAX_BATCH_MESSAGES) {
+      const part = now.slice(i, i + MAX_BATCH_MESSAGES);
+      this.sink.send(part.length === 1 ? part[0]! : batchFrame(part), this.written);
+    }
   }
 
   /** Sends the held frames if the buffer has drained. */

@@ -4,6 +4,7 @@ import type { CloseCode } from '../shared/protocol.js';
 import { hashToken, newRoomCode, newToken } from './codes.js';
 import type { RepeatedWarnings } from './log-repeats.js';
 import type { Logger } from './logger.js';
+import type { OutFrame } from './outbox.js';
 import { createRoom, handle, markAway, nextWakeAt, type RoomInput, type RoomOutput } from './room.js';
 import { ROOM_LOG_VERSION } from './room-entry.js';
 import { openRoomLog, roomLogFile, roomLogs, writeResults, type RoomLogWriter } from './room-log.js';
@@ -14,8 +15,8 @@ import { debriefRound } from './round-debriefs.js';
 
 /** Where a room's messages go: the WebSocket layer. */
 export interface Transport {
-  /** `kind` is the message type: a droppable frame replaces an unsent one of the same kind. */
-  send(conn: number, data: string, droppable: boolean, kind: string): void;
+  /** What one dispatch sends a connection, in order: the transport may put it in one frame. */
+  send(conn: number, frames: readonly OutFrame[]): void;
   close(conn: number, code: CloseCode, reason: string): void;
 }
 
@@ -167,12 +168,26 @@ export class Rooms {
     // The log goes first: whatever a player is told below is already on disk.
     for (const o of outputs) if (o.type === 'log') slot.log?.append(o.entry);
     slot.log?.flush();
+    // A connection's messages are gathered and go out together, before anything closes it.
+    const pending = new Map<number, OutFrame[]>();
+    const deliver = (conn: number) => {
+      const frames = pending.get(conn);
+      if (!frames) return;
+      pending.delete(conn);
+      transport.send(conn, frames);
+    };
     for (const o of outputs) {
       switch (o.type) {
         case 'send':
-          for (const conn of o.to) transport.send(conn, o.data, o.droppable, o.kind);
+          const frame: OutFrame = { data: o.data, droppable: o.droppable, kind: o.kind };
+          for (const conn of o.to) {
+            const frames = pending.get(conn);
+            if (frames) frames.push(frame);
+            else pending.set(conn, [frame]);
+          }
           break;
         case 'close':
+          deliver(o.conn);
           transport.close(o.conn, o.code, o.reason);
           break;
         case 'results':
@@ -186,6 +201,7 @@ export class Rooms {
           break;
       }
     }
+    for (const [conn, frames] of pending) transport.send(conn, frames);
     this.schedule(slot);
   }
 

@@ -165,9 +165,9 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     maxSeatsPerAddress: limits.maxSeatsPerAddress, lobbySeatGraceMs: limits.lobbySeatGraceMs, awaySeatsUncounted: limits.awaySeatsUncounted,
     dataDir: options.dataDir, logger, warnings, now, onTick: options.onTick,
     transport: {
-      send(id, data, droppable, kind) {
+      send(id, frames) {
         const conn = connections.get(id);
-        if (conn && conn.ws.readyState === conn.ws.OPEN) conn.outbox.send(data, droppable, kind);
+        if (conn && conn.ws.readyState === conn.ws.OPEN) conn.outbox.sendAll(frames);
       },
       close(id, code, reason) {
         const conn = connections.get(id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Outbox, type FrameSink } from '../../server/outbox.js';
+import { messagesOf } from '../../shared/protocol.js';
 
 /** A socket whose send buffer the test fills and drains by hand. */
 class FakeSink implements FrameSink {
@@ -55,4 +56,20 @@ describe('Outbox', () => {
     expect(overflows).toBe(1);
     expect(sink.sent).toEqual([]);
   });
+
+  it("sends a dispatch's messages as one batch frame, holding back droppable ones while the buffer is full", () => {
+    const sink = new FakeSink();
+    const outbox = new Outbox(sink, LIMITS, () => { throw new Error('no overflow expected'); });
+    const frame = (data: string, droppable: boolean, kind: string) => ({ data: JSON.stringify({ type: kind, data }), droppable, kind });
+    outbox.sendAll([frame('s1', false, 'sync'), frame('l1', true, 'leaderboard')]);
+    expect(sink.sent.map((f) => messagesOf(JSON.parse(f)))).toEqual([[{ type: 'sync', data: 's1' }, { type: 'leaderboard', data: 'l1' }]]);
+    sink.bufferedAmount = 500;
+    outbox.sendAll([frame('s2', false, 'sync'), frame('l2', true, 'leaderboard'), frame('a2', false, 'ack')]);
+    expect(messagesOf(JSON.parse(sink.sent[1]!))).toEqual([{ type: 'sync', data: 's2' }, { type: 'ack', data: 'a2' }]);
+    sink.drain();
+    expect(sink.sent.slice(2).map((f) => JSON.parse(f))).toEqual([{ type: 'leaderboard', data: 'l2' }]);
+    outbox.sendAll([frame('s3', false, 'sync')]);
+    expect(JSON.parse(sink.sent[3]!)).toEqual({ type: 'sync', data: 's3' });
+  });
 });
+

@@ -1,5 +1,5 @@
 import { WebSocket, type ClientOptions } from 'ws';
-import { PROTOCOL_VERSION, rulesHash, type ServerMessage } from '../../../shared/protocol.js';
+import { messagesOf, PROTOCOL_VERSION, rulesHash, type ServerMessage } from '../../../shared/protocol.js';
 
 type Of<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
 
@@ -15,6 +15,8 @@ interface Waiter {
  */
 export class TestClient {
   readonly received: ServerMessage[] = [];
+  /** Each frame as it came: the types of the messages it carried (several when batched). */
+  readonly frames: string[][] = [];
   private readonly consumed = new Set<number>();
   private waiters: Waiter[] = [];
   /** The close code and reason, once the server (or the client) closed. */
@@ -23,14 +25,17 @@ export class TestClient {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      const msg = JSON.parse(String(data)) as ServerMessage;
-      this.received.push(msg);
-      const index = this.received.length - 1;
-      const waiter = this.waiters.find((w) => w.match(msg));
-      if (waiter) {
-        this.consumed.add(index);
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        waiter.resolve(msg);
+      const messages = messagesOf(JSON.parse(String(data))) as ServerMessage[];
+      this.frames.push(messages.map((m) => m.type));
+      for (const msg of messages) {
+        this.received.push(msg);
+        const index = this.received.length - 1;
+        const waiter = this.waiters.find((w) => w.match(msg));
+        if (waiter) {
+          this.consumed.add(index);
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          waiter.resolve(msg);
+        }
       }
     });
     this.closed = new Promise((resolve) => {
