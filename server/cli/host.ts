@@ -120,9 +120,13 @@ export async function run(input: CommandInput): Promise<number> {
     const { code, hostToken } = server.rooms.create(level, seed ?? level.seed, sequence);
     rooms.push(line(server.rooms.list().find((r) => r.code === code)!, false, hostToken));
   }
+  // Signals are caught before the rooms are printed: a script that reads a room line and stops the
+  // host at once must get a clean shutdown, not the default death by SIGTERM.
+  let quitWith!: (quit: Promise<void>) => void;
+  const stopped = untilStopped(server, new Promise<void>((resolve) => { quitWith = (quit) => void quit.then(resolve); }));
   if (headless) {
     for (const r of rooms) process.stdout.write(`${JSON.stringify(r)}\n`);
-    await untilStopped(server, new Promise(() => {}));
+    await stopped;
     return EXIT_OK;
   }
   process.stdout.write(`nines host: serving on ${address} (data in ${dataDir}); Ctrl-C stops it.\n\n`);
@@ -130,14 +134,16 @@ export async function run(input: CommandInput): Promise<number> {
   if (dashboardLog) {
     const tui = createTui({ mouse: false, mono: (process.env.NO_COLOR ?? '') !== '' });
     const dashboard = hostDashboard(server, rooms[0]!.room, rooms[0]!.join, tui, dashboardLog, rooms[0]!.hostToken);
-    await untilStopped(server, dashboard.quit);
+    quitWith(dashboard.quit);
+    await stopped;
     dashboard.close();
     // blessed leaves stdin flowing; let the process end.
     process.stdin.pause();
     return EXIT_OK;
   }
   const controls = hostConsole(server, rooms[0]!.room, createInterface({ input: process.stdin }), (text) => process.stdout.write(`${text}\n`));
-  await untilStopped(server, controls.quit);
+  quitWith(controls.quit);
+  await stopped;
   controls.close();
   return EXIT_OK;
 }
