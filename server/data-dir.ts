@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dataFolders } from './room-log.js';
 import { StartupError } from './startup-error.js';
 
 /** A file written and removed once at start-up: the only sure test that the folder takes writes. */
@@ -21,14 +22,16 @@ function reason(e: NodeJS.ErrnoException): string {
   }
 }
 
-/** Makes sure the data directory exists and takes writes, before the server listens. */
+/** Makes sure the data directory and its folders exist and take writes, before the server listens. */
 export function checkDataDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    const probe = join(dir, PROBE_FILE);
-    writeFileSync(probe, '');
-    rmSync(probe);
-  } catch (e) {
-    throw new StartupError([`data directory ${dir}: ${reason(e as NodeJS.ErrnoException)}`]);
+  for (const folder of [dir, ...dataFolders(dir)]) {
+    try {
+      mkdirSync(folder, { recursive: true });
+      const probe = join(folder, PROBE_FILE);
+      writeFileSync(probe, '');
+      rmSync(probe);
+    } catch (e) {
+      throw new StartupError([`data directory ${dir}: ${folder === dir ? '' : `${folder}: `}${reason(e as NodeJS.ErrnoException)}`]);
+    }
   }
 }

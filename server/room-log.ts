@@ -13,6 +13,11 @@ const RESULTS_FOLDER = 'results';
 /** Ending of a room log: JSON lines. */
 const LOG_EXTENSION = '.jsonl';
 
+/** The folders a server writes in its data directory: each must take writes. */
+export function dataFolders(dataDir: string): string[] {
+  return [join(dataDir, ROOMS_FOLDER), join(dataDir, RESULTS_FOLDER)];
+}
+
 export function roomLogFile(dataDir: string, code: string): string {
   return join(dataDir, ROOMS_FOLDER, `${code}${LOG_EXTENSION}`);
 }

@@ -63,6 +63,8 @@ export interface BotRunOptions {
   team?: string;
   /** Each bot's result, as it comes. */
   onResult?: (result: BotResult) => void;
+  /** Once every bot is seated and ready in the lobby (or gone): how many wait there for the host to start. */
+  onLobby?: (ready: number) => void;
   /** Every message each bot's session tells, before the bot acts on it (a benchmark's stopwatch). */
   watch?: (bot: number, message: SessionMessage) => void;
 }
@@ -100,6 +102,8 @@ class Bot {
   private round: { level: Level; rt: LevelRuntime } | undefined;
   private phase: Phase = 'lobby';
   private readyAsked = false;
+  /** The server showed this bot ready in the lobby (told once). */
+  private seenReady = false;
   private nextDecision: number;
   private unanswered = 0;
   /** Actions decided but not sent yet: past MAX_ACTIONS_PER_DECISION, they wait for the answers to the first. */
@@ -116,7 +120,7 @@ class Bot {
     /** The bot's number in its run (from 0). */
     private readonly index: number,
     private readonly runtimes: Runtimes,
-    private readonly events: { joined(): void; finished(result: BotResult): void },
+    private readonly events: { joined(): void; ready(): void; finished(result: BotResult): void },
     watch?: (bot: number, message: SessionMessage) => void,
   ) {
     this.nextDecision = 0;
@@ -146,6 +150,9 @@ class Bot {
         else if (me && !me.ready && !this.readyAsked) {
           this.readyAsked = true;
           this.session.ready(true);
+        } else if (me?.ready && !this.seenReady) {
+          this.seenReady = true;
+          this.events.ready();
         }
         return;
       }
@@ -211,6 +218,15 @@ export function runBots(o: BotRunOptions): BotRun {
   const bots: Bot[] = [];
   let waiting = o.count;
   let unfinished = o.count;
+  /** Bots the server shows ready in the lobby, and bots that left before. */
+  let ready = 0;
+  let goneUnready = 0;
+  let lobbyTold = false;
+  const inLobby = () => {
+    if (lobbyTold || ready === 0 || ready + goneUnready < o.count) return;
+    lobbyTold = true;
+    o.onLobby?.(ready);
+  };
   let settleJoined!: () => void;
   let settleDone!: (r: BotResult[]) => void;
   const joined = new Promise<void>((resolve) => { settleJoined = resolve; });
@@ -238,11 +254,19 @@ export function runBots(o: BotRunOptions): BotRun {
     };
     // Teammates share one architecture: one of them decides, or each would repeat the others' moves.
     const plays = o.team !== undefined && i > 0 ? STRATEGIES.idle : strategy;
+    let readied = false;
     bots.push(new Bot(session, plays, new Random((o.seed + i) >>> 0), i, runtimes, {
       joined: count,
+      ready: () => {
+        readied = true;
+        ready++;
+        inLobby();
+      },
       finished: (result) => {
         count();
+        if (!readied) goneUnready++;
         record(i, result);
+        inLobby();
       },
     }, o.watch));
     session.start();

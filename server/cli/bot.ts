@@ -67,6 +67,11 @@ export function summaryLine(results: readonly BotResult[], strategy: StrategyNam
     `${rated.length ? `, mean availability ${percent(mean)}` : ''}${stopped ? `; ${stopped} stopped` : ''}${others ? `; ${others} could not play` : ''}`;
 }
 
+/** What the bots wait for once seated: the host's start. */
+export function lobbyLine(ready: number, room: string): string {
+  return `${COMMAND}: ${ready} bot${ready === 1 ? '' : 's'} ready in the lobby of room ${room}; waiting for the host to start the round`;
+}
+
 /**
  * `nines bot <address> <CODE>`: headless players in a hosted room, over the real protocol. They
  * ready up, play the round with a strategy and leave when it ends; one line per bot, then a summary.
@@ -85,6 +90,8 @@ export async function run(input: CommandInput): Promise<number> {
   const run = runBots({
     url, room, count, strategy, prefix, seed, ...(team === undefined ? {} : { team }),
     onResult: (r) => process.stdout.write(`${resultLine(r)}\n`),
+    // A status line for the person who started them (stdout stays the results, for scripts).
+    onLobby: (ready) => process.stderr.write(`${lobbyLine(ready, room)}\n`),
   });
   const stop = () => run.stop();
   process.on('SIGINT', stop);

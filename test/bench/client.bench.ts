@@ -8,11 +8,11 @@ import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
-import pty from 'node-pty';
 import { levelSchema, type LevelInput } from '../../shared/level.js';
 import { fiftyNodeActions, fiftyNodeLevel } from './fifty-nodes.js';
 import { App, DATA_FRAME_MS, FRAME_MS } from '../../client/app.js';
 import { LocalSession } from '../client/helpers/local-session.js';
+import { loadPty } from '../helpers/node-pty.js';
 import { createTui } from '../../client/tui.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -38,6 +38,10 @@ function cpuSeconds(pid: number): number {
   // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the command name.
   return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
 }
+
+const loaded = await loadPty();
+if (!('pty' in loaded)) throw new Error(`the client benchmark drives the real client in a pseudo-terminal: ${loaded.missing}`);
+const { pty } = loaded;
 
 function launch(args: string[], cols: number, rows: number) {
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { startEmbeddedServer, type EmbeddedServer } from '../../../client/embedded-server.js';
 import type { GameSession } from '../../../client/session.js';
 import { shortLevel } from '../helpers/levels.js';
-import { spawnClient, type PtyClient } from '../helpers/pty-client.js';
+import { describePty, spawnClient, type PtyClient } from '../helpers/pty-client.js';
 import { SessionLog } from '../helpers/session-log.js';
 
 let server: EmbeddedServer | undefined;
@@ -17,7 +17,7 @@ afterEach(async () => {
   client = undefined;
 });
 
-describe('solo play with bots', () => {
+describePty('solo play with bots', () => {
   it('seats the bots in the solo room before it starts: they share the leaderboard and the results', async () => {
     server = await startEmbeddedServer(20, { count: 2, strategy: 'greedy' });
     session = server.session(shortLevel());

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { KEYS, spawnClient, type PtyClient } from '../helpers/pty-client.js';
+import { afterEach, expect, it } from 'vitest';
+import { KEYS, describePty, spawnClient, type PtyClient } from '../helpers/pty-client.js';
 
 let client: PtyClient | undefined;
 afterEach(() => client?.kill());
@@ -11,7 +11,7 @@ async function tutorial(): Promise<PtyClient> {
   return client;
 }
 
-describe('actions by keys', () => {
+describePty('actions by keys', () => {
   it('places a load balancer with the picker letter and puts the cursor on it', async () => {
     const c = await tutorial();
     await c.type('p');

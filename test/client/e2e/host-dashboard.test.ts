@@ -1,11 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { join as joinRoom, type TestClient } from '../../server/helpers/client.js';
 import { CLOSE_CODES } from '../../../shared/protocol.js';
 import { RACE_LEVEL_FILE } from '../../server/helpers/race-level.js';
-import { spawnClient, type PtyClient } from '../helpers/pty-client.js';
+import { describePty, spawnClient, type PtyClient } from '../helpers/pty-client.js';
 
 let cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
   cleanup = [];
 });
 
-describe('nines host in a terminal: the dashboard', () => {
+describePty('nines host in a terminal: the dashboard', () => {
   it('shows the room code, takes a player, starts the round by key and ranks the player on the projector', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'nines-dashboard-'));
     const host: PtyClient = spawnClient(['host', '--port', '0', '--bind', '127.0.0.1', '--speed', '10', '--level', RACE_LEVEL_FILE, '--data-dir', dataDir], { cols: 100, rows: 32 });

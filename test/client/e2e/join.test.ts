@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { CLOSE_CODES, ERROR_CODES, PROTOCOL_VERSION } from '../../../shared/protocol.js';
 import { join as joinRoom, type TestClient } from '../../server/helpers/client.js';
 import { spawnHost, type HostProcess } from '../../server/helpers/host-process.js';
 import { fakeServer } from '../helpers/fake-server.js';
-import { KEYS, spawnClient, type PtyClient } from '../helpers/pty-client.js';
+import { KEYS, describePty, spawnClient, type PtyClient } from '../helpers/pty-client.js';
 import { closedPort, tcpProxy } from '../helpers/tcp-proxy.js';
 
 /** Stopped after each test, the last started first. */
@@ -50,7 +50,7 @@ async function failure(c: PtyClient): Promise<string> {
   return lines[0]!.slice(lines[0]!.indexOf('nines join: ')).trimEnd();
 }
 
-describe('nines join', () => {
+describePty('nines join', () => {
   it('two players join a hosted room, ready up in the lobby, and see each other on the leaderboard', async () => {
     const { h, teacher } = await host();
     const ana = client(['join', h.first.address, h.first.room.toLowerCase(), '--name', 'ana']);

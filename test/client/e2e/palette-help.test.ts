@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { KEYS, spawnClient, type PtyClient } from '../helpers/pty-client.js';
+import { afterEach, expect, it } from 'vitest';
+import { KEYS, describePty, spawnClient, type PtyClient } from '../helpers/pty-client.js';
 
 let client: PtyClient | undefined;
 afterEach(() => client?.kill());
@@ -16,7 +16,7 @@ async function command(c: PtyClient, text: string): Promise<void> {
   await c.type(text, KEYS.enter);
 }
 
-describe('the command palette', () => {
+describePty('the command palette', () => {
   it('places, links, scales and removes', async () => {
     const c = await tutorial();
     await command(c, 'place lb us-east');
@@ -48,7 +48,7 @@ describe('the command palette', () => {
   });
 });
 
-describe('the help overlay', () => {
+describePty('the help overlay', () => {
   it('opens on ?, lists the keys, and closes on Esc', async () => {
     const c = await tutorial();
     await c.type('?');

@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/levels.js';
-import { KEYS, spawnClient, type PtyClient } from '../helpers/pty-client.js';
+import { KEYS, describePty, spawnClient, type PtyClient } from '../helpers/pty-client.js';
 
 let client: PtyClient | undefined;
 afterEach(() => client?.kill());
 
-describe('solo start', () => {
+describePty('solo start', () => {
   it('opens the level picker with the tutorial first, and plays it on Enter', async () => {
     client = spawnClient(['play']);
     await client.waitFor('Pick a level');

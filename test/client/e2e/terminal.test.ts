@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { SHORT_LEVEL_FILE } from '../helpers/levels.js';
-import { KEYS, spawnClient, type PtyClient } from '../helpers/pty-client.js';
+import { KEYS, describePty, spawnClient, type PtyClient } from '../helpers/pty-client.js';
 
 let client: PtyClient | undefined;
 afterEach(() => client?.kill());
@@ -8,7 +8,7 @@ afterEach(() => client?.kill());
 /** Leaves the alternate screen, shows the cursor again, stops mouse reporting. */
 const RESTORE = ['\x1b[?1049l', '\x1b[?25h'];
 
-describe('the terminal', () => {
+describePty('the terminal', () => {
   it('redraws on resize from 80x24 to 160x48 and back', async () => {
     const c = spawnClient(['play', '--level', 'tutorial']);
     client = c;
@@ -83,7 +83,7 @@ describe('the terminal', () => {
   });
 });
 
-describe('the results screen', () => {
+describePty('the results screen', () => {
   it('shows the verdict, score, stars, formula, what failed where and the debrief; Enter plays again', async () => {
     const c = spawnClient(['play', '--level', SHORT_LEVEL_FILE, '--speed', '20']);
     client = c;

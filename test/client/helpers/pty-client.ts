@@ -2,8 +2,27 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import xterm from '@xterm/headless';
-import pty from 'node-pty';
+import { describe, it } from 'vitest';
+import { loadPty, ptyTestMode } from '../../helpers/node-pty.js';
 import { ROOT } from './levels.js';
+
+const loaded = await loadPty();
+const mode = ptyTestMode('pty' in loaded, process.env.CI);
+
+/**
+ * `describe` for tests that drive the real client in a pseudo-terminal: where node-pty is missing
+ * they show as skipped, with the reason; when CI is set they fail instead.
+ */
+export function describePty(name: string, body: () => void): void {
+  const why = 'missing' in loaded ? loaded.missing : '';
+  if (mode === 'run') describe(name, body);
+  else if (mode === 'skip') describe.skip(`${name} (skipped: ${why})`, body);
+  else describe(name, () => {
+    it('needs a pseudo-terminal', () => {
+      throw new Error(`CI is set, so pseudo-terminal tests may not be skipped: ${why}`);
+    });
+  });
+}
 
 /** The compiled binary the suite's global setup builds. */
 const MAIN = join(ROOT, 'dist', 'server', 'cli', 'main.js');
@@ -42,7 +61,8 @@ export function spawnClient(args: string[], options: { cols?: number; rows?: num
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
   const stateDir = mkdtempSync(join(tmpdir(), 'nines-state-'));
   const startedAt = Date.now();
-  const child = pty.spawn(process.execPath, [MAIN, ...args], {
+  if (!('pty' in loaded)) throw new Error(loaded.missing);
+  const child = loaded.pty.spawn(process.execPath, [MAIN, ...args], {
     name: 'xterm-256color',
     cols,
     rows,

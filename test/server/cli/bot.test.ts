@@ -34,7 +34,7 @@ describe('nines bot', () => {
     host.send({ type: 'start' });
     const { code: status, stdout, stderr } = await exit;
     host.ws.terminate();
-    expect(stderr).toBe('');
+    expect(stderr).toBe(`nines bot: 3 bots ready in the lobby of room ${code}; waiting for the host to start the round\n`);
     expect(status).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);

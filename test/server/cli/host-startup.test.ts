@@ -111,6 +111,13 @@ describe('nines host: startup errors are one line and final', () => {
     const r = failingHost(['--data-dir', dir], process.getuid?.() === 0 ? NOBODY : undefined);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(`nines host: data directory ${dir}: expected a folder this user can write to, got permission denied\n`);
+    // Its rooms folder too, where the logs go once the server runs.
+    chmodSync(dir, 0o777);
+    mkdirSync(join(dir, 'rooms'), { mode: 0o555 });
+    chmodSync(join(dir, 'rooms'), 0o555);
+    const rooms = failingHost(['--data-dir', dir], process.getuid?.() === 0 ? NOBODY : undefined);
+    expect(rooms.status).toBe(1);
+    expect(rooms.stderr).toBe(`nines host: data directory ${dir}: ${join(dir, 'rooms')}: expected a folder this user can write to, got permission denied\n`);
   });
 
   it('a port in use', async () => {
