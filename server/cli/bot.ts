@@ -84,6 +84,7 @@ export async function run(input: CommandInput): Promise<number> {
   const team = rawTeam === undefined ? undefined : nameOption(COMMAND, 'team', rawTeam);
   const run = runBots({
     url, room, count, strategy, prefix, seed, ...(team === undefined ? {} : { team }),
+    ...(stringOption(input, 'team-key') === undefined ? {} : { teamKey: stringOption(input, 'team-key')! }),
     onResult: (r) => process.stdout.write(`${resultLine(r)}\n`),
   });
   const stop = () => run.stop();
