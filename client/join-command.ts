@@ -14,6 +14,7 @@ export async function run(input: CommandInput): Promise<number> {
   const session = new WsSession({
     url: serverUrl(COMMAND, address), room: roomCodeArgument(COMMAND, code), name: nameOption(COMMAND, 'name', input.values.name), spectate: input.values.spectate === true,
     ...(input.values.team === undefined ? {} : { team: nameOption(COMMAND, 'team', input.values.team) }),
+    ...(typeof input.values['team-key'] === 'string' ? { teamKey: input.values['team-key'] } : {}),
   });
   requireTerminal(COMMAND);
   const error = await runInTerminal(input, (tui, exit) => new App({ tui, mode: { type: 'room', session }, exit }));

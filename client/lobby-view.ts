@@ -73,6 +73,8 @@ export function lobbyScreen(input: LobbyInput, cols: number, rows: number): Fram
   const { room, level } = input;
   const width = Math.min(cols, LOBBY_WIDTH) - 2;
   const tail: Line[] = [
+    // Like the room code, the key is to hand on: teammates join with it.
+    ...(room.team ? [field('Team', seg(room.team.name), seg('  key ', 'muted'), seg(room.team.key, 'accent'), seg('  teammates join with --team-key', 'muted'))] : []),
     field('Watching', seg(`${room.spectators}${input.spectator ? ' (you among them)' : ''}`, 'muted')),
     [],
     field('', ...status(input)),

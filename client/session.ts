@@ -88,6 +88,8 @@ export interface RoomInfo {
   phase: Phase;
   players: RoomPlayer[];
   spectators: number;
+  /** The player's team and its key, for teammates to join with (`--team-key`); members only. */
+  team?: { name: string; key: string };
   /** While counting down: when the first tick comes, on the session's clock. */
   startsAt?: number;
 }

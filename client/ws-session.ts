@@ -30,6 +30,8 @@ export interface WsSessionOptions {
   spectate?: boolean;
   /** Play in this team: its members share one architecture. */
   team?: string;
+  /** The key of the team to join, which its members see (a new team needs none: it gets one). */
+  teamKey?: string;
   clock?: Clock;
   /** Draws the jitter of reconnect waits. */
   random?: () => number;
@@ -57,6 +59,9 @@ export class WsSession implements GameSession {
   private attempt = 0;
   private resumeToken: string | undefined;
   private playerId: string | undefined;
+  /** The seat's team and its key, to show its member (welcome, or the host's assignment). */
+  private team: { name: string; key: string } | undefined;
+  private lastView: RoomView | undefined;
   private level: Level | undefined;
   private seed: number | undefined;
   /** Game tick of the latest message that told one. */
@@ -151,6 +156,7 @@ export class WsSession implements GameSession {
         type: 'hello', protocol: PROTOCOL_VERSION, rulesHash: rulesHash(), name: this.o.name, room: this.o.room,
         ...(this.resumeToken === undefined ? {} : { resume: this.resumeToken }), ...(this.o.spectate ? { spectate: true } : {}),
         ...(this.o.team === undefined ? {} : { team: this.o.team }),
+        ...(this.o.teamKey === undefined ? {} : { teamKey: this.o.teamKey }),
       });
     });
     ws.on('message', (data, isBinary) => {
@@ -248,6 +254,10 @@ export class WsSession implements GameSession {
       case 'results': return this.results(m);
       case 'debrief': return this.emit({ type: 'debrief', debrief: m.debrief });
       case 'activity': return this.activity(m);
+      case 'team':
+        this.team = m.team !== undefined && m.key !== undefined ? { name: m.team, key: m.key } : undefined;
+        if (this.lastView) this.roomView(this.lastView);
+        return;
       case 'pong': return;
     }
   }
@@ -259,6 +269,8 @@ export class WsSession implements GameSession {
     this.hostClosed = undefined;
     this.playerId = m.playerId;
     this.resumeToken = m.resumeToken;
+    const teamName = m.room.players.find((p) => p.id === m.playerId)?.team;
+    this.team = teamName !== undefined && m.teamKey !== undefined ? { name: teamName, key: m.teamKey } : undefined;
     this.setConnection('connected');
     // A seat with a game gets a snapshot next: the copy starts over from it.
     this.resyncAsked = false;
@@ -285,12 +297,14 @@ export class WsSession implements GameSession {
   }
 
   private roomView(v: RoomView): void {
+    this.lastView = v;
     this.tick = v.tick;
     this.emit({
       type: 'room',
       room: {
         code: v.code, levelId: v.levelId, title: v.title, phase: v.phase, spectators: v.spectators,
         players: v.players.map((p) => ({ ...p, you: p.id === this.playerId })),
+        ...(this.team ? { team: this.team } : {}),
         // Game milliseconds, taken as wall ones: a room that runs faster only starts sooner.
         ...(v.countdownMs === undefined ? {} : { startsAt: this.clock.now() + v.countdownMs }),
       },

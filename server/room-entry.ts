@@ -21,6 +21,10 @@ export const roomEntrySchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('create'), v: z.literal(ROOM_LOG_VERSION), code: z.string(), level: levelSchema, seed, hostTokenHash: tokenHash, sequence: z.array(levelSchema).optional() }),
   /** `team`: the team the player joined, whose architecture they share; absent to play alone. */
   z.object({ t: z.literal('join'), tick, player, name: z.string(), tokenHash, team: z.string().optional() }),
+  /** A team was made (by its first member's join, or by the host), with the key that lets others in. */
+  z.object({ t: z.literal('team'), team: z.string(), key: z.string() }),
+  /** The host put a player in a team in the lobby (absent: to play alone). */
+  z.object({ t: z.literal('assign'), player, team: z.string().optional() }),
   /** A resume rotated the seat's token. */
   z.object({ t: z.literal('token'), player, tokenHash }),
   z.object({ t: z.literal('ready'), player, ready: z.boolean() }),

@@ -50,6 +50,12 @@ interface Member {
   snapshotAt?: string;
 }
 
+export interface Team {
+  name: string;
+  /** Shown to its members; joining the team needs it. */
+  key: string;
+}
+
 /**
  * A room: everything its decisions (the log entries) built, plus its connections and clock. Rooms are
  * changed in place by the functions of this module and of room.ts, and by nothing else.
@@ -76,6 +82,8 @@ export interface Room extends Required<RoomOptions> {
   /** Ticks every game of the round has run (they all run together). */
   tick: number;
   seats: Map<string, Seat>;
+  /** The room's teams by lower-cased name: the name as first given and the key that lets others in. */
+  teams: Map<string, Team>;
   /** Token hashes of removed players, so that their resume is told why it fails. */
   kicked: Set<string>;
   nextPlayer: number;
@@ -98,7 +106,7 @@ export function newRoom(entry: RoomEntryOf<'create'>, options: RoomOptions): Roo
     maxSeatsPerAddress: MAX_SEATS_PER_ADDRESS, lobbySeatGraceMs: LOBBY_SEAT_GRACE_MS, awaySeatsUncounted: AWAY_SEATS_UNCOUNTED,
     ...options,
     code: entry.code, level: entry.level, seed: entry.seed, hostTokenHash: entry.hostTokenHash,
-    phase: 'lobby', tick: 0, seats: new Map(), kicked: new Set(), nextPlayer: 1, fired: [], round: 0,
+    phase: 'lobby', tick: 0, seats: new Map(), teams: new Map(), kicked: new Set(), nextPlayer: 1, fired: [], round: 0,
     members: new Map(), origin: 0, countdownEndsAt: 0, totals: new Map(),
     ...(entry.sequence ? { sequence: entry.sequence } : {}),
   };
@@ -116,6 +124,23 @@ export function totalTicks(room: Room): number {
 
 export function hasGames(room: Room): boolean {
   return room.phase === 'running' || room.phase === 'paused' || room.phase === 'ended';
+}
+
+/** A team's entry in `Room.teams`: names match whatever their case (hello trims them). */
+export function teamId(name: string): string {
+  return name.toLowerCase();
+}
+
+/** The team of a seat, if it is in one. */
+export function teamOf(room: Room, seat: Seat): Team | undefined {
+  return seat.team === undefined ? undefined : room.teams.get(teamId(seat.team));
+}
+
+/** A team nobody is in any more is gone, with its key. */
+function dropEmptyTeams(room: Room): void {
+  for (const id of room.teams.keys()) {
+    if (![...room.seats.values()].some((s) => s.team !== undefined && teamId(s.team) === id)) room.teams.delete(id);
+  }
 }
 
 /** Teams are matched whatever the case of their names (hello trims them). */
@@ -198,13 +223,22 @@ export function applyEntry(room: Room, entry: RoomEntry): ActionResult | undefin
     case 'ready':
       seatOf(room, entry.player).ready = entry.ready;
       return undefined;
+    case 'team':
+      room.teams.set(teamId(entry.team), { name: entry.team, key: entry.key });
+      return undefined;
+    case 'assign':
+      seatOf(room, entry.player).team = entry.team;
+      dropEmptyTeams(room);
+      return undefined;
     case 'leave':
       seatOf(room, entry.player);
       room.seats.delete(entry.player);
+      dropEmptyTeams(room);
       return undefined;
     case 'kick':
       room.kicked.add(seatOf(room, entry.player).tokenHash);
       room.seats.delete(entry.player);
+      dropEmptyTeams(room);
       return undefined;
     case 'start':
       room.phase = 'running';

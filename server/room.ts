@@ -8,7 +8,7 @@ import { describeEvent } from '../shared/sim/events.js';
 import { hash32 } from '../shared/sim/compile.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
 import { send, type Out, type RoomOutput } from './room-output.js';
-import { advanceTo, applyEntry, newRoom, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat, type Side } from './room-state.js';
+import { advanceTo, applyEntry, newRoom, teamId, teamOf, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat, type Side } from './room-state.js';
 import { resync, sendLeaderboard, sendSnapshot, sendSyncs } from './room-stream.js';
 import { seriesTotals } from './series.js';
 import { gameLogs, results } from './standings.js';
@@ -24,12 +24,12 @@ export type RoomMessage = Exclude<ClientMessage, Hello>;
 
 export type RoomInput =
   /** `tokenHash` is the hash of `token`, a fresh token the seat gets if it is taken or resumed. */
-  /** `address`: the remote address of the connection, for the per-address seat cap. */
-  | { type: 'hello'; conn: number; now: number; address: string; hello: Hello; token: string; tokenHash: string; resumeHash?: string; hostHash?: string }
+  /** `address`: the remote address of the connection, for the per-address seat cap. `teamKey`: a fresh key, should it make a team. */
+  | { type: 'hello'; conn: number; now: number; address: string; hello: Hello; token: string; tokenHash: string; resumeHash?: string; hostHash?: string; teamKey?: string }
   /** `level`: for `next`, the level the shell loaded for it. */
-  | { type: 'message'; conn: number; now: number; msg: RoomMessage; level?: Level }
+  | { type: 'message'; conn: number; now: number; msg: RoomMessage; level?: Level; teamKey?: string }
   /** A host control from the server's own console, which needs no token. */
-  | { type: 'control'; now: number; control: HostControl; level?: Level }
+  | { type: 'control'; now: number; control: HostControl; level?: Level; teamKey?: string }
   /** A round's debriefs, worked out by the shell after its results: each for the players of its row. */
   | { type: 'debriefs'; now: number; round: number; debriefs: { to: readonly string[]; player: string; debrief: Debrief }[] }
   | { type: 'disconnect'; conn: number; now: number }
@@ -73,7 +73,7 @@ export function handle(room: Room, input: RoomInput): RoomOutput[] {
   switch (input.type) {
     case 'hello': hello(room, input, out); break;
     case 'message': message(room, input, out); break;
-    case 'control': control(room, input.control, input.now, undefined, input.level, out); break;
+    case 'control': control(room, input.control, input.now, undefined, input.level, input.teamKey, out); break;
     case 'debriefs': debriefs(room, input, out); break;
     case 'disconnect': disconnect(room, input.conn, input.now, out); break;
     case 'clock': clock(room, input.now, out); break;
@@ -125,6 +125,7 @@ function welcome(room: Room, conn: number, now: number, seat: Seat | undefined, 
   const member = room.members.get(conn)!;
   send(out, [conn], {
     type: 'welcome', protocol: PROTOCOL_VERSION, ...(seat ? { playerId: seat.id, resumeToken: token } : {}), host: member.host,
+    ...(seat && teamOf(room, seat) ? { teamKey: teamOf(room, seat)!.key } : {}),
     lastSeq: seat?.lastSeq ?? -1, tickMs: room.level.tickMs, seed: room.seed, level: room.level, room: roomView(room, now),
     syncEveryTicks: DEFAULTS.SYNC_EVERY_TICKS, leaderboardEveryTicks: DEFAULTS.LEADERBOARD_EVERY_TICKS,
   });
@@ -156,6 +157,12 @@ function retake(room: Room, seat: Seat, input: Extract<RoomInput, { type: 'hello
   welcome(room, conn, input.now, seat, input.token, out);
 }
 
+/** The key the shell drew for a team this input makes: a room cannot draw one itself. */
+function freshKey(key: string | undefined): string {
+  if (key === undefined) throw new Error('expected a fresh team key with an input that makes a team, got none');
+  return key;
+}
+
 function hello(room: Room, input: Extract<RoomInput, { type: 'hello' }>, out: Out): void {
   const { conn, now, hello: h } = input;
   const host = input.hostHash !== undefined;
@@ -182,8 +189,21 @@ function hello(room: Room, input: Extract<RoomInput, { type: 'hello' }>, out: Ou
   if (named?.conn !== undefined) {
     return refuse(out, conn, ERROR_CODES.NAME_TAKEN, `room ${room.code} already has a connected player named "${h.name}": pick another name`, CLOSE_CODES.REFUSED);
   }
-  // A player who quit comes back by name: the away seat is theirs until it is released.
-  if (named) return retake(room, named, input, host, 'came back by name', out);
+  // A player who quit comes back by name: the away seat is theirs until it is released (a team's seat with the team's key).
+  if (named) {
+    const team = teamOf(room, named);
+    if (team && h.teamKey !== team.key) {
+      return refuse(out, conn, ERROR_CODES.BAD_TEAM_KEY, `"${named.name}" plays in team ${team.name}: taking the seat back by name needs the team key too (--team-key), or the resume of the client that held it`, CLOSE_CODES.REFUSED);
+    }
+    return retake(room, named, input, host, 'came back by name', out);
+  }
+  const team = h.team === undefined ? undefined : room.teams.get(teamId(h.team));
+  if (team && h.teamKey === undefined) {
+    return refuse(out, conn, ERROR_CODES.BAD_TEAM_KEY, `team ${team.name} already plays in room ${room.code}: joining it needs its team key, which its members see on their screen (add --team-key <KEY>), or the host puts you in it`, CLOSE_CODES.REFUSED);
+  }
+  if (team && h.teamKey !== team.key) {
+    return refuse(out, conn, ERROR_CODES.BAD_TEAM_KEY, `the team key given (${h.teamKey}) is not team ${team.name}'s: check it with a member, or ask the host to put you in it`, CLOSE_CODES.REFUSED);
+  }
   const counted = countedSeats(room);
   if (counted >= room.maxPlayers) return refuse(out, conn, ERROR_CODES.ROOM_FULL, `room ${room.code} has ${counted} players, the most it seats`, CLOSE_CODES.FULL);
   const fromAddress = [...room.seats.values()].filter((s) => s.address === input.address).length;
@@ -191,6 +211,7 @@ function hello(room: Room, input: Extract<RoomInput, { type: 'hello' }>, out: Ou
     return refuse(out, conn, ERROR_CODES.ADDRESS_FULL, `room ${room.code} already seats ${fromAddress} players from your address (${input.address}), the most one machine may take; for a class behind one address the host runs \`nines host --max-seats-per-address ${room.maxPlayers}\``, CLOSE_CODES.FULL);
   }
   const player = `p${room.nextPlayer}`;
+  if (h.team !== undefined && !team) commit(room, { t: 'team', team: h.team, key: freshKey(input.teamKey) }, out);
   commit(room, { t: 'join', tick: room.tick, player, name: h.name, tokenHash: input.tokenHash, ...(h.team === undefined ? {} : { team: h.team }) }, out);
   const seat = room.seats.get(player)!;
   seat.conn = conn;
@@ -230,7 +251,7 @@ function message(room: Room, input: Extract<RoomInput, { type: 'message' }>, out
       return broadcastRoom(room, now, out);
     default:
       if (!member.host) return send(out, [conn], { type: 'error', code: ERROR_CODES.NOT_HOST, message: `${msg.type} is a host control: it needs the room's host token in hello` });
-      return control(room, msg, now, conn, input.level, out);
+      return control(room, msg, now, conn, input.level, input.teamKey, out);
   }
 }
 
@@ -256,7 +277,7 @@ function actMessage(room: Room, conn: number, seat: Seat | undefined, msg: Extra
   out.push({ type: 'note', level: 'debug', text: `room ${room.code}: ${seat.name} (${seat.id}): ${msg.action.type} refused (${result.error.code}): ${result.error.message}` });
 }
 
-function control(room: Room, c: HostControl, now: number, conn: number | undefined, level: Level | undefined, out: Out): void {
+function control(room: Room, c: HostControl, now: number, conn: number | undefined, level: Level | undefined, teamKey: string | undefined, out: Out): void {
   const fail = (code: ErrorCode, message: string) => {
     if (conn === undefined) out.push({ type: 'note', level: 'warn', text: `room ${room.code}: ${message}` });
     else send(out, [conn], { type: 'error', code, message });
@@ -311,6 +332,18 @@ function control(room: Room, c: HostControl, now: number, conn: number | undefin
         out.push({ type: 'close', conn: seat.conn, code: CLOSE_CODES.KICKED, reason: 'removed by the host' });
       }
       out.push({ type: 'note', level: 'info', text: `room ${room.code}: the host removed ${seat.name} (${seat.id})` });
+      return broadcastRoom(room, now, out);
+    }
+    case 'team': {
+      if (room.phase !== 'lobby') return wrongPhase('in the lobby (a team changes between rounds)');
+      const seat = room.seats.get(c.player);
+      if (!seat) return fail(ERROR_CODES.UNKNOWN_PLAYER, `team: no player ${c.player}; players are ${[...room.seats.keys()].join(', ') || '(none)'}`);
+      const existing = c.team === undefined ? undefined : room.teams.get(teamId(c.team));
+      if (c.team !== undefined && !existing) commit(room, { t: 'team', team: c.team, key: freshKey(teamKey) }, out);
+      commit(room, { t: 'assign', player: seat.id, ...(c.team === undefined ? {} : { team: existing?.name ?? c.team }) }, out);
+      const teamNow = teamOf(room, seat);
+      if (seat.conn !== undefined) send(out, [seat.conn], { type: 'team', ...(teamNow ? { team: teamNow.name, key: teamNow.key } : {}) });
+      out.push({ type: 'note', level: 'info', text: `room ${room.code}: the host put ${seat.name} (${seat.id}) ${teamNow ? `in team ${teamNow.name} (key ${teamNow.key})` : 'on their own'}` });
       return broadcastRoom(room, now, out);
     }
     case 'next': {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Level } from '../shared/level.js';
 import type { CloseCode } from '../shared/protocol.js';
-import { hashToken, newRoomCode, newToken } from './codes.js';
+import { hashToken, newRoomCode, newTeamKey, newToken } from './codes.js';
 import type { RepeatedWarnings } from './log-repeats.js';
 import type { Logger } from './logger.js';
 import type { OutFrame } from './outbox.js';
@@ -158,6 +158,8 @@ export class Rooms {
   input(code: string, input: RoomInput): void {
     const slot = this.slots.get(code);
     if (!slot) return;
+    // A fresh key, should the input make a team (the room draws nothing itself).
+    if ((input.type === 'hello' || input.type === 'message' || input.type === 'control') && input.teamKey === undefined) input = { ...input, teamKey: newTeamKey() };
     const started = performance.now();
     this.dispatch(slot, handle(slot.room, input));
     if (input.type === 'clock') this.o.onTick?.(performance.now() - started);

@@ -138,6 +138,8 @@ export const ERROR_CODES = {
   UNKNOWN_LEVEL: 'UNKNOWN_LEVEL',
   /** One remote address holds as many seats of the room, or sockets on the server, as one machine may. */
   ADDRESS_FULL: 'ADDRESS_FULL',
+  /** Joining an existing team (or a team's seat by name) needs its team key: it was missing or wrong. */
+  BAD_TEAM_KEY: 'BAD_TEAM_KEY',
 } as const;
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
@@ -150,6 +152,8 @@ export type Phase = z.infer<typeof phaseSchema>;
 export const ROOM_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 /** Characters in a room code. */
 export const ROOM_CODE_LENGTH = 5;
+/** Characters in a team key, drawn from the room code alphabet: a member reads it out to a teammate. */
+export const TEAM_KEY_LENGTH = 6;
 /** Longest player name, in characters. */
 export const MAX_NAME_CHARS = 24;
 /** Longest token accepted (resume and host tokens are 21 characters). */
@@ -180,6 +184,8 @@ export const helloSchema = z.object({
   hostToken: tokenSchema.optional(),
   /** Play in this team: its members share one architecture (names match whatever their case). */
   team: nameSchema.optional(),
+  /** The team's key, to join a team that exists (its members see it); case and spaces do not matter. */
+  teamKey: z.string().max(16).transform((s) => s.trim().toUpperCase()).optional(),
 });
 export type Hello = z.infer<typeof helloSchema>;
 
@@ -196,6 +202,8 @@ export const hostControlSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fire'), event: eventSchema, player: playerIdSchema.optional() }),
   /** Removes a player from the room for good. */
   z.object({ type: z.literal('kick'), player: playerIdSchema }),
+  /** In the lobby: puts a player in a team (made if new, with a key), or, without one, to play alone. */
+  z.object({ type: z.literal('team'), player: playerIdSchema, team: nameSchema.optional() }),
   /** After a round: back to the lobby with another level (by id) or the same one. */
   z.object({ type: z.literal('next'), level: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a level id').optional() }),
 ]);
@@ -360,6 +368,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     playerId: playerIdSchema.optional(),
     /** Secret: keep it to resume the seat; it changes on every resume. Absent for spectators. */
     resumeToken: z.string().optional(),
+    /** The key of the seat's team, for its members to give teammates; absent outside a team. */
+    teamKey: z.string().optional(),
     host: z.boolean(),
     /** The last action number the server processed for this seat: resend only those after it. */
     lastSeq: z.number().int(),
@@ -412,6 +422,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
    * one change would have done. `player` is the row's (a team's first member for a team).
    */
   z.object({ type: z.literal('debrief'), round: z.number().int(), player: playerIdSchema, debrief: debriefSchema }),
+  /** The host put this seat in a team (its name and key) or, with neither, to play alone. */
+  z.object({ type: z.literal('team'), team: z.string().optional(), key: z.string().optional() }),
   /** A teammate's action, accepted on the team's shared architecture at `tick` (as an ack's): who did what. */
   z.object({ type: z.literal('activity'), tick: z.number().int(), actor: playerIdSchema, name: z.string(), action: actionSchema }),
 ]);

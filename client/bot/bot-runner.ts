@@ -61,6 +61,8 @@ export interface BotRunOptions {
   seed: number;
   /** Every bot joins this team, and the first one alone plays: they share one architecture. */
   team?: string;
+  /** The team's key, if it exists already; without one the first bot makes the team and the others use its key. */
+  teamKey?: string;
   /** Each bot's result, as it comes. */
   onResult?: (result: BotResult) => void;
   /** Once every bot is seated and ready in the lobby (or gone): how many wait there for the host to start. */
@@ -244,8 +246,12 @@ export function runBots(o: BotRunOptions): BotRun {
     settleDone([]);
   }
 
+  let teamKey = o.teamKey;
+  let stopped = false;
   const launch = (i: number) => {
-    const session = new WsSession({ url: o.url, room: o.room, name: botName(o.prefix, i), ...(o.team === undefined ? {} : { team: o.team }) });
+    const session = new WsSession({
+      url: o.url, room: o.room, name: botName(o.prefix, i), ...(o.team === undefined ? {} : { team: o.team }), ...(teamKey === undefined ? {} : { teamKey }),
+    });
     let counted = false;
     const count = () => {
       if (counted) return;
@@ -279,12 +285,29 @@ export function runBots(o: BotRunOptions): BotRun {
     for (const end = Math.min(o.count, next + JOIN_BATCH); next < end; next++) launch(next);
     if (next < o.count) timer = setTimeout(batch, JOIN_INTERVAL_MS);
   };
-  batch();
+  if (o.team !== undefined && teamKey === undefined && o.count > 1) {
+    // The first bot makes the team; the others join it with the key it is given (or, if it gets none, are told why).
+    launch(next++);
+    const first = bots[0]!.session;
+    let waited = false;
+    const unsubscribe = first.subscribe((m) => {
+      if (waited) return;
+      const key = m.type === 'room' ? m.room.team?.key : undefined;
+      if (key === undefined && !(m.type === 'connection' && m.state === 'closed')) return;
+      waited = true;
+      teamKey = key;
+      queueMicrotask(() => unsubscribe());
+      if (!stopped) timer = setTimeout(batch, 0);
+    });
+  } else {
+    batch();
+  }
 
   return {
     joined,
     done,
     stop() {
+      stopped = true;
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
       // Bots never launched leave as stopped too, so that `done` settles.

@@ -89,6 +89,7 @@ export async function run(input: CommandInput): Promise<number> {
   const team = rawTeam === undefined ? undefined : nameOption(COMMAND, 'team', rawTeam);
   const run = runBots({
     url, room, count, strategy, prefix, seed, ...(team === undefined ? {} : { team }),
+    ...(stringOption(input, 'team-key') === undefined ? {} : { teamKey: stringOption(input, 'team-key')! }),
     onResult: (r) => process.stdout.write(`${resultLine(r)}\n`),
     // A status line for the person who started them (stdout stays the results, for scripts).
     onLobby: (ready) => process.stderr.write(`${lobbyLine(ready, room)}\n`),

@@ -7,7 +7,7 @@ import { levelsDir } from '../package-root.js';
 import type { GameServer } from '../ws-server.js';
 import { formatIssues } from '../zod-issues.js';
 
-const HELP = `commands: ${HOST_CONTROL_TYPES.join(', ')} (kick <player id>, fire [player id] <event JSON>, next [level id]), status, quit`;
+const HELP = `commands: ${HOST_CONTROL_TYPES.join(', ')} (kick <player id>, team <player id> [team name], fire [player id] <event JSON>, next [level id]), status, quit`;
 
 /** Turns a console line into a host control: `kick p3`, `fire {"type":"ddos",...}`, `fire p3 {...}`, `next tutorial`. */
 function controlOf(line: string): unknown {
@@ -15,6 +15,11 @@ function controlOf(line: string): unknown {
   const arg = line.trim().slice(word.length).trim();
   switch (word) {
     case 'kick': return { type: 'kick', player: rest[0] };
+    // `team p3 red` puts p3 in team red; `team p3` to play alone.
+    case 'team': {
+      const team = arg.slice((rest[0] ?? '').length).trim();
+      return team ? { type: 'team', player: rest[0], team } : { type: 'team', player: rest[0] };
+    }
     case 'fire': {
       // `fire {json}` fires at everyone; `fire p3 {json}` at one player's game.
       const player = arg.startsWith('{') ? undefined : rest[0];
@@ -47,7 +52,8 @@ export function hostConsole(server: GameServer, code: string, lines: Interface, 
     if (word === 'status') {
       const room = server.rooms.get(code);
       if (!room) return print(`room ${code} is gone`);
-      return print(`room ${code}: ${room.level.id}, ${room.phase} at tick ${room.tick}; players: ${[...room.seats.values()].map((s) => `${s.id} ${s.name}${s.conn === undefined ? ' (away)' : ''}`).join(', ') || '(none)'}`);
+      const teams = [...room.teams.values()].map((t) => `${t.name} (key ${t.key})`).join(', ');
+      return print(`room ${code}: ${room.level.id}, ${room.phase} at tick ${room.tick}; players: ${[...room.seats.values()].map((s) => `${s.id} ${s.name}${s.team === undefined ? '' : ` [${s.team}]`}${s.conn === undefined ? ' (away)' : ''}`).join(', ') || '(none)'}${teams ? `; teams: ${teams}` : ''}`);
     }
     const parsed = hostControlSchema.safeParse(controlOf(line));
     if (!parsed.success) return print(`${word}: ${formatIssues(parsed.error.issues, controlOf(line)).join('; ')}; ${HELP}`);

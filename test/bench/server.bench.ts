@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import type { Action } from '../../shared/action.js';
-import { DEFAULTS, PROTOCOL_VERSION, rulesHash, type ServerMessage } from '../../shared/protocol.js';
+import { DEFAULTS, messagesOf, PROTOCOL_VERSION, rulesHash, type ServerMessage } from '../../shared/protocol.js';
 import { loadPlanFile, referencePlanFile, resolveLevel } from '../../server/levels-store.js';
 import { createLogger } from '../../server/logger.js';
 import { startServer } from '../../server/ws-server.js';
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const { code, hostToken } = server.rooms.create(level);
   const url = `ws://127.0.0.1:${server.port}`;
   const bytes = { total: 0, byType: new Map<string, number>() };
+  const frames = { count: 0 };
   let lastTick = 0;
   /** Bytes count from the start: the lobby's joins are a one-off, not a rate. */
   let playing = false;
@@ -57,17 +58,21 @@ async function main(): Promise<void> {
     let seq = 0;
     let sentUpTo = -1;
     ws.on('message', (data: Buffer) => {
-      const msg = JSON.parse(String(data)) as ServerMessage;
+      const messages = messagesOf(JSON.parse(String(data))) as ServerMessage[];
       if (!playing) {
-        if (msg.type === 'room' && msg.room.spectators === 1 && ++sawHost === PLAYERS) allSawHost();
+        if (messages.some((msg) => msg.type === 'room' && msg.room.spectators === 1) && ++sawHost === PLAYERS) allSawHost();
         return;
       }
       bytes.total += data.length;
-      bytes.byType.set(msg.type, (bytes.byType.get(msg.type) ?? 0) + data.length);
-      if (msg.type !== 'sync') return;
-      lastTick = Math.max(lastTick, msg.tick);
-      for (let t = sentUpTo + 1; t <= msg.tick; t++) for (const action of actions[t] ?? []) ws.send(JSON.stringify({ type: 'act', seq: seq++, action }));
-      sentUpTo = msg.tick;
+      frames.count++;
+      // A batch's bytes go to its messages' types in proportion to their own length.
+      for (const msg of messages) {
+        bytes.byType.set(msg.type, (bytes.byType.get(msg.type) ?? 0) + (messages.length === 1 ? data.length : JSON.stringify(msg).length));
+        if (msg.type !== 'sync') continue;
+        lastTick = Math.max(lastTick, msg.tick);
+        for (let t = sentUpTo + 1; t <= msg.tick; t++) for (const action of actions[t] ?? []) ws.send(JSON.stringify({ type: 'act', seq: seq++, action }));
+        sentUpTo = msg.tick;
+      }
     });
     return ws;
   }));
@@ -95,7 +100,7 @@ async function main(): Promise<void> {
     console.log(`  ${kind.padEnd(24)} p50 ${percentile(k, 50).toFixed(2)} ms, p99 ${percentile(k, 99).toFixed(2)} ms`);
   }
   console.log(`room work on the clock: ${(work / gameSeconds).toFixed(1)} ms per second of play, ${((work / gameSeconds / PLAYERS) * 1000).toFixed(0)} µs per player`);
-  console.log(`received per player: ${Math.round(perPlayer)} B (${(perPlayer / 1024).toFixed(2)} KiB) per second of play`);
+  console.log(`received per player: ${Math.round(perPlayer)} B (${(perPlayer / 1024).toFixed(2)} KiB) and ${(frames.count / PLAYERS / gameSeconds).toFixed(1)} frames per second of play`);
   for (const [type, n] of [...bytes.byType].sort((a, b) => b[1] - a[1])) console.log(`  ${type.padEnd(12)} ${String(Math.round(n / PLAYERS / gameSeconds)).padStart(5)} B/s`);
   console.log(`last sync seen at tick ${lastTick}; server rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB (clients included)`);
 }

@@ -105,8 +105,12 @@ describe('WsSession: a seat in a room', () => {
     const t = await serve();
     const { code } = t.server.rooms.create(level);
     const ana = open(t.url, code, { team: 'red' });
-    const bo = open(t.url, code, { name: 'bo', team: 'Red' });
+    // The team's first member is shown the key that lets teammates in.
+    const { team } = (await ana.log.next('room', (m) => m.room.team !== undefined)).room;
+    expect(team).toMatchObject({ name: 'red', key: expect.stringMatching(/^[A-Z2-9]{6}$/) });
+    const bo = open(t.url, code, { name: 'bo', team: 'Red', teamKey: team!.key });
     await ana.log.next('room', (m) => m.room.players.length === 2);
+    expect((await bo.log.next('room', (m) => m.room.team !== undefined)).room.team).toEqual({ name: 'Red', key: team!.key });
     control(t, code, { type: 'start' });
     for (const { log } of [ana, bo]) expect((await log.next('leaderboard')).entries).toMatchObject([{ rank: 1, you: true }]);
     // Each member hears who did what on the shared architecture.
@@ -266,7 +270,8 @@ describe('WsSession: the game replayed from one snapshot', () => {
       return who;
     };
     const ana = await seated(proxy.url, code, { team: 'red' });
-    const bo = await seated(t.url, code, { name: 'bo', team: 'Red' });
+    const teamKey = (await ana.log.next('room', (m) => m.room.team !== undefined)).room.team!.key;
+    const bo = await seated(t.url, code, { name: 'bo', team: 'Red', teamKey });
     const cy = await seated(t.url, code, { name: 'cy' });
     control(t, code, { type: 'start' });
     await ana.log.next('snapshot');

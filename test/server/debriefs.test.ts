@@ -20,7 +20,7 @@ describe('game server: debriefs after a round', () => {
     const { code, hostToken } = t.server.rooms.create(level);
     const host = await joinRoom(t.url, code, 'teacher', { spectate: true, hostToken });
     const ada = await joinRoom(t.url, code, 'ada', { team: 'red' });
-    const bob = await joinRoom(t.url, code, 'bob', { team: 'red' });
+    const bob = await joinRoom(t.url, code, 'bob', { team: 'red', teamKey: ada.welcome.teamKey });
     const cy = await joinRoom(t.url, code, 'cy');
     await host.client.next('room', (m) => m.room.players.length === 3);
     host.client.send({ type: 'start' });

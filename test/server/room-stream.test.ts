@@ -75,7 +75,7 @@ describe('room: the stream each player replays its game from', () => {
     const r = new Round();
     const { d } = r;
     const adaToken = only(d.hello(1, 'ada', { team: 'red' }), 1, 'welcome').resumeToken!;
-    d.hello(2, 'bob', { team: 'red' });
+    d.hello(2, 'bob', { team: 'red', teamKey: d.room.teams.get('red')!.key });
     const cyToken = only(d.hello(3, 'cy'), 3, 'welcome').resumeToken!;
     d.hello(10, 'teacher', { spectate: true, hostToken: HOST_TOKEN });
     d.startGame();

@@ -265,7 +265,7 @@ describe('room: teams', () => {
   it('gives a team one architecture: a member acts on it, the others are told who did what', () => {
     const d = new Driver();
     d.hello(1, 'ada', { team: 'Red' });
-    d.hello(2, 'bob', { team: 'red' });
+    d.hello(2, 'bob', { team: 'red', teamKey: d.room.teams.get('red')!.key });
     d.hello(3, 'cy');
     d.startGame();
     const out = d.send(2, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'db' } });
@@ -284,7 +284,7 @@ describe('room: teams', () => {
   it('runs a shared architecture once per tick, as a player alone would', () => {
     const d = new Driver();
     d.hello(1, 'ada', { team: 'red' });
-    d.hello(2, 'bob', { team: 'red' });
+    d.hello(2, 'bob', { team: 'red', teamKey: d.room.teams.get('red')!.key });
     d.hello(3, 'cy');
     d.startGame();
     d.runTo(30);
@@ -294,7 +294,7 @@ describe('room: teams', () => {
   it('ranks a team as one row, named for the team, with its members', () => {
     const d = new Driver();
     d.hello(1, 'ada', { team: 'red' });
-    d.hello(2, 'bob', { team: 'red' });
+    d.hello(2, 'bob', { team: 'red', teamKey: d.room.teams.get('red')!.key });
     d.hello(3, 'cy');
     d.startGame();
     d.send(1, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'app' } });
@@ -317,7 +317,7 @@ describe('room: teams', () => {
     d.startGame();
     d.send(1, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'db' } });
     d.runTo(30);
-    d.hello(2, 'bob', { team: 'RED' });
+    d.hello(2, 'bob', { team: 'RED', teamKey: d.room.teams.get('red')!.key });
     expect(d.room.seats.get('p2')!.side).toBe(d.room.seats.get('p1')!.side);
     d.send(2, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'app' } });
     d.runTo(40);

@@ -62,6 +62,9 @@ describe('nines host (console)', () => {
     }
     const [, address, room] = /nines join (\S+) (\S+) --name <name>/.exec(joinLine)!;
     const ada = await joinRoom(`ws://${address}`, room!, 'ada');
+    // The host puts a player in a team: the player is told the team and its key.
+    child.stdin.write('team p1 the reds\n');
+    expect(await ada.client.next('team')).toMatchObject({ team: 'the reds', key: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/) });
     child.stdin.write('start\n');
     expect((await ada.client.next('room', (m) => m.room.phase === 'countdown')).room.countdownMs).toBeGreaterThan(0);
     child.stdin.write('quit\n');

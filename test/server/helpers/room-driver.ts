@@ -31,11 +31,11 @@ export class Driver {
   }
 
   /** `address`: the connection's remote address (127.0.0.1 unless given). */
-  hello(conn: number, name: string, extra: { resume?: string; spectate?: boolean; hostToken?: string; team?: string; address?: string } = {}): RoomOutput[] {
+  hello(conn: number, name: string, extra: { resume?: string; spectate?: boolean; hostToken?: string; team?: string; teamKey?: string; address?: string } = {}): RoomOutput[] {
     const token = `token-${++this.tokens}-padding-xx`;
     const { address = '127.0.0.1', ...fields } = extra;
     return this.run(handle(this.room, {
-      type: 'hello', conn, now: this.now, address, token, tokenHash: hashToken(token),
+      type: 'hello', conn, now: this.now, address, token, tokenHash: hashToken(token), teamKey: `KEY${this.tokens}`,
       hello: { type: 'hello', protocol: PROTOCOL_VERSION, rulesHash: rulesHash(), name, room: 'ABCDE', ...fields },
       ...(extra.resume ? { resumeHash: hashToken(extra.resume) } : {}),
       ...(extra.hostToken ? { hostHash: hashToken(extra.hostToken) } : {}),
@@ -47,7 +47,7 @@ export class Driver {
   }
 
   control(control: HostControl): RoomOutput[] {
-    return this.run(handle(this.room, { type: 'control', now: this.now, control }));
+    return this.run(handle(this.room, { type: 'control', now: this.now, control, teamKey: `KEY${++this.tokens}` }));
   }
 
   /** Moves the clock to `now` in one jump, as a late timer would. */
