@@ -4,18 +4,12 @@ import type { Level } from './level.js';
 import type { RuleError } from './errors.js';
 import { FAILURE_REASONS, type FailureReason } from './reasons.js';
 import { latencyQuantile } from './sim/latency.js';
-import type { NodeMetrics } from './state.js';
-import { C_BACKGROUND } from './sim/classes.js';
+import { nodeSample, snapshotFailures, tidy, type FailureSnapshot, type NodeSample } from './simulate-nodes.js';
+
+export { tidy, type NodeSample };
 
 /** Default seconds between timeline entries of `nines simulate`. */
 export const DEFAULT_EVERY_SECONDS = 10;
-
-/** A node's metrics at a sample, with its kind; the hit ratio only for caches and CDNs. */
-export type NodeSample = Omit<NodeMetrics, 'hitRatio' | 'blockedRps' | 'lagMs'> & {
-  kind: string; hitRatio?: number; blockedRps?: number;
-  /** Replicas: writes received and not applied yet, and how far behind the primary they are. */
-  backlog?: number; lagMs?: number;
-};
 
 /** One sample of a run. Rates and availability cover the time since the previous sample; node metrics and latency are those of the tick at t. */
 export interface TimelineEntry {
@@ -28,7 +22,11 @@ export interface TimelineEntry {
   nodes: Record<string, NodeSample>;
 }
 
+/** The version of the report's shape: bumped when a field changes meaning or goes away. */
+export const REPORT_FORMAT = 2;
+
 export interface SimulationReport {
+  format: typeof REPORT_FORMAT;
   level: string;
   seed: number;
   tickMs: number;
@@ -37,11 +35,6 @@ export interface SimulationReport {
   failedByNode?: Record<string, Partial<Record<FailureReason, number>>>;
   rejected: { at: number; type: string; error: RuleError }[];
   timeline: TimelineEntry[];
-}
-
-/** Six significant digits: enough for any reading, and stable text for byte-identical output. */
-export function tidy(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(6)) : 0;
 }
 
 /**
@@ -60,6 +53,7 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
   let prevGood = 0;
   let prevOffered = 0;
   let prevTick = 0;
+  let before: FailureSnapshot = new Map();
   while (!isOver(game)) {
     const s = game.state;
     while (next < actions.length && actions[next]!.tick <= s.tick) {
@@ -67,6 +61,8 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
       const r = act(game, a.action);
       if (!r.ok) rejected.push({ at: a.at, type: a.action.type, error: r.error });
     }
+    // The failures of a sample's own tick are told apart from the running totals.
+    if ((s.tick + 1) % every === 0 || s.tick + 1 >= game.rt.totalTicks) before = snapshotFailures(s);
     advance(game);
     if (s.tick % every === 0 || isOver(game)) {
       const settledNow = s.totals.good + s.totals.failed.reduce((a, b) => a + b, 0);
@@ -79,16 +75,7 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
       prevOffered = s.totals.offered;
       prevTick = s.tick;
       const nodes: Record<string, NodeSample> = {};
-      for (const n of s.nodes) {
-        const m = n.metrics;
-        nodes[n.id] = {
-          kind: n.kind, arrivalRps: tidy(m.arrivalRps), servedRps: tidy(m.servedRps), droppedRps: tidy(m.droppedRps),
-          utilization: tidy(m.utilization), inSystem: tidy(m.inSystem), latencyMs: tidy(m.latencyMs),
-          ...(n.kind === 'cache' || n.kind === 'cdn' ? { hitRatio: tidy(m.hitRatio) } : {}),
-          ...(n.kind === 'gateway' ? { blockedRps: tidy(m.blockedRps) } : {}),
-          ...(n.kind === 'replica' ? { backlog: tidy(n.backlog + (n.x[C_BACKGROUND] ?? 0)), lagMs: tidy(m.lagMs) } : {}),
-        };
-      }
+      for (const n of s.nodes) nodes[n.id] = nodeSample(s, n, before, dt);
       timeline.push({
         t: tidy(s.tick * dt), offeredRps: tidy(offeredRps), goodRps: tidy(good / seconds),
         availability: tidy(settled > 0 ? Math.min(1, good / settled) : 1),
@@ -108,5 +95,5 @@ export function simulate(level: Level, plan: Plan, options: { seed?: number; eve
     const reasons = FAILURE_REASONS.flatMap((reason, i) => ((row[i] ?? 0) > 0 ? [[reason, tidy(row[i]!)] as const] : []));
     if (reasons.length) failedByNode[id] = Object.fromEntries(reasons);
   }
-  return { level: level.id, seed: game.state.seed, tickMs: level.tickMs, result, failedByNode, rejected, timeline };
+  return { format: REPORT_FORMAT, level: level.id, seed: game.state.seed, tickMs: level.tickMs, result, failedByNode, rejected, timeline };
 }

@@ -57,7 +57,8 @@ describe('properties', () => {
           expect(e.availability).toBeLessThanOrEqual(1);
           for (const v of [e.offeredRps, e.goodRps, e.latencyMs.mean, e.latencyMs.p95]) expect(v).toBeGreaterThanOrEqual(0);
           for (const n of Object.values(e.nodes)) {
-            for (const [key, v] of Object.entries(n)) {
+            const { failedRps, ...readings } = n;
+            for (const [key, v] of [...Object.entries(readings), ...Object.entries(failedRps)]) {
               if (key === 'kind') continue;
               expect(Number.isFinite(v), `${key} = ${v}`).toBe(true);
               expect(v as number).toBeGreaterThanOrEqual(0);

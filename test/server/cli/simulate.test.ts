@@ -33,7 +33,7 @@ describe('nines simulate --json', () => {
 
   it('has the documented report fields', () => {
     const r = report();
-    expect(r).toMatchObject({ level: 'small-shop', seed: 7, tickMs: 100 });
+    expect(r).toMatchObject({ format: 2, level: 'small-shop', seed: 7, tickMs: 100 });
     for (const key of ['availability', 'offered', 'good', 'cost', 'score'] as const) expect(typeof r.result[key]).toBe('number');
     expect(typeof r.result.passed).toBe('boolean');
     expect(typeof r.result.failed['timed-out']).toBe('number');
@@ -42,7 +42,7 @@ describe('nines simulate --json', () => {
       for (const key of ['t', 'offeredRps', 'goodRps', 'availability'] as const) expect(typeof e[key]).toBe('number');
       expect(typeof e.latencyMs.mean).toBe('number');
       expect(typeof e.latencyMs.p95).toBe('number');
-      for (const key of ['kind', 'arrivalRps', 'servedRps', 'droppedRps', 'utilization', 'inSystem', 'latencyMs'] as const) {
+      for (const key of ['kind', 'arrivalRps', 'servedRps', 'droppedRps', 'failedRps', 'utilization', 'inSystem', 'latencyMs'] as const) {
         expect(e.nodes.app).toHaveProperty(key);
       }
     }

@@ -11,13 +11,15 @@ const PEAK_WRITES = 12_000;
 const SALE_FROM = 10;
 const SALE_SECONDS = 60;
 const REPLICA_SERVICE_MS = 0.2;
+/** Enough keys that a second of lag leaves about half the reads stale, 30 s about 70%. */
+const KEYS = 1_000_000;
 const APPLY = ((16 / (REPLICA_SERVICE_MS / 1000)) * REPLICA_CATCHUP_SHARE) / WRITE_COST;
 
 function lagLevel(extra: { reads?: number } = {}) {
   const reads = extra.reads ?? 0;
   return labLevel({
     durationSeconds: 140,
-    traffic: { users: [{ region: 'here', clients: 1000, rps: BASE_WRITES + reads }], mix: { write: BASE_WRITES / (BASE_WRITES + reads), read: reads / (BASE_WRITES + reads) }, keys: 1000, zipfAlpha: 1 },
+    traffic: { users: [{ region: 'here', clients: 1000, rps: BASE_WRITES + reads }], mix: { write: BASE_WRITES / (BASE_WRITES + reads), read: reads / (BASE_WRITES + reads) }, keys: KEYS, zipfAlpha: 1 },
     overrides: { app: { serviceMs: 0.5 }, db: { serviceMs: 0.1 }, replica: { serviceMs: REPLICA_SERVICE_MS } },
     events: [{ type: 'flash-sale', at: SALE_FROM, duration: SALE_SECONDS, multiplier: PEAK_WRITES / BASE_WRITES, rampSeconds: 0 }],
     initial: [
@@ -52,5 +54,34 @@ describe('replication lag', () => {
     // Drained 240k / 4k = 60 s after the sale; before that it is still behind.
     expect(at(SALE_FROM + SALE_SECONDS + 58).lagMs!).toBeGreaterThan(500);
     expect(at(SALE_FROM + SALE_SECONDS + 61).lagMs!).toBeLessThan(10);
+  });
+});
+
+describe('stale reads', () => {
+  it('a read of key i is stale with probability 1 - e^(-w_i lag), over the Zipf popularity of reads and writes', () => {
+    const reads = 2000;
+    const keys = KEYS;
+    const r = simulate(lagLevel({ reads }), { actions: [] }, { everySeconds: 1 });
+    let h = 0;
+    for (let i = 1; i <= keys; i++) h += 1 / i;
+    for (const t of [12, 30, 60, 75, 100]) {
+      const n = r.timeline.find((x) => x.t === t)!.nodes.r1!;
+      const lag = n.lagMs! / 1000;
+      expect(Math.abs(lag - backlogAt(t) / APPLY), `lag at ${t}`).toBeLessThan(0.2);
+      // The primary's writes in that tick: the sale's, or the base rate once it is over.
+      const writes = t <= SALE_FROM + SALE_SECONDS ? PEAK_WRITES : BASE_WRITES;
+      let stale = 0;
+      for (let i = 1; i <= keys; i++) {
+        const p = 1 / i / h;
+        stale += p * -Math.expm1(-writes * p * lag);
+      }
+      // While it is behind, the replica applies 8k writes/s; the rest of what reaches it are reads.
+      const readsHere = n.arrivalRps - APPLY;
+      expect(readsHere, `reads reaching r1 at ${t}`).toBeGreaterThan(100);
+      expect(stale).toBeGreaterThan(0.3);
+      expect(stale).toBeLessThan(0.8);
+      // staleReadProbability buckets keys geometrically: within 1e-3 of the exact sum.
+      expect(Math.abs((n.failedRps['stale-read'] ?? 0) / readsHere - stale), `stale share at ${t}`).toBeLessThan(1e-3);
+    }
   });
 });
