@@ -88,7 +88,8 @@ describe('results', () => {
     const text = frameText(resultsScreen(level, results, { type: 'solo', hasNext: true }, 80, 24).boxes);
     expect(text).toMatch(/Result\s+x FAILED: availability \d+\.\d+% is below the 99\.0% target/);
     expect(text).toMatch(/Cost\s+\d+ of 2,000/);
-    expect(text).toMatch(/Score\s+\d+\s+stars \[---\] 0 of 3/);
+    expect(text).toMatch(/Stars\s+\[---\] 0 of 3: no stars without a pass: availability \d+\.\d+%;[\s║]+99\.0% needed/);
+    expect(text).toMatch(/Score\s+\d+ /);
     expect(text).toMatch(/Rank\s+1 of 1/);
     expect(text).toContain('score = 200 x nines');
     expect(text).toMatch(/node-down\s+\d+\s+app1 \d+/);
