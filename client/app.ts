@@ -7,7 +7,7 @@ import { gameScreen, type GameScreen } from './game-screen.js';
 import { levelPickerKey, levelPickerScreen, type PickerScreenState } from './level-picker.js';
 import { lobbyKey, lobbyScreen, type LobbyInput } from './lobby-view.js';
 import { PANELS } from './panels.js';
-import { resultsKey, resultsScreen } from './results-view.js';
+import { resultsKey, resultsScreen, resultsScrollKey } from './results-view.js';
 import type { ConnectionState, GameSession, RoomInfo, SessionMessage } from './session.js';
 import { fit, seg } from './styled.js';
 import type { MouseClick, Tui } from './tui.js';
@@ -64,6 +64,8 @@ interface Round {
   screen?: GameScreen;
   /** A spectator's: the round's clock and the availability race, from the leaderboards. */
   watch?: RaceWatch;
+  /** The results screen's first line shown, and how it scrolls, as last drawn. */
+  results: { scroll: number; page: number; maxScroll: number };
 }
 
 /** A session and what it said that outlives a round. */
@@ -212,7 +214,9 @@ export class App {
         const level = r!.model.level;
         const down = p.connection !== 'connected' && p.detail ? { down: p.detail } : {};
         const after = this.solo ? { type: 'solo' as const, hasNext: this.nextLevel(level) !== undefined } : { type: 'room' as const, ...down };
-        return resultsScreen(level, r!.model.results!, after, cols, rows, r!.model.debrief);
+        const frame = resultsScreen(level, r!.model.results!, after, cols, rows, r!.model.debrief, r!.results.scroll);
+        r!.results = { scroll: frame.scroll, page: frame.page, maxScroll: frame.maxScroll };
+        return frame;
       }
       case 'game':
         r!.screen = gameScreen(r!.model, r!.controller, cols, rows, now);
@@ -262,7 +266,7 @@ export class App {
       send: (action) => { p.session.act(action); },
       quit: () => this.quit(),
     });
-    return { model, controller };
+    return { model, controller, results: { scroll: 0, page: 1, maxScroll: 0 } };
   }
 
   private message(p: Playing, m: SessionMessage): void {
@@ -344,9 +348,13 @@ export class App {
           if (choice === 'ready') p.session.ready(!input.room.players.find((x) => x.you)?.ready);
           break;
         }
-        case 'results':
-          if (this.resultsKey(p.round!.model.level, key)) return;
+        case 'results': {
+          const view = p.round!.results;
+          const scroll = resultsScrollKey(key, view.scroll, view.page, view.maxScroll);
+          if (scroll !== undefined) view.scroll = scroll;
+          else if (this.resultsKey(p.round!.model.level, key)) return;
           break;
+        }
         case 'game':
           p.round!.controller.key(key);
           if (this.closed) return;
@@ -379,6 +387,11 @@ export class App {
   }
 
   private click(c: MouseClick): void {
+    if (c.wheel) {
+      // The wheel scrolls the results; elsewhere it does nothing (every panel scrolls by keys).
+      if (this.screen.type === 'session' && this.view(this.screen.playing) === 'results') this.key(c.wheel === 'up' ? 'wheelup' : 'wheeldown');
+      return;
+    }
     const hit = this.lastFrame?.hits?.find((h) => h.y === c.y && c.x >= h.x0 && c.x < h.x1);
     if (hit) return this.key(hit.key);
     if (this.screen.type !== 'session' || this.view(this.screen.playing) !== 'game') return;

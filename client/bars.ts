@@ -1,7 +1,10 @@
 import { clock, money, percent } from './format.js';
 import type { GameModel } from './game-model.js';
 import type { Hit } from './frame.js';
-import { GLOBAL_KEYS, keyLabel, keyOfLabel, PANEL_KEYS, type Binding } from './keymap.js';
+import { SCALABLE, TIERED } from '../shared/architecture.js';
+import type { Kind } from '../shared/catalog.js';
+import { configFields } from './config-fields.js';
+import { GLOBAL_KEYS, keyLabel, keyOfLabel, MAP_KEYS, PANEL_KEYS, type Binding, type Intent } from './keymap.js';
 import type { Mode } from './game-controller.js';
 import type { PanelId } from './panels.js';
 import type { ConnectionState } from './session.js';
@@ -113,8 +116,26 @@ export function keyHits(line: Line, y: number, left = 0): Hit[] {
   return hits.filter((h) => h.x1 > h.x0);
 }
 
-/** The keys that matter now: the mode's, or the focused panel's then the global ones. */
-export function bottomBar(focus: PanelId, mode: Mode, width: number): Line {
+/** What the map's cursor is on: a node of a kind, an empty slot, or nothing. */
+export type Selection = { type: 'node'; kind: Kind } | { type: 'slot' } | undefined;
+
+/** The map keys that act on what the cursor is on, most useful first: what you can do to this node. */
+function selectionHints(selected: Selection): Segment[][] {
+  const map = (intent: Intent['type']) => MAP_KEYS.filter((b) => b.intent.type === intent && b.hint).map((b) => hint(b.keys.slice(0, 1), b.hint!));
+  if (!selected) return [hint(['hjkl'], 'move'), ...bindingHints(MAP_KEYS)];
+  if (selected.type === 'slot') return [hint(['enter'], 'place here'), ...map('place')];
+  const k = selected.kind;
+  return [
+    ...(SCALABLE.has(k) ? map('scale') : []), ...map('link'), ...(configFields(k).length ? map('configure') : []),
+    ...(TIERED.has(k) ? map('upgrade') : []), ...(k === 'replica' ? [hint(['P'], 'promote')] : []), ...map('remove'), ...map('select'),
+  ];
+}
+
+/**
+ * The keys that matter now: the mode's, or the selected thing's and the focused panel's, then the
+ * global ones. Trimmed from the end: globals go before the panel's keys, but `?` stays (it finds the rest).
+ */
+export function bottomBar(focus: PanelId, mode: Mode, width: number, selected?: Selection): Line {
   let segs: Segment[];
   switch (mode.type) {
     case 'picker': segs = [...hint(['letter'], 'place that kind'), ...hint(['up', 'down'], 'choose'), ...hint(['enter'], 'place'), ...hint(['escape'], 'cancel')]; break;
@@ -124,10 +145,22 @@ export function bottomBar(focus: PanelId, mode: Mode, width: number): Line {
     case 'help': segs = [...hint(['up', 'down'], 'scroll'), ...hint(['escape', '?'], 'close')]; break;
     case 'form': segs = [...hint(['up', 'down'], 'field'), ...hint(['left', 'right'], 'choose'), ...hint(['enter'], 'apply'), ...hint(['escape'], 'cancel')]; break;
     case 'normal': {
-      // The panel's keys give way first: the global ones are how to find everything else.
-      const global = fitting(bindingHints(GLOBAL_KEYS), width - 1);
-      const own = fitting([...(focus === 'map' ? [hint(['hjkl'], 'move')] : []), ...bindingHints(PANEL_KEYS[focus])], width - 1 - lineWidth(global));
-      return spread([seg(' '), ...own], global, width);
+      const shown = GLOBAL_KEYS.filter((b) => b.hint);
+      const isHelp = (b: Binding) => b.intent.type === 'help';
+      const help = bindingHints(shown.filter(isHelp)).flat();
+      const context = focus === 'map' ? (selected ? [...selectionHints(selected), hint(['hjkl'], 'move')] : selectionHints(undefined)) : bindingHints(PANEL_KEYS[focus]);
+      const room = width - 1 - lineWidth(help);
+      const own = fitting(context, room);
+      // The other globals, in order, while they fit; then all of them in the table's order.
+      let left = room - lineWidth(own);
+      const kept = new Set(shown.filter((b) => {
+        if (isHelp(b)) return true;
+        const w = lineWidth(bindingHints([b]).flat());
+        if (w > left) { left = -1; return false; }
+        left -= w;
+        return true;
+      }));
+      return spread([seg(' '), ...own], bindingHints(shown.filter((b) => kept.has(b))).flat(), width);
     }
   }
   return fit([seg(' '), ...segs], width);

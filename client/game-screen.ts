@@ -116,7 +116,8 @@ export function gameScreen(model: GameModel, ctl: GameController, cols: number, 
     if (focused && ctl.flash && lines.length) lines[lines.length - 1] = fit([seg(ctl.flash.text, ctl.flash.style)], size.width);
     boxes.push({ id, ...rect, border: true, focused, title: `${panelNumber(id)} ${PANEL_TITLES[id]}`, lines });
   }
-  const hints = bottomBar(ctl.focus, ctl.mode, cols);
+  const node = nodeAt(ctl.grid, ctl.cursor);
+  const hints = bottomBar(ctl.focus, ctl.mode, cols, node ? { type: 'node', kind: node.kind } : ctl.grid.kinds[ctl.cursor.row] ? { type: 'slot' } : undefined);
   boxes.push({ id: 'bottom', ...layout.bottom, border: false, lines: [hints] });
   boxes.push(...overlays(model, ctl, layout, cols, rows));
   // Hits are relative to the map's content; make them screen positions.

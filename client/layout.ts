@@ -12,9 +12,11 @@ const BAND_SHARE = 0.3;
 const SIDE_MIN = 30;
 const SIDE_MAX = 56;
 const SIDE_SHARE = 0.36;
-/** Leaderboard rows at least (one player and the border) and at most. */
-const BOARD_MIN = 3;
-const BOARD_MAX = 12;
+/** Leaderboard rows at least (its header line, one player and the border) and at most. */
+const BOARD_MIN = 4;
+const BOARD_MAX = 13;
+/** Rows of the leaderboard's box besides its players: the border and the header line. */
+const BOARD_FRAME = 3;
 /** Shares of the bottom band's width for availability and events; the log takes the rest. */
 const AVAILABILITY_SHARE = 0.32;
 const EVENTS_SHARE = 0.32;
@@ -28,7 +30,8 @@ export function gameLayout(cols: number, rows: number, players: number): GameLay
   const band = clamp(Math.round(rows * BAND_SHARE), BAND_MIN, BAND_MAX);
   const side = clamp(Math.round(cols * SIDE_SHARE), SIDE_MIN, SIDE_MAX);
   const upper = Math.max(3, rows - 2 * BAR_ROWS - band);
-  const board = clamp(players + 2, BOARD_MIN, Math.min(BOARD_MAX, Math.floor(upper / 3)));
+  // A third of the upper rows, plus the header line, so the header never costs a player row.
+  const board = clamp(players + BOARD_FRAME, BOARD_MIN, Math.min(BOARD_MAX, Math.floor(upper / 3) + 1));
   const mapWidth = Math.max(10, cols - side);
   const bandTop = BAR_ROWS + upper;
   const availabilityWidth = Math.round(cols * AVAILABILITY_SHARE);

@@ -1,13 +1,14 @@
 import type { Debrief } from '../shared/debrief/schema.js';
 import type { Level } from '../shared/level.js';
 import { FAILURE_REASONS } from '../shared/reasons.js';
-import { MAX_STARS, SCORE_FORMULA } from '../shared/scoring.js';
+import { SCORE_FORMULA } from '../shared/scoring.js';
 import { compact, money, percent, wholePercent } from './format.js';
 import { columnCell } from './sparkline.js';
 import { between, BARS, centred, type Frame } from './frame.js';
 import type { GameResults } from './session.js';
 import { keyHits } from './bars.js';
 import { fit, seg, wrapText, type Line } from './styled.js';
+import { bestWhatIf, starsText, verdict } from './results-words.js';
 
 /** Widest the results box gets. */
 const RESULTS_WIDTH = 90;
@@ -61,26 +62,18 @@ function blamed(r: GameResults, reasonIndex: number): string {
     .join(', ');
 }
 
-function verdict(level: Level, r: GameResults): Line {
-  const res = r.result;
-  if (res.passed) return [seg('+ PASSED', 'ok')];
-  const why: string[] = [];
-  if (res.cost > level.budget) why.push(`cost ${money(res.cost)} is over the ${money(level.budget)} budget`);
-  if (res.availability < level.target || !why.length) why.push(`availability ${percent(res.availability)} is below the ${percent(level.target, 1)} target`);
-  return [seg('x FAILED', 'bad'), seg(`: ${why.join('; ')}`)];
-}
-
-/** The room's best and the player's own line. */
+/** The room's best and the player's own line, each tie with its tie-break. */
 function standingsLines(r: GameResults): Line[] {
   const shown = r.standings.filter((s) => s.rank <= STANDINGS_SHOWN || s.you);
   const nameWidth = Math.max(...shown.map((s) => s.name.length));
   return shown.map((s) => field(
     '',
     seg(s.you ? '>' : ' ', 'accent'),
-    seg(`${String(s.rank).padStart(2)}. `, 'muted'),
+    seg(`${String(s.rank).padStart(2)}${s.tie ? '=' : '.'} `, 'muted'),
     seg(s.name.padEnd(nameWidth), s.you ? 'accent' : 'normal'),
     seg(`  ${percent(s.availability).padStart(7)}  ${String(s.score).padStart(5)}  `),
     s.passed ? seg('passed', 'ok') : seg('failed', 'bad'),
+    ...(s.tie ? [seg(`  ${s.tie}`, 'muted')] : []),
   ));
 }
 
@@ -130,35 +123,63 @@ function eventMarks(d: Debrief, width: number): Line {
   return [seg(text.slice(0, width).trimEnd(), 'muted')];
 }
 
-/** The debrief: availability over time with the events, the first incidents and what one change would have done. */
-export function debriefLines(d: Debrief, width: number): Line[] {
-  const inner = Math.max(10, width - LABEL);
-  const wrapped = (label: string, text: string, style?: 'bad' | 'ok') => wrapText(text, inner).map((t, i) => field(i === 0 ? label : '', seg(t, style)));
-  const lines: Line[] = [field('Over time', ...availabilityStrip(d, inner)), field('', ...eventMarks(d, inner))];
-  if (!d.incidents.length) lines.push(...wrapped('Incidents', d.headline, 'ok'));
-  for (const incident of d.incidents.slice(0, DEBRIEF_SHOWN)) lines.push(...wrapped('Incident', incident.text));
-  for (const w of d.whatIfs.slice(0, DEBRIEF_SHOWN)) lines.push(...wrapped('What if', w.text, w.availability >= d.target ? 'ok' : undefined));
+/** A styled line wrapped under its label: the first piece keeps its style, the words after it wrap in the normal style. */
+function wrapLine(label: string, line: Line, width: number): Line[] {
+  const [head, ...rest] = line;
+  const text = [head?.text ?? '', ...rest.map((x) => x.text)].join('');
+  return wrapText(text, Math.max(10, width - LABEL)).map((t, i) => {
+    if (i > 0 || !head || !t.startsWith(head.text)) return field(i === 0 ? label : '', seg(t));
+    return field(label, seg(head.text, head.style), seg(t.slice(head.text.length)));
+  });
+}
+
+const wrappedField = (label: string, text: string, width: number, style?: 'bad' | 'ok' | 'muted') =>
+  wrapText(text, Math.max(10, width - LABEL)).map((t, i) => field(i === 0 ? label : '', seg(t, style)));
+
+/** What the debrief says first: the first incident, and the best what-if or why no change would have helped. */
+export function debriefHead(d: Debrief, width: number): Line[] {
+  const lines: Line[] = [];
+  const first = d.incidents[0];
+  lines.push(...wrappedField(first ? 'Incident' : 'Incidents', first ? first.text : d.headline, width, first ? undefined : 'ok'));
+  const best = bestWhatIf(d);
+  if (best) lines.push(...wrappedField('What if', best.text, width, best.availability >= d.target ? 'ok' : undefined));
+  else if (d.noWhatIf) lines.push(...wrappedField('What if', `nothing to suggest: ${d.noWhatIf}`, width, 'muted'));
   return lines;
 }
 
-function nextLine(after: AfterResults): Line {
-  if (after.type === 'room') return [seg(after.down ?? 'the host starts the next round', after.down ? 'bad' : 'muted'), seg('   '), seg('q', 'key'), seg(' quit')];
-  return [seg('Enter', 'key'), seg(' play again   '), ...(after.hasNext ? [seg('n', 'key'), seg(' next level   ')] : []), seg('l', 'key'), seg(' levels   '), seg('q', 'key'), seg(' quit')];
+/** The rest of the debrief: availability over time with the events, then the other incidents and what-ifs. */
+export function debriefLines(d: Debrief, width: number): Line[] {
+  const inner = Math.max(10, width - LABEL);
+  const lines: Line[] = [field('Over time', ...availabilityStrip(d, inner)), field('', ...eventMarks(d, inner))];
+  for (const incident of d.incidents.slice(1, DEBRIEF_SHOWN)) lines.push(...wrappedField('Incident', incident.text, width));
+  const best = bestWhatIf(d);
+  for (const w of d.whatIfs.filter((x) => x !== best).slice(0, DEBRIEF_SHOWN - 1)) lines.push(...wrappedField('What if', w.text, width, w.availability >= d.target ? 'ok' : undefined));
+  return lines;
 }
 
-/** The results, most important first; the choices that follow stay on the last line whatever the height. */
-function resultsLines(level: Level, r: GameResults, after: AfterResults, width: number, height: number, debrief: Debrief | undefined): Line[] {
+function nextLine(after: AfterResults, scrolls: boolean): Line {
+  const scroll = scrolls ? [seg('Up/Down', 'key'), seg(' more   ')] : [];
+  if (after.type === 'room') return [seg(after.down ?? 'the host starts the next round', after.down ? 'bad' : 'muted'), seg('   '), ...scroll, seg('q', 'key'), seg(' quit')];
+  return [...scroll, seg('Enter', 'key'), seg(' play again   '), ...(after.hasNext ? [seg('n', 'key'), seg(' next level   ')] : []), seg('l', 'key'), seg(' levels   '), seg('q', 'key'), seg(' quit')];
+}
+
+/** The results' content, most important first: the verdict, the stars, the first incident and the best what-if. */
+function resultsLines(level: Level, r: GameResults, width: number, debrief: Debrief | undefined): Line[] {
   const res = r.result;
-  const stars = '*'.repeat(res.stars) + '-'.repeat(MAX_STARS - res.stars);
   const reasons = FAILURE_REASONS.map((reason, i) => ({ reason, i, n: res.failed[reason] })).filter((x) => x.n >= 0.5).sort((a, b) => b.n - a.n).slice(0, TOP_REASONS);
+  const { stars, missed } = starsText(level, r);
+  const own = r.standings.find((s) => s.you);
   const lines: Line[] = [
     [seg(level.title, 'title')],
     [],
-    field('Result', ...verdict(level, r)),
+    ...wrapLine('Result', verdict(level, r), width),
+    ...wrapText(`${stars}${missed ? `: ${missed}` : ''}`, Math.max(10, width - LABEL)).map((t, i) => field(i === 0 ? 'Stars' : '', seg(t, 'warn'))),
+    ...(debrief ? debriefHead(debrief, width) : []),
+    [],
     field('Availability', seg(percent(res.availability), res.availability >= level.target ? 'ok' : 'bad'), seg(` (target ${percent(level.target, 1)})`, 'muted')),
     field('Cost', seg(`${money(res.cost)} of ${money(level.budget)} (${wholePercent(res.cost / level.budget)})`, res.cost > level.budget ? 'bad' : 'normal')),
-    field('Score', seg(String(res.score), 'title'), seg(`  stars [${stars}] ${res.stars} of ${MAX_STARS}`, 'warn')),
-    field('Rank', seg(`${r.rank} of ${r.players}`)),
+    field('Score', seg(String(res.score), 'title'), seg('  (the formula is at the end)', 'muted')),
+    field('Rank', seg(`${r.rank} of ${r.players}`), ...(own?.tie ? [seg(`  ${own.tie}`, 'muted')] : [])),
     ...(r.players > 1 ? standingsLines(r) : []),
     ...(r.series ? podiumLines(r.series) : []),
     [],
@@ -170,20 +191,57 @@ function resultsLines(level: Level, r: GameResults, after: AfterResults, width: 
   }
   if (debrief) lines.push([], ...debriefLines(debrief, width));
   lines.push([], ...wrapText(SCORE_FORMULA, Math.max(10, width - LABEL)).map((t) => field('', seg(t, 'muted'))));
-  return [...lines.slice(0, Math.max(0, height - 2)), [], nextLine(after)].map((l) => fit(l, width));
+  return lines;
 }
 
-/** Pass or fail and why, availability, cost, score and stars, rank, the formula, what failed where, the room's best, and the debrief once the server sent it. */
-export function resultsScreen(level: Level, r: GameResults, after: AfterResults, cols: number, rows: number, debrief?: Debrief): Frame {
-  const probe = resultsLines(level, r, after, Math.min(cols, RESULTS_WIDTH) - 2, Number.POSITIVE_INFINITY, debrief);
-  const rect = between(centred(cols, rows - BARS, RESULTS_WIDTH, probe.length + 2));
-  const lines = resultsLines(level, r, after, rect.width - 2, rect.height - 2, debrief);
+/** A results frame, and how far it scrolls: `scroll` is the first content line shown, clamped to what there is. */
+export interface ResultsFrame extends Frame {
+  scroll: number;
+  maxScroll: number;
+  /** Content lines in view: what PgUp and PgDn move by. */
+  page: number;
+}
+
+/** Up/Down a line, PgUp/PgDn a page, g/G the top and the end, the mouse wheel three lines: the new first line, or undefined for another key. */
+export function resultsScrollKey(key: string, scroll: number, page: number, maxScroll: number): number | undefined {
+  const to = (n: number) => Math.max(0, Math.min(maxScroll, n));
+  switch (key) {
+    case 'up': case 'k': return to(scroll - 1);
+    case 'down': case 'j': return to(scroll + 1);
+    case 'pageup': return to(scroll - Math.max(1, page - 1));
+    case 'pagedown': case ' ': return to(scroll + Math.max(1, page - 1));
+    case 'g': case 'home': return 0;
+    case 'G': case 'end': return maxScroll;
+    case 'wheelup': return to(scroll - WHEEL_LINES);
+    case 'wheeldown': return to(scroll + WHEEL_LINES);
+    default: return undefined;
+  }
+}
+
+/** Lines a turn of the mouse wheel scrolls. */
+const WHEEL_LINES = 3;
+
+/** Pass or fail and why, the stars and what each missed one needed, the debrief's lesson, then the numbers, the room, what failed where and the formula; scrolls when it does not fit. */
+export function resultsScreen(level: Level, r: GameResults, after: AfterResults, cols: number, rows: number, debrief?: Debrief, scroll = 0): ResultsFrame {
+  const width = Math.min(cols, RESULTS_WIDTH) - 2;
+  const content = resultsLines(level, r, width, debrief);
+  // The content, a blank line and the choices, inside the border.
+  const rect = between(centred(cols, rows - BARS, RESULTS_WIDTH, content.length + 4));
+  const page = Math.max(1, rect.height - 4);
+  const maxScroll = Math.max(0, content.length - page);
+  const top = Math.max(0, Math.min(maxScroll, scroll));
+  const scrolls = maxScroll > 0;
+  const shown = content.slice(top, top + page);
+  while (shown.length < page) shown.push([]);
+  const lines = [...shown, [], nextLine(after, scrolls)].map((l) => fit(l, rect.width - 2));
   const buttons = lines.length - 1;
+  const title = scrolls ? `Results, lines ${top + 1}-${top + page} of ${content.length}` : 'Results';
   return {
     boxes: [
       { id: 'top', left: 0, top: 0, width: cols, height: 1, border: false, lines: [fit([seg(' nines', 'title'), seg(' \u2502 results', 'muted')], cols)] },
-      { id: 'results', ...rect, border: true, focused: true, title: 'Results', lines },
+      { id: 'results', ...rect, border: true, focused: true, title, lines },
     ],
     hits: keyHits(lines[buttons] ?? [], rect.top + 1 + buttons, rect.left + 1),
+    scroll: top, maxScroll, page,
   };
 }

@@ -28,13 +28,15 @@ export interface EventNotice {
 export type EventPhase = 'upcoming' | 'started' | 'ended';
 
 export interface LeaderboardEntry {
-  /** 1 for the best, as the server ranks (availability, then score). */
+  /** 1 for the best, as the server ranks (shared/ranking.ts: availability, then score, then the earlier finisher). */
   rank: number;
   name: string;
   availability: number;
   cost: number;
   score: number;
   you: boolean;
+  /** When it ties the row above on availability and score: the tie-break in words. */
+  tie?: string;
   /** False while the player's connection is down (the seat is kept). */
   connected: boolean;
   /** Nodes of its architecture down or cut off by a partition now. */
@@ -49,6 +51,8 @@ export interface StandingRow {
   score: number;
   passed: boolean;
   you: boolean;
+  /** As in LeaderboardEntry. */
+  tie?: string;
 }
 
 export interface GameResults {
@@ -58,6 +62,8 @@ export interface GameResults {
   /** 1 for the best of the room. */
   rank: number;
   players: number;
+  /** The tick the round ended at: before the level's last when the host ended it early. */
+  endTick?: number;
   /** Everyone's results, best first (the top of the room when it is big). */
   standings: StandingRow[];
   /** In a series of levels: this round's place in it and the podium of the cumulative totals. */

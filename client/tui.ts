@@ -35,6 +35,8 @@ const MONO_TAGS: Record<Style, string[]> = {
 export interface MouseClick {
   x: number;
   y: number;
+  /** A turn of the mouse wheel rather than a press. */
+  wheel?: 'up' | 'down';
 }
 
 export interface TuiOptions {
@@ -153,7 +155,10 @@ export function createTui(options: TuiOptions): Tui {
     },
     onClick(handler) {
       screen.on('mouse', (data: Blessed.Widgets.Events.IMouseEventArg) => {
-        if (data.action === 'mousedown') handler({ x: data.x, y: data.y });
+        // The typings know no wheel, which blessed reports as an action of its own.
+        const action = data.action as string;
+        if (action === 'mousedown') handler({ x: data.x, y: data.y });
+        else if (action === 'wheelup' || action === 'wheeldown') handler({ x: data.x, y: data.y, wheel: action === 'wheelup' ? 'up' : 'down' });
       });
     },
     text() {

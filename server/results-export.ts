@@ -1,4 +1,5 @@
 import { debrief } from '../shared/debrief.js';
+import { tieText } from '../shared/ranking.js';
 import { FAILURE_REASONS, type FailureReason } from '../shared/reasons.js';
 import { tidy } from '../shared/simulate.js';
 import { toCsv, type CsvValue } from './csv.js';
@@ -39,6 +40,10 @@ export interface ExportRow {
   reason: string;
   /** The first incident in a sentence. */
   debrief: string;
+  /** False when the host ended the round early: scored on the part played, never passed. */
+  complete: boolean;
+  /** When the row ties the one above on availability and score, what ranked that one first: "tie: joined later". */
+  tieBreak: string;
 }
 
 /** Requests are counted whole; the simulation's fractions of a request are noise in a spreadsheet. */
@@ -69,15 +74,16 @@ export function exportRows(file: ResultsFile): ExportRow[] {
       availability: tidy(row.availability), target: file.level?.target, passed: row.passed, score: row.score, stars: row.stars,
       cost: money(row.cost), budget: file.level?.budget, offered: requests(row.offered), good: requests(row.good),
       failed: requests(Object.values(row.failed).reduce((a, b) => a + b, 0)), failedBy, actions: row.actions,
-      ...headline(file, row.player),
+      ...headline(file, row.player), complete: row.complete ?? true, tieBreak: row.tie ? tieText(row.tie, row.finishedAt ?? 0) : '',
     };
   });
 }
 
-/** The CSV columns, in a stable order: renaming or reordering one breaks teachers' spreadsheets. */
+/** The CSV columns, in a stable order: renaming or reordering one breaks teachers' spreadsheets (new ones go last). */
 const CSV_HEADER = [
   'room', 'round', 'level', 'rank', 'name', 'team', 'members', 'availability', 'target', 'passed', 'score', 'stars', 'cost', 'budget',
   'offered', 'good', 'failed', ...FAILURE_REASONS.map((r) => `failed_${r.replace(/-/g, '_')}`), 'actions', 'first_failure', 'reason', 'debrief',
+  'complete', 'tie_break',
 ];
 
 /** Players in one cell. */
@@ -88,7 +94,7 @@ export function toCsvText(rows: readonly ExportRow[]): string {
   return toCsv(CSV_HEADER, rows.map((r) => [
     r.room, r.round, r.level, r.rank, r.name, r.team, r.members.join(MEMBER_SEPARATOR), r.availability, opt(r.target), r.passed, r.score, r.stars,
     r.cost, opt(r.budget), r.offered, r.good, r.failed, ...FAILURE_REASONS.map((reason) => r.failedBy[reason]), opt(r.actions),
-    r.firstFailure, r.reason, r.debrief,
+    r.firstFailure, r.reason, r.debrief, r.complete, r.tieBreak,
   ]));
 }
 
@@ -116,10 +122,11 @@ export function toMarkdown(rows: readonly ExportRow[]): string {
   for (const [game, list] of rounds) {
     const first = list[0]!;
     out.push(`## ${game}: ${first.level}${first.target === undefined ? '' : ` (target ${pct(first.target)})`}`, '');
-    out.push('| rank | name | players | availability | passed | score | stars | cost | failed | actions | first failure |');
-    out.push('|---:|---|---|---:|---|---:|---:|---:|---:|---:|---|');
+    out.push('| rank | name | players | availability | passed | score | stars | cost | failed | actions | first failure | tie-break |');
+    out.push('|---:|---|---|---:|---|---:|---:|---:|---:|---:|---|---|');
     for (const r of list) {
-      out.push(`| ${r.rank} | ${cell(r.name)} | ${cell(r.members.join(MEMBER_SEPARATOR))} | ${pct(r.availability)} | ${r.passed ? 'yes' : 'no'} | ${r.score} | ${r.stars} | ${r.cost} | ${r.failed} | ${r.actions ?? ''} | ${cell(r.firstFailure ? `${r.firstFailure}: ${r.reason}` : '')} |`);
+      const passed = r.passed ? 'yes' : r.complete ? 'no' : 'no (ended early)';
+      out.push(`| ${r.rank} | ${cell(r.name)} | ${cell(r.members.join(MEMBER_SEPARATOR))} | ${pct(r.availability)} | ${passed} | ${r.score} | ${r.stars} | ${r.cost} | ${r.failed} | ${r.actions ?? ''} | ${cell(r.firstFailure ? `${r.firstFailure}: ${r.reason}` : '')} | ${cell(r.tieBreak)} |`);
     }
     out.push('');
     const told = list.filter((r) => r.debrief);

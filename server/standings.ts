@@ -1,6 +1,7 @@
 import { resultOf, type GameResult } from '../shared/game.js';
 import type { GameLog } from '../shared/game-log.js';
 import type { LeaderboardRow, ResultRow } from '../shared/protocol.js';
+import { joinOrder, ranked, tieBreak, type RankKey, type TieBreak } from '../shared/ranking.js';
 import { nodesOut } from '../shared/sim/outage.js';
 import { sidesOf, type Room, type Seat, type Side } from './room-state.js';
 
@@ -10,17 +11,39 @@ export interface Standing {
   /** The seats acting on it, in joining order: the first names a player's row. */
   members: Seat[];
   result: GameResult;
+  /** What it is ranked on. */
+  key: RankKey;
+  /** When its availability and score equal the row above's: what put that row first. */
+  tie?: TieBreak;
 }
 
-/** Best first: availability, then score; the first member's id settles exact ties so every ranking is stable. */
-function byRank(a: Standing, b: Standing): number {
-  return b.result.availability - a.result.availability || b.result.score - a.result.score || Number(a.members[0]!.id.slice(1)) - Number(b.members[0]!.id.slice(1));
+/** Seconds of game time of a side's last accepted action (0 when none). */
+function finishedAt(side: Side, tickMs: number): number {
+  for (let i = side.history.length - 1; i >= 0; i--) {
+    const e = side.history[i]!;
+    if ('action' in e) return (e.tick * tickMs) / 1000;
+  }
+  return 0;
 }
 
+/** Best first, by the game's one ranking (shared/ranking.ts). */
 export function standings(room: Room): Standing[] {
   const members = new Map<Side, Seat[]>(sidesOf(room).map((side) => [side, []]));
   for (const seat of room.seats.values()) if (seat.side) members.get(seat.side)!.push(seat);
-  return [...members].map(([side, seats]) => ({ side, members: seats, result: resultOf(side.game) })).sort(byRank);
+  const all = [...members].map(([side, seats]) => {
+    const result = resultOf(side.game);
+    const key = { availability: result.availability, score: result.score, finishedAt: finishedAt(side, room.level.tickMs), order: joinOrder(seats[0]!.id) };
+    return { side, members: seats, result, key };
+  });
+  return ranked(all, (s) => s.key).map((s, i, list) => {
+    const tie = i > 0 ? tieBreak(list[i - 1]!.key, s.key) : undefined;
+    return tie ? { ...s, tie } : s;
+  });
+}
+
+/** The ranking fields of a row. */
+function rankFields(s: Standing): { finishedAt?: number; tie?: TieBreak } {
+  return { ...(s.key.finishedAt > 0 ? { finishedAt: s.key.finishedAt } : {}), ...(s.tie ? { tie: s.tie } : {}) };
 }
 
 /** Who a row is: the player, or the team with its members. */
@@ -35,7 +58,7 @@ export function leaderboard(room: Room): LeaderboardRow[] {
     const down = nodesOut(room.level, s.side.game.state);
     return {
       rank: i + 1, ...identity(s), availability: s.result.availability, score: s.result.score, cost: s.result.cost, passed: s.result.passed,
-      nodes: s.side.game.state.nodes.length, connected: s.members.some((m) => m.conn !== undefined), ...(down > 0 ? { down } : {}),
+      nodes: s.side.game.state.nodes.length, connected: s.members.some((m) => m.conn !== undefined), ...(down > 0 ? { down } : {}), ...rankFields(s),
     };
   });
 }
@@ -50,7 +73,7 @@ export function results(room: Room): ResultRow[] {
     const r = s.result;
     return {
       rank: i + 1, ...identity(s), availability: r.availability, passed: r.passed, score: r.score, stars: r.stars, cost: r.cost,
-      offered: r.offered, good: r.good, failed: r.failed, actions: actionCount(s.side),
+      offered: r.offered, good: r.good, failed: r.failed, actions: actionCount(s.side), ...rankFields(s), complete: r.complete,
     };
   });
 }

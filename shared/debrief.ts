@@ -2,6 +2,7 @@ import { resultOf, type GameResult } from './game.js';
 import type { GameLog } from './game-log.js';
 import type { GameEvent, Level } from './level.js';
 import type { LevelRuntime } from './level-runtime.js';
+import { FAILOVER_SECONDS, SYNC_FAILOVER_SECONDS } from './catalog.js';
 import { money } from './money.js';
 import { changesFor, type TroubleContext } from './debrief/changes.js';
 import type { Debrief, DebriefCulprit, Incident, WhatIf } from './debrief/schema.js';
@@ -64,6 +65,7 @@ function incidentText(incident: Omit<Incident, 'text'>, culprit: Culprit | undef
   return `${componentText(culprit, rt.params)} ${conditionText(culprit)} from ${clock(c.from)} to ${clock(c.to)}${during}; ${reasonsText(culprit)}${lostWritesText(culprit)}`;
 }
 
+/** A change that improves the game (see `improves`) in words. */
 function whatIfText(change: string, at: number, r: GameResult, played: GameResult, level: Level): string {
   const before = played.availability;
   const head = `${change.charAt(0).toUpperCase()}${change.slice(1)} at ${clock(at)}`;
@@ -71,8 +73,24 @@ function whatIfText(change: string, at: number, r: GameResult, played: GameResul
   // Said only when the change is what broke the budget.
   const overBudget = r.cost > level.budget && played.cost <= level.budget ? `, but the game would have cost ${money(r.cost)} of the ${money(level.budget)} budget` : '';
   if (r.availability >= level.target) return `${head} would have kept availability at ${availabilityText(r.availability)} ${was}${overBudget}`;
-  if (r.availability > before) return `${head} would have raised availability to ${availabilityText(r.availability)} ${was}, short of the ${availabilityText(level.target)} target${overBudget}`;
-  return `${head} would have left availability at ${availabilityText(r.availability)} ${was}`;
+  return `${head} would have raised availability to ${availabilityText(r.availability)} ${was}, short of the ${availabilityText(level.target)} target${overBudget}`;
+}
+
+/** Whether a what-if is advice: it raises availability by at least what the screens show. */
+function improves(r: GameResult, played: GameResult): boolean {
+  return r.availability > played.availability && availabilityText(r.availability) !== availabilityText(played.availability);
+}
+
+/** Why no what-if is offered for an incident whose culprit is known: what was tried, and why it could not help. */
+function noWhatIfText(incident: Incident, culprit: Culprit, tried: readonly string[], rt: LevelRuntime): string {
+  const lasted = Math.round(incident.to - incident.from);
+  const who = componentText(culprit, rt.params);
+  if (culprit.reasons[0]?.reason === 'node-down' && culprit.kind === 'db') {
+    const why = `a failed primary is down until a standby takes over (${SYNC_FAILOVER_SECONDS} s for a sync one, ${FAILOVER_SECONDS} s for an async one); this outage of ${who} lasted ${lasted} s`;
+    return lasted <= SYNC_FAILOVER_SECONDS ? `${why}, so no standby would have shortened it` : why;
+  }
+  if (!tried.length) return `no single change fitted ${who} at that point (the budget left or the architecture allowed none)`;
+  return `no single change would have raised availability: ${tried.join(', ')} ${tried.length > 1 ? 'were' : 'was'} tried, and ${who} still held it down`;
 }
 
 function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: GameEvent[]): TroubleContext {
@@ -126,12 +144,18 @@ export function debrief(level: Level, log: GameLog, options: DebriefOptions = {}
 
   const whatIfs: WhatIf[] = [];
   const tried = new Set<string>();
-  found.forEach(({ stretch, culprit }, index) => {
+  let noWhatIf: string | undefined;
+  let runs = 0;
+  found.forEach(({ stretch, culprit, incident }, index) => {
     if (!culprit) return;
+    const triedHere: string[] = [];
+    const helped = () => whatIfs.some((w) => w.incident === index);
+    // Said once, for the first incident nothing would have helped (budget allowing, every one was tried).
+    const explain = () => { if (!helped() && budget > 0 && noWhatIf === undefined) noWhatIf = noWhatIfText(incident, culprit, triedHere, rt); };
     const inForce = events.map((e) => e.event).filter((e) => e.at < stretch.to * sps && e.at + e.duration > stretch.from * sps);
     let here = 0;
     for (const change of changesFor(culprit, troubleOf(culprit, stretch, samples, inForce))) {
-      if (whatIfs.length >= budget || here >= WHAT_IFS_PER_INCIDENT) return;
+      if (runs >= budget || here >= WHAT_IFS_PER_INCIDENT) return;
       const lead = (change.provisions ? rt.params[change.provisions].provisionSeconds : 0) + LEAD_MARGIN_SECONDS;
       const tick = Math.max(0, Math.floor((culprit.trouble.from * sps - lead) / CHECKPOINT_SECONDS) * every);
       const start = checkpoints.get(tick);
@@ -142,7 +166,11 @@ export function debrief(level: Level, log: GameLog, options: DebriefOptions = {}
       const run = forkReplay(start);
       if (!applyChange(run, planned.actions)) continue;
       playTo(run, log.endTick);
+      runs++;
+      triedHere.push(planned.text);
       const r = resultOf(run.game);
+      // A change that leaves availability where it was is not advice.
+      if (!improves(r, played)) continue;
       const at = tick * rt.dt;
       whatIfs.push({
         incident: index, at, change: planned.text, actions: planned.actions, availability: r.availability, cost: r.cost, passed: r.passed,
@@ -150,6 +178,7 @@ export function debrief(level: Level, log: GameLog, options: DebriefOptions = {}
       });
       here++;
     }
+    explain();
   });
 
   const incidents = found.map((f) => f.incident);
@@ -160,5 +189,6 @@ export function debrief(level: Level, log: GameLog, options: DebriefOptions = {}
     events: events.map(({ event, live }) => ({ at: event.at, duration: event.duration, name: eventName(event), live })),
     incidents, whatIfs,
     headline: incidents[0]?.text ?? `no incident: availability stayed above the ${availabilityText(level.target)} target`,
+    ...(noWhatIf === undefined || whatIfs.length ? {} : { noWhatIf }),
   };
 }

@@ -15,6 +15,8 @@ export interface Game {
 }
 
 export interface GameResult extends Score {
+  /** Whether the game ran the level's whole duration: a game ended early is scored on the part played and never passes. */
+  complete: boolean;
   offered: number;
   good: number;
   failed: Record<FailureReason, number>;
@@ -51,14 +53,17 @@ export function isOver(game: Game): boolean {
   return game.state.tick >= game.rt.totalTicks;
 }
 
+/** The game's result so far: until its last tick, nothing is passed yet (no pass points, no stars). */
 export function resultOf(game: Game): GameResult {
   const { totals, built, upkeep } = game.state;
   const cost = built + upkeep;
   const failed = totals.failed.reduce((a, b) => a + b, 0);
+  const complete = isOver(game);
   // Requests still in flight when the level ends count neither way.
-  const score = scoreGame(totals.good, totals.good + failed, cost, game.rt.level.target, game.rt.level.budget);
+  const score = scoreGame(totals.good, totals.good + failed, cost, game.rt.level.target, game.rt.level.budget, complete);
   return {
     ...score,
+    complete,
     offered: totals.offered,
     good: totals.good,
     failed: Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, totals.failed[i]!])) as Record<FailureReason, number>,

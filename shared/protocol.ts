@@ -6,6 +6,7 @@ import { CATALOG, LINKABLE, MAX_LINKS, MAX_NODES, TIER_FACTOR } from './catalog.
 import { RULE_ERRORS } from './errors.js';
 import { eventSchema, levelSchema } from './level.js';
 import { FAILURE_REASONS } from './reasons.js';
+import { TIE_BREAKS } from './ranking.js';
 import { SCORE_FORMULA } from './scoring.js';
 import { canonicalJson, hashText } from './state-hash.js';
 import type { GameState } from './state.js';
@@ -258,6 +259,10 @@ export const leaderboardRowSchema = z.object({
   /** A team's row: its name (also in `name`) and its members' player ids; `player` is its first member. */
   team: z.string().optional(),
   members: z.array(playerIdSchema).optional(),
+  /** Seconds of game time of the architecture's last accepted change (absent: none): the ranking's tie-break (shared/ranking.ts). */
+  finishedAt: z.number().optional(),
+  /** On a row whose availability and score equal the row above's: the tie-break that put that row first. */
+  tie: z.enum(TIE_BREAKS).optional(),
 });
 export type LeaderboardRow = z.infer<typeof leaderboardRowSchema>;
 
@@ -282,6 +287,9 @@ export const boardRowSchema = z.object({
   down: z.number().int().min(1).optional(),
   /** A team's row: its members' player ids. */
   members: z.array(playerIdSchema).optional(),
+  /** As in LeaderboardRow; `fin` (its finishedAt, whole seconds) only with a tie, the one place it shows. */
+  tie: z.enum(TIE_BREAKS).optional(),
+  fin: z.number().optional(),
 });
 export type BoardRow = z.infer<typeof boardRowSchema>;
 
@@ -294,6 +302,7 @@ export function boardRow(r: LeaderboardRow): BoardRow {
   return {
     rank: r.rank, id: r.player, name: r.name, avail: Math.floor(r.availability * scale + 1e-6) / scale, score: r.score, cost: Math.round(r.cost),
     ...(r.connected ? {} : { away: true as const }), ...(r.down === undefined ? {} : { down: r.down }), ...(r.members === undefined ? {} : { members: r.members }),
+    ...(r.tie === undefined ? {} : { tie: r.tie, fin: Math.round(r.finishedAt ?? 0) }),
   };
 }
 
@@ -314,6 +323,11 @@ export const resultRowSchema = z.object({
   /** A team's row, as in the leaderboard. */
   team: z.string().optional(),
   members: z.array(playerIdSchema).optional(),
+  /** As in the leaderboard (absent in results kept before the ranking had a tie-break). */
+  finishedAt: z.number().optional(),
+  tie: z.enum(TIE_BREAKS).optional(),
+  /** False when the host ended the round before the level's end: the part played is scored, never passed. */
+  complete: z.boolean().optional(),
 });
 export type ResultRow = z.infer<typeof resultRowSchema>;
 

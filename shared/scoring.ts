@@ -14,6 +14,36 @@ export const SCORE_FORMULA =
   `score = ${POINTS_PER_NINE} x nines + ${THRIFT_POINTS} x max(0, 1 - cost/budget) + ${PASS_POINTS} if passed, ` +
   `where nines = -log10(1 - availability), at most ${MAX_NINES}`;
 
+/** The thrift star: spend at most this share of the budget. */
+export const THRIFT_STAR_SHARE = 0.75;
+/** The care star: fail at most this share of what the target allows. */
+export const CAREFUL_STAR_SHARE = 0.5;
+
+const thriftStar = (cost: number, budget: number) => cost <= THRIFT_STAR_SHARE * budget;
+const carefulStar = (availability: number, target: number) => 1 - availability <= (1 - target) * CAREFUL_STAR_SHARE;
+
+/** What the care star asks: the availability to reach, 99.5% for a 99% target. */
+export function carefulAvailability(target: number): number {
+  return 1 - (1 - target) * CAREFUL_STAR_SHARE;
+}
+
+/** Each star a game did not earn, as what it asks and what the game did. */
+export interface MissedStar {
+  star: 'pass' | 'thrift' | 'care';
+  /** What was needed and what the game did, each a share: of the budget for thrift, availability otherwise. */
+  needed: number;
+  actual: number;
+}
+
+/** The stars a game missed, in the order they are earned; a pass missed hides the others (they need it). */
+export function missedStars(s: Pick<Score, 'availability' | 'passed'> & { cost: number }, target: number, budget: number): MissedStar[] {
+  if (!s.passed) return [{ star: 'pass', needed: target, actual: s.availability }];
+  const missed: MissedStar[] = [];
+  if (!thriftStar(s.cost, budget)) missed.push({ star: 'thrift', needed: THRIFT_STAR_SHARE, actual: s.cost / budget });
+  if (!carefulStar(s.availability, target)) missed.push({ star: 'care', needed: carefulAvailability(target), actual: s.availability });
+  return missed;
+}
+
 export interface Score {
   availability: number;
   passed: boolean;
@@ -26,13 +56,14 @@ export function nines(availability: number): number {
 }
 
 /**
- * Pass: availability meets the target within budget. Stars: one for passing, one for spending at
- * most three quarters of the budget, one for failing at most half as often as the target allows.
+ * Pass: availability meets the target within budget, over the whole level (`complete`). Stars: one for
+ * passing, one for spending at most three quarters of the budget, one for failing at most half as often
+ * as the target allows.
  */
-export function scoreGame(good: number, offered: number, cost: number, target: number, budget: number): Score {
+export function scoreGame(good: number, offered: number, cost: number, target: number, budget: number, complete = true): Score {
   const availability = offered > 0 ? Math.min(1, good / offered) : 1;
-  const passed = availability >= target && cost <= budget;
+  const passed = complete && availability >= target && cost <= budget;
   const score = Math.round(POINTS_PER_NINE * nines(availability) + THRIFT_POINTS * Math.max(0, 1 - cost / budget) + (passed ? PASS_POINTS : 0));
-  const stars = passed ? 1 + (cost <= 0.75 * budget ? 1 : 0) + (1 - availability <= (1 - target) / 2 ? 1 : 0) : 0;
+  const stars = passed ? 1 + (thriftStar(cost, budget) ? 1 : 0) + (carefulStar(availability, target) ? 1 : 0) : 0;
   return { availability, passed, score, stars };
 }

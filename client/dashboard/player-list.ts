@@ -1,3 +1,5 @@
+import { compareRank, joinOrder } from '../../shared/ranking.js';
+
 /** A seat as the host sees it. */
 export interface DashPlayer {
   id: string;
@@ -9,6 +11,8 @@ export interface DashPlayer {
   availability?: number;
   /** The score of that architecture so far. */
   score?: number;
+  /** Seconds of game time of its last accepted change: the ranking's tie-break. */
+  finishedAt?: number;
 }
 
 /** Orders of the host's player list, in the order the `o` key cycles through them. */
@@ -22,12 +26,13 @@ const byName = (a: DashPlayer, b: DashPlayer) => (a.name.toLowerCase() < b.name.
 const byJoin = (a: DashPlayer, b: DashPlayer) => Number(a.id.slice(1)) - Number(b.id.slice(1));
 
 /**
- * The struggling first: availability, then score, then name, each lowest first; players without a
- * game yet go last. The one place that ranks by availability here, so a shared ranking can replace it.
+ * The struggling first: the game's one ranking (shared/ranking.ts) read from the bottom, so the list
+ * and the leaderboard never disagree; players without a game yet go last, by name.
  */
 export function byAvailability(a: DashPlayer, b: DashPlayer): number {
   if (a.availability === undefined || b.availability === undefined) return (a.availability === undefined ? 1 : 0) - (b.availability === undefined ? 1 : 0) || byName(a, b);
-  return a.availability - b.availability || (a.score ?? 0) - (b.score ?? 0) || byName(a, b);
+  const key = (p: DashPlayer) => ({ availability: p.availability!, score: p.score ?? 0, finishedAt: p.finishedAt ?? 0, order: joinOrder(p.id) });
+  return compareRank(key(b), key(a));
 }
 
 const COMPARE: Record<PlayerOrder, (a: DashPlayer, b: DashPlayer) => number> = { join: byJoin, availability: byAvailability, name: byName };

@@ -1,4 +1,5 @@
 import type { BoxSpec, Frame } from '../frame.js';
+import { tieText } from '../../shared/ranking.js';
 import { percent } from '../format.js';
 import { seg, spread, type Line } from '../styled.js';
 import { blockText, blockWidth } from './block-font.js';
@@ -46,8 +47,8 @@ export function projectorFrame(data: DashboardData, cols: number, rows: number):
   const board: Line[] = podiumLines(data, iw);
   for (const r of data.rows) {
     board.push(spread(
-      [seg(` ${String(r.rank).padStart(3)}. `, 'title'), seg(r.name.toUpperCase(), r.rank === 1 ? 'ok' : 'title'), ...(r.connected ? [] : [seg('  (away)', 'warn')])],
-      [seg(`${percent(r.availability)}`, 'title'), seg(`   score ${String(r.score).padStart(5)} `, 'muted')],
+      [seg(` ${String(r.rank).padStart(3)}${r.tie ? '=' : '.'} `, 'title'), seg(r.name.toUpperCase(), r.rank === 1 ? 'ok' : 'title'), ...(r.connected ? [] : [seg('  (away)', 'warn')])],
+      [...(r.tie ? [seg(`${tieText(r.tie, r.finishedAt ?? 0)}   `, 'muted')] : []), seg(`${percent(r.availability)}`, 'title'), seg(`   score ${String(r.score).padStart(5)} `, 'muted')],
       iw,
     ));
   }

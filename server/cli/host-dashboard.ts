@@ -94,7 +94,7 @@ export class DashboardSource {
         const row = byPlayer.get(s.id);
         return {
           id: s.id, name: s.name, connected: s.conn !== undefined, ready: s.ready, ...(s.team === undefined ? {} : { team: s.team }),
-          ...(row === undefined ? {} : { availability: row.availability, score: row.score }),
+          ...(row === undefined ? {} : { availability: row.availability, score: row.score, finishedAt: row.finishedAt ?? 0 }),
         };
       }),
       spectators: [...room.members.values()].filter((m) => m.seat === undefined).length,

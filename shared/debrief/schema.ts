@@ -73,5 +73,7 @@ export const debriefSchema = z.object({
   whatIfs: z.array(whatIfSchema),
   /** The first incident's sentence, or that there was none. */
   headline: z.string(),
+  /** When incidents had a culprit but no change tried would have raised availability: why, in words. */
+  noWhatIf: z.string().optional(),
 });
 export type Debrief = z.infer<typeof debriefSchema>;

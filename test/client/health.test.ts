@@ -103,10 +103,10 @@ describe('a failed node shows as failed, from the simulation, not from its load'
       { rank: 2, player: 'p2', name: 'bo', availability: 0.57, score: 300, cost: 90, passed: false, nodes: 2, connected: true, down: 1 },
     ];
     const entries = leaderboardEntries(rows.map(boardRow), 'p1');
-    const lines = leaderboardView(entries, 40, 2);
-    expect(lines.map(lineText)[1]).toMatch(/^ 2\. bo x 1 down\s+57\.00%/);
-    expect(lines[1]!.find((s) => s.text === 'bo')?.style).toBe('bad');
-    expect(lineText(lines[0]!)).not.toContain('down');
+    const lines = leaderboardView(entries, 40, 3);
+    expect(lines.map(lineText)[2]).toMatch(/^ 2\. bo x 1 down\s+57\.00%/);
+    expect(lines[2]!.find((s) => s.text === 'bo')?.style).toBe('bad');
+    expect(lineText(lines[1]!)).not.toContain('down');
   });
 });
 

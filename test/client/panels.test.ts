@@ -124,8 +124,24 @@ describe('leaderboardView', () => {
       { rank: 2, name: 'ana', availability: 0.99, cost: 100, score: 700, you: false, connected: false },
       { rank: 1, name: 'bo', availability: 0.999, cost: 50, score: 900, you: true, connected: true },
     ], 40, 3));
-    expect(lines[0]).toMatch(/^>1\. bo\s+99\.90% \$50 900$/);
-    expect(lines[1]).toMatch(/^ 2\. ana ~away\s+99\.00%/);
+    expect(lines[0]).toMatch(/^ # +name +avail +cost +score$/);
+    expect(lines[1]).toMatch(/^>1\. bo +99\.90% +\$50 +900$/);
+    expect(lines[2]).toMatch(/^ 2\. ana ~away +99\.00%/);
+    // The columns line up under their titles.
+    expect(lines[1]!.indexOf('900') + 3).toBe(lines[0]!.indexOf('score') + 5);
+  });
+
+  it("keeps the player's own row in view when it ranks below the rows that fit, and marks a tie with its tie-break", () => {
+    const entries = Array.from({ length: 8 }, (_, i) => ({ rank: i + 1, name: `p${i + 1}`, availability: 0.99, cost: 100, score: 700, you: i === 6, connected: true, ...(i > 0 ? { tie: 'tie: joined later' } : {}) }));
+    const lines = text(leaderboardView(entries, 56, 4));
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^ 1\. p1 /);
+    expect(lines[2]).toMatch(/^ 2= p2 tie: joined later +99\.00%/);
+    expect(lines[3]).toMatch(/^>7= p7 /);
+    // At 28 columns (an 80-column screen) the cost column goes, and the words, which would not fit whole.
+    const narrow = text(leaderboardView(entries, 28, 4));
+    expect(narrow[0]).toMatch(/^ # +name +avail +score$/);
+    expect(narrow[3]).toMatch(/^>7= p7 +99\.00% +700$/);
   });
 });
 

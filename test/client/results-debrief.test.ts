@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxLines } from '../../client/frame.js';
-import { debriefLines, resultsScreen } from '../../client/results-view.js';
+import { debriefHead, debriefLines, resultsScreen } from '../../client/results-view.js';
 import { lineText } from '../../client/styled.js';
 import { debrief } from '../../shared/debrief.js';
 import { act, advance, isOver, newGame, resultOf } from '../../shared/game.js';
@@ -22,8 +22,8 @@ describe('results screen: the debrief', () => {
     expect(bad!.text.length).toBeGreaterThan(50);
   });
 
-  it('tells the incident and the what-if in words, wrapped to the box', () => {
-    const text = debriefLines(d, 80).map(lineText);
+  it('tells the first incident and the best what-if in words, wrapped to the box', () => {
+    const text = debriefHead(d, 80).map(lineText);
     expect(text.join(' ').replace(/\s+/g, ' ')).toContain('Incident app1 (app servers) in us-east saturated, 100% busy, from 0:49 to 4:00 during the traffic ramp');
     expect(text.join(' ').replace(/\s+/g, ' ')).toMatch(/What if Scaling app1 to 4 instances at 0:20 would have kept availability at 99\.\d\d%/);
     for (const line of text) expect(line.length).toBeLessThanOrEqual(80);

@@ -24,12 +24,27 @@ describe('bars', () => {
     expect(narrow).toMatch(/SOLO.*tutorial.*4:00 left.*\+ connected.*100\.00% \/ 99\.0%.*\$1,200/);
   });
 
-  it('shows the focused panel keys and always the global ones', () => {
+  it('shows the focused panel keys first and always ? help', () => {
     const map = lineText(bottomBar('map', { type: 'normal' }, 80));
     expect(map).toMatch(/^ hjkl move\s+Enter inspect\s+p place/);
-    expect(map).toMatch(/\? help\s+q quit\s*$/);
-    expect(lineText(bottomBar('log', { type: 'normal' }, 80))).toMatch(/Up scroll/);
+    expect(map).toMatch(/\? help\s*$/);
+    expect(lineText(bottomBar('log', { type: 'normal' }, 80))).toMatch(/^ Up scroll\s+Tab panel\s+: command\s+\? help\s+q quit\s*$/);
     expect(lineText(bottomBar('map', { type: 'link', from: 'lb1', unlink: false }, 80))).toMatch(/Enter link\s+Esc cancel/);
+  });
+
+  it("puts the selected node's keys first and trims global keys before them at 80 columns, keeping ? help", () => {
+    const app = lineText(bottomBar('map', { type: 'normal' }, 80, { type: 'node', kind: 'app' }));
+    expect(app).toHaveLength(80);
+    // The tutorial's one required action, and the other things to do to an app pool.
+    expect(app).toMatch(/^ > scale\s+c link\s+e config\s+u upgrade\s+d remove\s+Enter inspect\s/);
+    expect(app).toMatch(/\? help\s*$/);
+    expect(app).not.toContain('q quit');
+    // Only keys that apply: a load balancer does not scale; a replica can be promoted.
+    expect(lineText(bottomBar('map', { type: 'normal' }, 160, { type: 'node', kind: 'lb' }))).not.toContain('scale');
+    expect(lineText(bottomBar('map', { type: 'normal' }, 80, { type: 'node', kind: 'replica' }))).toContain('P promote');
+    expect(lineText(bottomBar('map', { type: 'normal' }, 80, { type: 'slot' }))).toMatch(/^ Enter place here\s+p place/);
+    // With room, the globals come back.
+    expect(lineText(bottomBar('map', { type: 'normal' }, 160, { type: 'node', kind: 'app' }))).toMatch(/Tab panel\s+: command\s+\? help\s+q quit\s*$/);
   });
 
   it('draws the focused panel with double lines', () => {
@@ -88,7 +103,8 @@ describe('results', () => {
     const text = frameText(resultsScreen(level, results, { type: 'solo', hasNext: true }, 80, 24).boxes);
     expect(text).toMatch(/Result\s+x FAILED: availability \d+\.\d+% is below the 99\.0% target/);
     expect(text).toMatch(/Cost\s+\d+ of 2,000/);
-    expect(text).toMatch(/Score\s+\d+\s+stars \[---\] 0 of 3/);
+    expect(text).toMatch(/Stars\s+\[---\] 0 of 3: no stars without a pass: availability \d+\.\d+%;[\s║]+99\.0% needed/);
+    expect(text).toMatch(/Score\s+\d+ /);
     expect(text).toMatch(/Rank\s+1 of 1/);
     expect(text).toContain('score = 200 x nines');
     expect(text).toMatch(/node-down\s+\d+\s+app1 \d+/);

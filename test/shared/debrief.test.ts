@@ -120,6 +120,16 @@ describe('debrief: what-ifs', () => {
     expect(d.whatIfs[0]!.availability).toBeGreaterThanOrEqual(level.target);
   });
 
+  it('offers no change that leaves availability where it was, and says in words why none would help', () => {
+    // A 25 s database failure, live, on a level whose primary has no standby: a standby needs 30 s or more.
+    const { level, log } = playedByPlan('load-balancing', 'reference');
+    const failure = { type: 'db-failure' as const, at: 100, duration: 25, announce: 0 };
+    const d = debrief(level, { ...log, entries: [...log.entries, { tick: 900, event: failure }].sort((a, b) => a.tick - b.tick) });
+    expect(d.incidents[0]!.culprit).toMatchObject({ node: 'db1', reason: 'node-down' });
+    expect(d.whatIfs).toEqual([]);
+    expect(d.noWhatIf).toBe('a failed primary is down until a standby takes over (30 s for a sync one, 45 s for an async one); this outage of db1 (database primary) in us-east lasted 25 s, so no standby would have shortened it');
+  });
+
   it('spends no more re-runs than asked', () => {
     const { level, log } = playedByPlan('db-failover', 'naive');
     expect(debrief(level, log, { whatIfs: 1 }).whatIfs).toHaveLength(1);

@@ -87,6 +87,9 @@ describe('dashboard view', () => {
     expect(text).toContain('Availability race');
     expect(text).toMatch(/1 ada\s+2 bob/);
     expect(text).toContain(blockText('K7QXM')[2]);
+    // A tie on availability and score shows what broke it, as everywhere else.
+    const tied = { ...running(), rows: [row(1, 'ada', 0.95, { score: 90 }), row(2, 'bob', 0.95, { score: 90, tie: 'finished', finishedAt: 65 })] };
+    expect(render(dashboardFrame(tied, ui, 100, 36), 100, 36)).toMatch(/2= BOB .*tie: finished later, at 1:05 +95\.00%/);
   });
 
   it('race chart: the leader on top, the lowest value at the bottom', () => {
@@ -314,7 +317,7 @@ describe('the player list of a class', () => {
     expect(render(dashboardFrame(data, ui, 80, 24), 80, 24)).toMatch(/>p100 student100/);
   });
 
-  it('o sorts the struggling first (availability, then score, then name), then by name, then back to join order', () => {
+  it('o sorts the struggling first (the ranking from the bottom), then by name, then back to join order', () => {
     const data = many();
     let ui = dashboardKey(initialUi(), data, 'o').ui;
     expect(ui.order).toBe('availability');
@@ -323,14 +326,16 @@ describe('the player list of a class', () => {
     const expected = [...data.players].sort((a, b) => a.availability! - b.availability! || a.score! - b.score!).map((p) => p.id);
     expect(listed(text)).toEqual(expected.slice(0, listed(text).length));
     expect(listed(text)[0]).not.toBe('p1');
-    // Equal availability: the lower score first; equal score too: by name.
+    // The leaderboard's ranking from the bottom: equal availability, the lower score first; equal
+    // score too, the later finisher; finished together, the later joiner.
     const tied: DashboardData = { ...data, players: [
-      { id: 'p1', name: 'zed', connected: true, ready: true, availability: 0.9, score: 10 },
-      { id: 'p2', name: 'amy', connected: true, ready: true, availability: 0.9, score: 10 },
+      { id: 'p1', name: 'amy', connected: true, ready: true, availability: 0.9, score: 10, finishedAt: 30 },
+      { id: 'p2', name: 'zed', connected: true, ready: true, availability: 0.9, score: 10, finishedAt: 10 },
       { id: 'p3', name: 'bea', connected: true, ready: true, availability: 0.9, score: 5 },
       { id: 'p4', name: 'cal', connected: true, ready: true },
+      { id: 'p5', name: 'abe', connected: true, ready: true, availability: 0.9, score: 10, finishedAt: 10 },
     ] };
-    expect(listed(render(dashboardFrame(tied, ui, 100, 30), 100, 30).replace(/ (zed|amy|bea|cal)/g, ' student$1'))).toEqual(['p3', 'p2', 'p1', 'p4']);
+    expect(listed(render(dashboardFrame(tied, ui, 100, 30), 100, 30).replace(/ (zed|amy|bea|cal|abe)/g, ' student$1'))).toEqual(['p3', 'p1', 'p5', 'p2', 'p4']);
     ui = dashboardKey(ui, data, 'o').ui;
     expect(ui.order).toBe('name');
     ui = dashboardKey(ui, data, 'o').ui;

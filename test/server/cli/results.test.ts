@@ -9,11 +9,12 @@ import { testServer, type TestServer } from '../helpers/server.js';
 import { STACK_FRAME, nines } from './run-cli.js';
 
 const level = raceLevel();
-/** What each player does at the start: one upgrades the app servers, one the database (not the bottleneck), one nothing. */
+/** What each player does at the start: one upgrades the app servers, one the database (not the bottleneck), two nothing (a tie). */
 const PLAYS: Record<string, Action | undefined> = {
   ada: { type: 'upgrade', node: 'app', tier: 'large' },
   bob: { type: 'upgrade', node: 'db' },
   cy: undefined,
+  dee: undefined,
 };
 
 let t: TestServer;
@@ -27,7 +28,7 @@ beforeAll(async () => {
   code = room.code;
   const host = await joinRoom(t.url, code, 'teacher', { spectate: true, hostToken: room.hostToken });
   const players = await Promise.all(Object.keys(PLAYS).map((name) => joinRoom(t.url, code, name)));
-  await host.client.next('room', (m) => m.room.players.length === 3);
+  await host.client.next('room', (m) => m.room.players.length === 4);
   host.client.send({ type: 'start' });
   for (const [i, action] of Object.values(PLAYS).entries()) {
     if (!action) continue;
@@ -50,7 +51,7 @@ describe('nines results', () => {
     // The date as a person reads it ("2 Dec 18:42"), the day's, not an ISO string.
     const now = new Date();
     const time = `${String(now.getHours()).padStart(2, '0')}:`;
-    expect(r.stdout).toMatch(new RegExp(`^game\\s+level\\s+rows\\s+ended\\n${code}-1\\s+race\\s+3\\s+${now.getDate()} [A-Z][a-z]{2} (${time}|\\d\\d:)\\d\\d\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^game\\s+level\\s+rows\\s+ended\\n${code}-1\\s+race\\s+4\\s+${now.getDate()} [A-Z][a-z]{2} (${time}|\\d\\d:)\\d\\d\\n$`));
     expect(r.stdout).not.toMatch(/\d{4}-\d\d-\d\dT/);
   });
 
@@ -61,6 +62,7 @@ describe('nines results', () => {
     expect(Object.keys(records[0]!)).toEqual([
       'room', 'round', 'level', 'rank', 'name', 'team', 'members', 'availability', 'target', 'passed', 'score', 'stars', 'cost', 'budget',
       'offered', 'good', 'failed', ...FAILURE_REASONS.map((x) => `failed_${x.replace(/-/g, '_')}`), 'actions', 'first_failure', 'reason', 'debrief',
+      'complete', 'tie_break',
     ]);
     expect(records.map((x) => x.name)).toEqual(results.rows.map((x) => x.name));
     for (const [i, row] of results.rows.entries()) {
@@ -72,7 +74,13 @@ describe('nines results', () => {
       expect(Number(rec.offered)).toBe(Math.round(row.offered));
       for (const reason of FAILURE_REASONS) expect(Number(rec[`failed_${reason.replace(/-/g, '_')}`])).toBe(Math.round(row.failed[reason] ?? 0));
       expect(rec.actions).toBe(PLAYS[row.name] ? '1' : '0');
+      expect(rec.complete).toBe('true');
     }
+    // cy and dee played the same game: the earlier joiner ranks first, and the row says so.
+    const [cy, dee] = [records.findIndex((x) => x.name === 'cy'), records.findIndex((x) => x.name === 'dee')];
+    expect(dee).toBe(cy + 1);
+    expect(records[cy]!.tie_break).toBe('');
+    expect(records[dee]!.tie_break).toBe('tie: joined later');
   });
 
   it('gives each player the debrief headline: the component that failed first and why', () => {
@@ -94,6 +102,7 @@ describe('nines results', () => {
     expect(md).toMatch(/\n\| 1 \| \w+ \| \w+ \| [\d.]+% \| (yes|no) \|/);
     expect(md).toContain('- **cy**: app (app servers) in home saturated');
     expect(md).toContain('- **ada**: no incident');
+    expect(md).toMatch(/\| dee \|.*\| tie: joined later \|\n/);
   });
 
   it('names an unknown game and the games there are, and a bad format, without a stack trace', () => {
