@@ -74,7 +74,7 @@ function whatIfText(change: string, at: number, r: GameResult, played: GameResul
   return `${head} would have left availability at ${availabilityText(r.availability)} ${was}`;
 }
 
-function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: GameEvent[]): TroubleContext {
+function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: GameEvent[], level: Level): TroubleContext {
   const series = samples.nodes.get(c.node)!;
   let peak = 0;
   for (let i = incident.from; i < incident.to; i++) {
@@ -86,6 +86,8 @@ function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: Game
     ddos: during.some((e) => e.type === 'ddos') && sum(samples.leaked, incident) > 0,
     flashSale: during.some((e) => e.type === 'flash-sale'),
     celebrity: during.some((e) => e.type === 'celebrity'),
+    zoneFailure: during.find((e) => e.type === 'zone-failure')?.region,
+    backgroundFailures: level.backgroundFailures,
   };
 }
 
@@ -129,7 +131,7 @@ export function debrief(level: Level, log: GameLog, options: DebriefOptions = {}
     if (!culprit) return;
     const inForce = events.map((e) => e.event).filter((e) => e.at < stretch.to * sps && e.at + e.duration > stretch.from * sps);
     let here = 0;
-    for (const change of changesFor(culprit, troubleOf(culprit, stretch, samples, inForce))) {
+    for (const change of changesFor(culprit, troubleOf(culprit, stretch, samples, inForce, level))) {
       if (whatIfs.length >= budget || here >= WHAT_IFS_PER_INCIDENT) return;
       const lead = (change.provisions ? rt.params[change.provisions].provisionSeconds : 0) + LEAD_MARGIN_SECONDS;
       const tick = Math.max(0, Math.floor((culprit.trouble.from * sps - lead) / CHECKPOINT_SECONDS) * every);

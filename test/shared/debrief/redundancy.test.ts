@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { debrief } from '../../../shared/debrief.js';
+import { upText } from '../../../shared/debrief/redundancy.js';
+import { playedByPlan } from '../../helpers/level-plans.js';
+
+// The what-ifs about redundancy: the answer of the zone-failure and series-parallel levels is what
+// their naive plans' debriefs propose first, and it would have passed.
+
+describe('debrief: redundancy what-ifs', () => {
+  it('sizes the region for the zone that survives, pools and primary in one change (zone-failure naive)', () => {
+    const { level, log } = playedByPlan('zone-failure', 'naive');
+    const d = debrief(level, log);
+    expect(d.incidents[0]!.culprit).toMatchObject({ node: 'db1', reason: 'node-down', from: 150 });
+    const [first] = d.whatIfs;
+    expect(first!.change).toBe('sizing us-east for the zone that survives (app1 to 8 instances, cache1 to 4 nodes, a sync standby for db1)');
+    expect(first!.actions).toEqual([
+      { type: 'scale', node: 'app1', by: 4 },
+      { type: 'scale', node: 'cache1', by: 2 },
+      { type: 'configure', node: 'db1', config: { standby: 'sync' } },
+    ]);
+    // Made before the zone went, early enough for the new instances to be warm.
+    expect(first!.at).toBeLessThanOrEqual(150 - 20);
+    expect(first!.passed).toBe(true);
+    // A standby alone, the classic what-if for a dead primary, is not enough here.
+    const standby = d.whatIfs.find((w) => w.change === 'an async standby for db1');
+    expect(standby?.passed).toBe(false);
+  });
+
+  it('puts every single-unit pool in parallel and shows the arithmetic of nines (series-parallel naive)', () => {
+    const { level, log } = playedByPlan('series-parallel', 'naive');
+    const d = debrief(level, log);
+    expect(d.incidents[0]!.culprit).toMatchObject({ node: 'app1', reason: 'node-down' });
+    const [first] = d.whatIfs;
+    expect(first!.change).toBe('a second unit in app1 and cache1 (a pair is down only when both are: app1 99.5% -> 99.997%, cache1 99.9% -> 99.9999%)');
+    expect(first!.actions).toEqual([{ type: 'scale', node: 'app1', by: 1 }, { type: 'scale', node: 'cache1', by: 1 }]);
+    expect(first!.at).toBe(0);
+    expect(first!.passed).toBe(true);
+    expect(d.availability).toBeLessThan(level.target);
+  });
+
+  it('writes a share up with the decimals its downtime needs', () => {
+    expect(upText(0.995)).toBe('99.5%');
+    expect(upText(0.999)).toBe('99.9%');
+    expect(upText(0.999999)).toBe('99.9999%');
+    expect(upText(1)).toBe('100%');
+  });
+});
