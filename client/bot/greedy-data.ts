@@ -63,7 +63,20 @@ function warming(turn: Turn, n: NodeState): boolean {
 }
 
 /**
- * Keeps each database primary below DB_HOT over the next half minute: a cache when reads load it,
+ * The most a known slowdown of a database that has yet to begin will multiply its service times by:
+ * its utilization then, at today's load. Once it has begun the measured utilization shows it.
+ */
+function slowdownAhead(turn: Turn, db: NodeState): number {
+  let factor = 1;
+  for (const e of turn.events) {
+    if (e.type !== 'latency' || e.at <= turn.t || (e.kind !== undefined && e.kind !== 'db')) continue;
+    if (e.region === undefined || e.region === db.region) factor = Math.max(factor, e.factor);
+  }
+  return factor;
+}
+
+/**
+ * Keeps each database primary below DB_HOT over the next half minute, and through an announced slowdown: a cache when reads load it,
  * a bigger cache, a replica, and a bigger tier (at once) when nothing else fits.
  */
 export function relieveDatabases(turn: Turn): void {
@@ -77,7 +90,7 @@ export function relieveDatabases(turn: Turn): void {
     const caches = callersOf(s, db.id).filter((c) => c.kind === 'cache');
     // Relief on its way: let it show before buying more.
     if ([...caches, ...replicasOf(s, db)].some((n) => warming(turn, n))) continue;
-    const load = db.metrics.utilization * g;
+    const load = db.metrics.utilization * g * slowdownAhead(turn, db);
     if (load <= DB_HOT) continue;
     if (readShare >= 0.5 && allowed(turn, 'cache')) {
       const cache = caches[0];

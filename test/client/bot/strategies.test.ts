@@ -44,7 +44,7 @@ function play(level: Level, strategy: Strategy, seed = 1, untilTick = Number.POS
 describe('greedy', () => {
   it.each([
     'tutorial', 'load-balancing', 'read-heavy', 'celebrity', 'flash-sale', 'ddos', 'db-failover', 'regional-partition',
-    'zone-failure', 'series-parallel',
+    'zone-failure', 'series-parallel', 'slow-database',
   ])('passes %s within its budget, every action accepted', (id) => {
     const level = curriculumLevel(id);
     const { result, refused } = play(level, greedy);
@@ -108,6 +108,13 @@ describe('greedy', () => {
     const { sent, refused } = play(level, greedy);
     expect(refused).toEqual([]);
     expect(sent.map((s) => s.action)).toEqual(expect.arrayContaining([{ type: 'scale', node: 'app1', by: 1 }, { type: 'scale', node: 'cache1', by: 1 }]));
+  });
+
+  it('puts a cache in front of a database before an announced slowdown of it, not after', () => {
+    const { sent } = play(curriculumLevel('slow-database'), greedy);
+    const cache = sent.find((s) => s.action.type === 'place' && s.action.kind === 'cache');
+    // The slowdown begins at 2:30 (tick 1,500); the cache needs its warm-up and a few seconds to fill.
+    expect(cache?.tick).toBeLessThan(1_400);
   });
 
   it('decides the same on the same view', () => {

@@ -3,8 +3,8 @@ import { debrief } from '../../../shared/debrief.js';
 import { upText } from '../../../shared/debrief/redundancy.js';
 import { playedByPlan } from '../../helpers/level-plans.js';
 
-// The what-ifs about redundancy: the answer of the zone-failure and series-parallel levels is what
-// their naive plans' debriefs propose first, and it would have passed.
+// The lessons of the reliability and data levels: what each naive plan's debrief proposes first is
+// the answer its level teaches, and it would have passed.
 
 describe('debrief: redundancy what-ifs', () => {
   it('sizes the region for the zone that survives, pools and primary in one change (zone-failure naive)', () => {
@@ -36,6 +36,17 @@ describe('debrief: redundancy what-ifs', () => {
     expect(first!.at).toBe(0);
     expect(first!.passed).toBe(true);
     expect(d.availability).toBeLessThan(level.target);
+  });
+
+  it('takes the reads off a database that slowed down, rather than more app servers (slow-database naive)', () => {
+    const { level, log } = playedByPlan('slow-database', 'naive');
+    const d = debrief(level, log);
+    expect(d.incidents[0]!.culprit).toMatchObject({ node: 'db1', reason: 'overloaded', from: 150 });
+    expect(d.incidents[0]!.during).toBe('the slowdown');
+    const [first] = d.whatIfs;
+    expect(first!.change).toBe('a cache in front of db1');
+    expect(first!.at).toBeLessThan(150);
+    expect(first!.passed).toBe(true);
   });
 
   it('writes a share up with the decimals its downtime needs', () => {
