@@ -76,7 +76,7 @@ export const CONCEPTS: readonly Concept[] = [
   c('replication', 'data', 'Leader-follower replication', 'Read replicas copy the primary and add read capacity; they lag behind it, so a read after a write may be stale.'),
   c('failover', 'data', 'Standby and failover', 'A standby takes over when the primary dies, after detection and promotion; an async standby loses its unreplicated writes.'),
   c('multi-leader', 'data', 'Leader-leader replication', 'Every region takes writes, and conflicting writes must be reconciled.'),
-  c('sharding', 'data', 'Hash sharding and hot keys', 'Shards split the data and its load by key; one very popular key still lands on a single shard.', 'planned', LEVEL_TO_COME),
+  c('sharding', 'data', 'Hash sharding and hot keys', 'Shards split the data and its load by key; one very popular key still lands on a single shard.'),
   c('range-sharding', 'data', 'Range sharding and resharding', 'Ranges keep scans local but sequential keys make one hot shard; moving data costs capacity while it runs.', 'planned', NOT_BUILT),
   c('federation', 'data', 'Federation', 'One database per function (users, orders): each is smaller, but joins across them become calls.', 'planned', SERVICES_ISSUE),
   c('denormalization', 'data', 'Denormalization', 'Copies of data where it is read: fewer queries per read, more work per write and more storage.', 'planned', NOT_BUILT),

@@ -142,11 +142,15 @@ export function debrief(level: Level, log: GameLog, options: DebriefOptions = {}
       tried.add(planned.text);
       const run = forkReplay(start);
       if (!applyChange(run, planned.actions)) continue;
+      if (planned.later) {
+        playTo(run, tick + Math.round(planned.later.afterSeconds / rt.dt));
+        if (!applyChange(run, planned.later.actions)) continue;
+      }
       playTo(run, log.endTick);
       const r = resultOf(run.game);
       const at = tick * rt.dt;
       whatIfs.push({
-        incident: index, at, change: planned.text, actions: planned.actions, availability: r.availability, cost: r.cost, passed: r.passed,
+        incident: index, at, change: planned.text, actions: [...planned.actions, ...(planned.later?.actions ?? [])], availability: r.availability, cost: r.cost, passed: r.passed,
         text: whatIfText(planned.text, at, r, played, level),
       });
       here++;

@@ -2,7 +2,7 @@ import type { Action } from '../../shared/action.js';
 import { plannedUnits } from '../../shared/architecture.js';
 import { POOLED } from '../../shared/sim/outage.js';
 import type { NodeState } from '../../shared/state.js';
-import { drainQueues, dropStaleReplicas, relieveDatabases, spareReplicas } from './greedy-data.js';
+import { drainQueues, dropStaleReplicas, relieveDatabases, routeShards, spareReplicas } from './greedy-data.js';
 import { finishEntries, prepare } from './greedy-events.js';
 import {
   calleesOf, callersOf, entryNodes, freeId, growth, isReady, knownEvents, legitRate, looksDown, nowSeconds, ofKind, trafficAt, unitCapacity,
@@ -155,7 +155,7 @@ function serveEveryRegion(turn: Turn): void {
 
 /**
  * Plays by the numbers it is sent: gets ready for each announced event, scales app pools ahead of
- * the traffic it can see coming, doubles up pools whose units fail now and then or that a zone failure will halve, relieves hot databases and drains queues, gives a load balancer a
+ * the traffic it can see coming, doubles up pools whose units fail now and then or that a zone failure will halve, relieves hot databases (shards them past the largest tier) and drains queues, gives a load balancer a
  * second pool, serves far users from their own region, and buys a replica when money allows,
  * always keeping the projected cost of the whole round within the budget.
  */
@@ -169,6 +169,7 @@ export const greedy: Strategy = (view) => {
   surviveZone(turn);
   parallelPools(turn);
   relieveDatabases(turn);
+  routeShards(turn);
   drainQueues(turn);
   balanceLonePools(turn);
   serveEveryRegion(turn);

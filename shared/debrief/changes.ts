@@ -5,6 +5,7 @@ import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import type { Culprit } from './incidents.js';
 import { parallelUnits, surviveZone } from './redundancy.js';
+import { shardPrimary } from './sharding.js';
 
 // The one-change alternatives a what-if tries, chosen from the component that failed first and why.
 // Each is planned on the architecture as it was when the change would have been made.
@@ -46,6 +47,8 @@ export interface PlannedChange {
   /** How a hint names it: "a read replica of db1". */
   text: string;
   actions: Action[];
+  /** Actions made this many seconds after the first, once what those placed is ready (a router switched to new primaries). */
+  later?: { afterSeconds: number; actions: Action[] };
 }
 
 export interface Change {
@@ -359,6 +362,8 @@ export function changesFor(culprit: Culprit, trouble: TroubleContext): Change[] 
   if (load && kind === 'db') {
     // A flash sale is writes: a queue absorbs them, where a cache or a replica only takes reads.
     const reads = [cache(culprit), replica(culprit)];
+    // Tried first, and only when writes overload a primary that has no bigger tier.
+    changes.push(shardPrimary(culprit, trouble));
     changes.push(...(trouble.flashSale ? [writeQueue(culprit), ...reads] : [...reads, writeQueue(culprit)]), upgrade(culprit));
   }
   if (load && kind === 'replica') changes.push(replica(culprit), upgrade(culprit));

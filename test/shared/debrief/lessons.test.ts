@@ -49,6 +49,28 @@ describe('debrief: redundancy what-ifs', () => {
     expect(first!.passed).toBe(true);
   });
 
+  it('shards the writes of a primary that has no bigger tier, switching to the new primaries once they serve (sharding naive)', () => {
+    const { level, log } = playedByPlan('sharding', 'naive');
+    const d = debrief(level, log);
+    expect(d.incidents[0]!.culprit).toMatchObject({ node: 'db1', reason: 'overloaded' });
+    const [first] = d.whatIfs;
+    expect(first!.change).toBe("sharding db1's keys over 2 xlarge primaries behind a shard router (the new ones in the path once ready)");
+    expect(first!.actions).toEqual([
+      { type: 'place', kind: 'shards', region: 'us-east', id: 'whatif-shards' },
+      { type: 'place', kind: 'db', region: 'us-east', id: 'whatif-db2' },
+      { type: 'upgrade', node: 'whatif-db2', tier: 'xlarge' },
+      { type: 'link', from: 'whatif-shards', to: 'db1' },
+      { type: 'link', from: 'whatif-shards', to: 'whatif-db2' },
+      { type: 'link', from: 'app1', to: 'whatif-shards' },
+      { type: 'unlink', from: 'app1', to: 'db1' },
+      { type: 'link', from: 'cache1', to: 'whatif-shards' },
+      { type: 'unlink', from: 'cache1', to: 'db1' },
+    ]);
+    expect(first!.passed).toBe(true);
+    // The classic answers for a busy database take reads; here they change nothing.
+    expect(d.whatIfs.find((w) => w.change === 'a cache in front of db1')?.passed).not.toBe(true);
+  });
+
   it('writes a share up with the decimals its downtime needs', () => {
     expect(upText(0.995)).toBe('99.5%');
     expect(upText(0.999)).toBe('99.9%');
