@@ -24,13 +24,17 @@ const CATCH_UP_SECONDS = 60;
 /** Seconds of play left below which a new replica would not be ready in time to matter. */
 const MIN_SECONDS_FOR_REPLICA = 60;
 
-/** A read replica following `db`, called by whatever calls it (app pools, caches). */
+/**
+ * A read replica following `db`, called by whatever calls it (app pools, caches), as big as its
+ * primary: reads split evenly between them, so a smaller one would drown first.
+ */
 function addReplica(turn: Turn, db: NodeState, share: number): boolean {
   const s = turn.draft.state;
   if (!allowed(turn, 'replica') || minutesLeft(s, turn.view.rt) * 60 < MIN_SECONDS_FOR_REPLICA) return false;
   if (replicasOf(s, db).length >= MAX_REPLICAS) return false;
   const id = freeId(s, 'replica');
-  return turn.draft.try([{ type: 'place', kind: 'replica', region: db.region, id, config: { primary: db.id } }, ...linksAround(id, 'replica', callersOf(s, db.id), [])], within(turn, share));
+  const size: Action[] = db.tier === 'small' ? [] : [{ type: 'upgrade', node: id, tier: db.tier }];
+  return turn.draft.try([{ type: 'place', kind: 'replica', region: db.region, id, config: { primary: db.id } }, ...size, ...linksAround(id, 'replica', callersOf(s, db.id), [])], within(turn, share));
 }
 
 /** Keys a cache holds with `units` nodes at its tier. */
@@ -106,7 +110,9 @@ export function relieveDatabases(turn: Turn): void {
     // A replica takes a while to warm up: past full load, only a bigger tier helps in time.
     if (readShare >= 0.5 && load < 1 && addReplica(turn, db, SPEND_CEILING)) continue;
     const next = TIERS[TIERS.indexOf(db.tier) + 1];
-    if (next) turn.draft.try([{ type: 'upgrade', node: db.id, tier: next }], within(turn, SPEND_CEILING));
+    // Its replicas of the same size go up with it: they share its reads evenly.
+    const twins = replicasOf(s, db).filter((r) => r.tier === db.tier);
+    if (next) turn.draft.try([db, ...twins].map((n): Action => ({ type: 'upgrade', node: n.id, tier: next })), within(turn, SPEND_CEILING));
     // Writes past the largest tier: only more primaries, each with its part of the keys, take them.
     else if (readShare < 0.5) shardWrites(turn, db, load);
   }

@@ -5,7 +5,7 @@ import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import type { Culprit } from './incidents.js';
 import { parallelUnits, surviveZone } from './redundancy.js';
-import { shardPrimary } from './sharding.js';
+import { replicasPastCeiling, shardPrimary } from './scale-out.js';
 
 // The one-change alternatives a what-if tries, chosen from the component that failed first and why.
 // Each is planned on the architecture as it was when the change would have been made.
@@ -362,8 +362,8 @@ export function changesFor(culprit: Culprit, trouble: TroubleContext): Change[] 
   if (load && kind === 'db') {
     // A flash sale is writes: a queue absorbs them, where a cache or a replica only takes reads.
     const reads = [cache(culprit), replica(culprit)];
-    // Tried first, and only when writes overload a primary that has no bigger tier.
-    changes.push(shardPrimary(culprit, trouble));
+    // Tried first, and only for a primary that has no bigger tier: replicas for its reads, shards for its writes.
+    changes.push(replicasPastCeiling(culprit, trouble), shardPrimary(culprit, trouble));
     changes.push(...(trouble.flashSale ? [writeQueue(culprit), ...reads] : [...reads, writeQueue(culprit)]), upgrade(culprit));
   }
   if (load && kind === 'replica') changes.push(replica(culprit), upgrade(culprit));

@@ -71,6 +71,21 @@ describe('debrief: redundancy what-ifs', () => {
     expect(d.whatIfs.find((w) => w.change === 'a cache in front of db1')?.passed).not.toBe(true);
   });
 
+  it('scales the reads out past the largest tier with replicas as big as the primary (vertical-ceiling naive)', () => {
+    const { level, log } = playedByPlan('vertical-ceiling', 'naive');
+    const d = debrief(level, log);
+    expect(d.incidents).toHaveLength(1);
+    expect(d.incidents[0]!.culprit).toMatchObject({ node: 'db1', reason: 'overloaded' });
+    const [first] = d.whatIfs;
+    expect(first!.change).toBe('1 xlarge read replica of db1 sharing its reads');
+    expect(first!.actions).toEqual([
+      { type: 'place', kind: 'replica', region: 'us-east', id: 'whatif-replica1', config: { primary: 'db1' } },
+      { type: 'upgrade', node: 'whatif-replica1', tier: 'xlarge' },
+      { type: 'link', from: 'app1', to: 'whatif-replica1' },
+    ]);
+    expect(first!.passed).toBe(true);
+  });
+
   it('writes a share up with the decimals its downtime needs', () => {
     expect(upText(0.995)).toBe('99.5%');
     expect(upText(0.999)).toBe('99.9%');
