@@ -93,7 +93,7 @@ function noWhatIfText(incident: Incident, culprit: Culprit, tried: readonly stri
   return `no single change would have raised availability: ${tried.join(', ')} ${tried.length > 1 ? 'were' : 'was'} tried, and ${who} still held it down`;
 }
 
-function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: GameEvent[]): TroubleContext {
+function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: GameEvent[], level: Level): TroubleContext {
   const series = samples.nodes.get(c.node)!;
   let peak = 0;
   for (let i = incident.from; i < incident.to; i++) {
@@ -105,6 +105,8 @@ function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: Game
     ddos: during.some((e) => e.type === 'ddos') && sum(samples.leaked, incident) > 0,
     flashSale: during.some((e) => e.type === 'flash-sale'),
     celebrity: during.some((e) => e.type === 'celebrity'),
+    zoneFailure: during.find((e) => e.type === 'zone-failure')?.region,
+    backgroundFailures: level.backgroundFailures,
   };
 }
 
@@ -154,7 +156,7 @@ export function debrief(level: Level, log: GameLog, options: DebriefOptions = {}
     const explain = () => { if (!helped() && budget > 0 && noWhatIf === undefined) noWhatIf = noWhatIfText(incident, culprit, triedHere, rt); };
     const inForce = events.map((e) => e.event).filter((e) => e.at < stretch.to * sps && e.at + e.duration > stretch.from * sps);
     let here = 0;
-    for (const change of changesFor(culprit, troubleOf(culprit, stretch, samples, inForce))) {
+    for (const change of changesFor(culprit, troubleOf(culprit, stretch, samples, inForce, level))) {
       if (runs >= budget || here >= WHAT_IFS_PER_INCIDENT) return;
       const lead = (change.provisions ? rt.params[change.provisions].provisionSeconds : 0) + LEAD_MARGIN_SECONDS;
       const tick = Math.max(0, Math.floor((culprit.trouble.from * sps - lead) / CHECKPOINT_SECONDS) * every);
@@ -165,6 +167,10 @@ export function debrief(level: Level, log: GameLog, options: DebriefOptions = {}
       tried.add(planned.text);
       const run = forkReplay(start);
       if (!applyChange(run, planned.actions)) continue;
+      if (planned.later) {
+        playTo(run, tick + Math.round(planned.later.afterSeconds / rt.dt));
+        if (!applyChange(run, planned.later.actions)) continue;
+      }
       playTo(run, log.endTick);
       runs++;
       triedHere.push(planned.text);
@@ -173,7 +179,7 @@ export function debrief(level: Level, log: GameLog, options: DebriefOptions = {}
       if (!improves(r, played)) continue;
       const at = tick * rt.dt;
       whatIfs.push({
-        incident: index, at, change: planned.text, actions: planned.actions, availability: r.availability, cost: r.cost, passed: r.passed,
+        incident: index, at, change: planned.text, actions: [...planned.actions, ...(planned.later?.actions ?? [])], availability: r.availability, cost: r.cost, passed: r.passed,
         text: whatIfText(planned.text, at, r, played, level),
       });
       here++;

@@ -1,7 +1,8 @@
 import { plannedUnits } from '../../shared/architecture.js';
-import { TIER_FACTOR, TIERS, WORKER_RATE, WRITE_COST } from '../../shared/catalog.js';
+import { TIER_FACTOR, TIERS, WORKER_RATE, WRITE_COST, type Kind } from '../../shared/catalog.js';
 import { lruHitRatio } from '../../shared/sim/cache.js';
-import type { NodeState } from '../../shared/state.js';
+import type { Action } from '../../shared/action.js';
+import type { GameState, NodeState } from '../../shared/state.js';
 import { calleesOf, callersOf, databaseWork, freeId, growth, isReady, looksDown, minutesLeft, ofKind, trafficAt, unitCapacity } from './greedy-model.js';
 import { allowed, linksAround, pending, placeWithUnits, replicasOf, scaleWithin, SPARE_CEILING, SPEND_CEILING, within, type Turn } from './greedy-turn.js';
 
@@ -23,13 +24,17 @@ const CATCH_UP_SECONDS = 60;
 /** Seconds of play left below which a new replica would not be ready in time to matter. */
 const MIN_SECONDS_FOR_REPLICA = 60;
 
-/** A read replica following `db`, called by whatever calls it (app pools, caches). */
+/**
+ * A read replica following `db`, called by whatever calls it (app pools, caches), as big as its
+ * primary: reads split evenly between them, so a smaller one would drown first.
+ */
 function addReplica(turn: Turn, db: NodeState, share: number): boolean {
   const s = turn.draft.state;
   if (!allowed(turn, 'replica') || minutesLeft(s, turn.view.rt) * 60 < MIN_SECONDS_FOR_REPLICA) return false;
   if (replicasOf(s, db).length >= MAX_REPLICAS) return false;
   const id = freeId(s, 'replica');
-  return turn.draft.try([{ type: 'place', kind: 'replica', region: db.region, id, config: { primary: db.id } }, ...linksAround(id, 'replica', callersOf(s, db.id), [])], within(turn, share));
+  const size: Action[] = db.tier === 'small' ? [] : [{ type: 'upgrade', node: id, tier: db.tier }];
+  return turn.draft.try([{ type: 'place', kind: 'replica', region: db.region, id, config: { primary: db.id } }, ...size, ...linksAround(id, 'replica', callersOf(s, db.id), [])], within(turn, share));
 }
 
 /** Keys a cache holds with `units` nodes at its tier. */
@@ -63,8 +68,21 @@ function warming(turn: Turn, n: NodeState): boolean {
 }
 
 /**
- * Keeps each database primary below DB_HOT over the next half minute: a cache when reads load it,
- * a bigger cache, a replica, and a bigger tier (at once) when nothing else fits.
+ * The most a known slowdown of a database that has yet to begin will multiply its service times by:
+ * its utilization then, at today's load. Once it has begun the measured utilization shows it.
+ */
+function slowdownAhead(turn: Turn, db: NodeState): number {
+  let factor = 1;
+  for (const e of turn.events) {
+    if (e.type !== 'latency' || e.at <= turn.t || (e.kind !== undefined && e.kind !== 'db')) continue;
+    if (e.region === undefined || e.region === db.region) factor = Math.max(factor, e.factor);
+  }
+  return factor;
+}
+
+/**
+ * Keeps each database primary below DB_HOT over the next half minute, and through an announced slowdown: a cache when reads load it,
+ * a bigger cache, a replica, a bigger tier (at once) when nothing else fits, and shards past the largest tier.
  */
 export function relieveDatabases(turn: Turn): void {
   const { view } = turn;
@@ -77,7 +95,7 @@ export function relieveDatabases(turn: Turn): void {
     const caches = callersOf(s, db.id).filter((c) => c.kind === 'cache');
     // Relief on its way: let it show before buying more.
     if ([...caches, ...replicasOf(s, db)].some((n) => warming(turn, n))) continue;
-    const load = db.metrics.utilization * g;
+    const load = db.metrics.utilization * g * slowdownAhead(turn, db);
     if (load <= DB_HOT) continue;
     if (readShare >= 0.5 && allowed(turn, 'cache')) {
       const cache = caches[0];
@@ -92,7 +110,57 @@ export function relieveDatabases(turn: Turn): void {
     // A replica takes a while to warm up: past full load, only a bigger tier helps in time.
     if (readShare >= 0.5 && load < 1 && addReplica(turn, db, SPEND_CEILING)) continue;
     const next = TIERS[TIERS.indexOf(db.tier) + 1];
-    if (next) turn.draft.try([{ type: 'upgrade', node: db.id, tier: next }], within(turn, SPEND_CEILING));
+    // Its replicas of the same size go up with it: they share its reads evenly.
+    const twins = replicasOf(s, db).filter((r) => r.tier === db.tier);
+    if (next) turn.draft.try([db, ...twins].map((n): Action => ({ type: 'upgrade', node: n.id, tier: next })), within(turn, SPEND_CEILING));
+    // Writes past the largest tier: only more primaries, each with its part of the keys, take them.
+    else if (readShare < 0.5) shardWrites(turn, db, load);
+  }
+}
+
+/** The first `count` ids of a kind that no node has. */
+function freeIds(state: Readonly<GameState>, kind: Kind, count: number): string[] {
+  const ids: string[] = [];
+  for (let n = 1; ids.length < count; n++) if (!state.nodes.some((x) => x.id === `${kind}${n}`)) ids.push(`${kind}${n}`);
+  return ids;
+}
+
+/**
+ * A shard router and enough new primaries at `db`'s tier that the load, split evenly by hash, keeps
+ * each near DB_TARGET. They provision first; routeShards puts the router in the path once they serve.
+ */
+function shardWrites(turn: Turn, db: NodeState, load: number): void {
+  const s = turn.draft.state;
+  if (!allowed(turn, 'shards') || ofKind(s, 'shards').length) return;
+  const added = Math.max(1, Math.ceil(load / DB_TARGET) - 1);
+  const [router] = freeIds(s, 'shards', 1);
+  const actions: Action[] = [{ type: 'place', kind: 'shards', region: db.region, id: router! }];
+  for (const id of freeIds(s, 'db', added)) {
+    actions.push({ type: 'place', kind: 'db', region: db.region, id });
+    if (db.tier !== 'small') actions.push({ type: 'upgrade', node: id, tier: db.tier });
+  }
+  turn.draft.try(actions, within(turn, SPEND_CEILING));
+}
+
+/**
+ * A shard router nobody calls yet, once it and every primary nobody calls are ready: the app pools'
+ * primary and the new ones become its shards, and the app pools call the router instead.
+ */
+export function routeShards(turn: Turn): void {
+  const s = turn.draft.state;
+  for (const router of ofKind(s, 'shards')) {
+    if (calleesOf(s, router.id).length || !isReady(s, router)) continue;
+    const apps = ofKind(s, 'app');
+    const old = ofKind(s, 'db').filter((d) => apps.some((a) => calleesOf(s, a.id).some((c) => c.id === d.id)));
+    const fresh = ofKind(s, 'db').filter((d) => !callersOf(s, d.id).length && d.region === router.region);
+    if (!old.length || !fresh.length || !fresh.every((d) => isReady(s, d))) continue;
+    const actions: Action[] = [...old, ...fresh].map((d): Action => ({ type: 'link', from: router.id, to: d.id }));
+    for (const a of apps) {
+      const called = old.filter((d) => calleesOf(s, a.id).some((c) => c.id === d.id));
+      if (!called.length) continue;
+      actions.push({ type: 'link', from: a.id, to: router.id }, ...called.map((d): Action => ({ type: 'unlink', from: a.id, to: d.id })));
+    }
+    turn.draft.try(actions);
   }
 }
 

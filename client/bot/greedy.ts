@@ -1,7 +1,8 @@
 import type { Action } from '../../shared/action.js';
 import { plannedUnits } from '../../shared/architecture.js';
+import { POOLED } from '../../shared/sim/outage.js';
 import type { NodeState } from '../../shared/state.js';
-import { drainQueues, dropStaleReplicas, relieveDatabases, spareReplicas } from './greedy-data.js';
+import { drainQueues, dropStaleReplicas, relieveDatabases, routeShards, spareReplicas } from './greedy-data.js';
 import { finishEntries, prepare } from './greedy-events.js';
 import {
   calleesOf, callersOf, entryNodes, freeId, growth, isReady, knownEvents, legitRate, looksDown, nowSeconds, ofKind, trafficAt, unitCapacity,
@@ -13,6 +14,8 @@ import { Draft, type Strategy } from './strategy.js';
 export const APP_TARGET = 0.7;
 /** Utilization a pool that must carry its sibling's load alone may reach. */
 export const SURVIVOR_TARGET = 0.85;
+/** Share of the downtime the target allows that one tier may take, when units fail in the background. */
+const TIER_DOWNTIME_SHARE = 0.1;
 /** Seconds beyond a unit's warm-up the forecast looks ahead: a decision or two late is still in time. */
 const LEAD_SECONDS = 10;
 
@@ -87,6 +90,39 @@ function balanceLonePools(turn: Turn): void {
 }
 
 /**
+ * A zone failure is coming: each app pool of the region gets twice the units the survivors need,
+ * since the zone takes half of every pool (rounded up) at once.
+ */
+function surviveZone(turn: Turn): void {
+  const g = appGrowth(turn);
+  const max = turn.view.rt.params.app.maxUnits;
+  for (const e of turn.events) {
+    if (!pending(turn, e) || e.type !== 'zone-failure') continue;
+    for (const pool of ofKind(turn.draft.state, 'app')) {
+      if (pool.region !== e.region || !measured(turn, pool) || looksDown(turn.draft.state, pool)) continue;
+      const wanted = Math.min(max, 2 * unitsFor(turn, pool, pool.metrics.arrivalRps * g, SURVIVOR_TARGET));
+      if (wanted > plannedUnits(pool)) scaleWithin(turn, pool.id, wanted - plannedUnits(pool), SPEND_CEILING);
+    }
+  }
+}
+
+/**
+ * When units fail now and then, a pool is a tier in parallel: it is down only when all its units
+ * are, (1 - a)^n. Each pool gets the units that keep its downtime a small share of what the target allows.
+ */
+function parallelPools(turn: Turn): void {
+  const { level, params } = turn.view.rt;
+  if (!level.backgroundFailures) return;
+  const allowedDown = (1 - level.target) * TIER_DOWNTIME_SHARE;
+  for (const pool of turn.draft.state.nodes.filter((n) => POOLED.has(n.kind))) {
+    const p = params[pool.kind];
+    if (p.availability >= 1) continue;
+    const units = Math.min(p.maxUnits, Math.ceil(Math.log(allowedDown) / Math.log(1 - p.availability) - 1e-9));
+    if (units > plannedUnits(pool)) scaleWithin(turn, pool.id, units - plannedUnits(pool), SPEND_CEILING);
+  }
+}
+
+/**
  * Users far from every app pool: a pool in their region (the nearest entry takes them, through DNS
  * or not), sized for them, with a local read replica so that their reads stay local and go on
  * through a partition.
@@ -119,7 +155,7 @@ function serveEveryRegion(turn: Turn): void {
 
 /**
  * Plays by the numbers it is sent: gets ready for each announced event, scales app pools ahead of
- * the traffic it can see coming, relieves hot databases and drains queues, gives a load balancer a
+ * the traffic it can see coming, doubles up pools whose units fail now and then or that a zone failure will halve, relieves hot databases (shards them past the largest tier) and drains queues, gives a load balancer a
  * second pool, serves far users from their own region, and buys a replica when money allows,
  * always keeping the projected cost of the whole round within the budget.
  */
@@ -130,7 +166,10 @@ export const greedy: Strategy = (view) => {
   dropStaleReplicas(turn);
   prepare(turn);
   scaleApps(turn);
+  surviveZone(turn);
+  parallelPools(turn);
   relieveDatabases(turn);
+  routeShards(turn);
   drainQueues(turn);
   balanceLonePools(turn);
   serveEveryRegion(turn);

@@ -4,6 +4,8 @@ import { LINKABLE, TIER_FACTOR, TIERS, WORKER_RATE, type Kind } from '../catalog
 import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import type { Culprit } from './incidents.js';
+import { parallelUnits, surviveZone } from './redundancy.js';
+import { replicasPastCeiling, shardPrimary } from './scale-out.js';
 
 // The one-change alternatives a what-if tries, chosen from the component that failed first and why.
 // Each is planned on the architecture as it was when the change would have been made.
@@ -35,12 +37,18 @@ export interface TroubleContext {
   flashSale: boolean;
   /** A celebrity spike (reads of one hot key) was in force. */
   celebrity: boolean;
+  /** The region a zone failure in force struck, if one was. */
+  zoneFailure: string | undefined;
+  /** The level counts every unit's background downtime (availability in series and in parallel). */
+  backgroundFailures: boolean;
 }
 
 export interface PlannedChange {
   /** How a hint names it: "a read replica of db1". */
   text: string;
   actions: Action[];
+  /** Actions made this many seconds after the first, once what those placed is ready (a router switched to new primaries). */
+  later?: { afterSeconds: number; actions: Action[] };
 }
 
 export interface Change {
@@ -344,12 +352,18 @@ export function changesFor(culprit: Culprit, trouble: TroubleContext): Change[] 
   const kind = culprit.kind;
   const load = reason === 'overloaded' || reason === 'timed-out';
   const changes: Change[] = [];
+  // A zone takes half of every pool and a lone primary at once: one change must answer both.
+  if (trouble.zoneFailure !== undefined && (load || reason === 'node-down') && culprit.region === trouble.zoneFailure) changes.push(surviveZone(trouble.zoneFailure));
+  // A unit that is down now and then is a tier in series: a second one puts it in parallel.
+  if (trouble.backgroundFailures && reason === 'node-down') changes.push(parallelUnits());
   if (trouble.ddos && load) changes.push(gatewayFilter());
   if (trouble.celebrity && load && (kind === 'app' || kind === 'lb' || kind === 'gateway')) changes.push(cdnFront());
   if (load && (kind === 'app' || kind === 'cache')) changes.push(scalePool(culprit, trouble));
   if (load && kind === 'db') {
     // A flash sale is writes: a queue absorbs them, where a cache or a replica only takes reads.
     const reads = [cache(culprit), replica(culprit)];
+    // Tried first, and only for a primary that has no bigger tier: replicas for its reads, shards for its writes.
+    changes.push(replicasPastCeiling(culprit, trouble), shardPrimary(culprit, trouble));
     changes.push(...(trouble.flashSale ? [writeQueue(culprit), ...reads] : [...reads, writeQueue(culprit)]), upgrade(culprit));
   }
   if (load && kind === 'replica') changes.push(replica(culprit), upgrade(culprit));

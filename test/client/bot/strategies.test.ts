@@ -44,6 +44,7 @@ function play(level: Level, strategy: Strategy, seed = 1, untilTick = Number.POS
 describe('greedy', () => {
   it.each([
     'tutorial', 'load-balancing', 'read-heavy', 'celebrity', 'flash-sale', 'ddos', 'db-failover', 'regional-partition',
+    'zone-failure', 'series-parallel', 'slow-database', 'sharding', 'vertical-ceiling',
   ])('passes %s within its budget, every action accepted', (id) => {
     const level = curriculumLevel(id);
     const { result, refused } = play(level, greedy);
@@ -78,6 +79,42 @@ describe('greedy', () => {
       { type: 'link', from: 'lb1', to: 'app2' },
     ]));
     expect(result.availability).toBeGreaterThan(0.9);
+  });
+
+  it('doubles a pool that a coming zone failure will halve, and gives the primary a standby', () => {
+    const level = labLevel({
+      traffic: { users: [{ region: 'here', clients: 1000, rps: 1500 }], mix: { read: 1 } },
+      overrides: { app: { provisionSeconds: 0 } },
+      allowed: ['app', 'db'],
+      initial: [place('app', 'app1'), { type: 'scale', node: 'app1', by: 1 }, place('db', 'db1'), link('app1', 'db1')],
+      events: [{ type: 'zone-failure', at: 20, duration: 20, region: 'here', announce: 10 }],
+      durationSeconds: 60,
+    });
+    const { sent, refused } = play(level, greedy);
+    expect(refused).toEqual([]);
+    // 1,500 req/s needs two instances at the survivors' utilization: four, so that two are left.
+    expect(sent.filter((s) => s.action.type === 'scale').reduce((a, s) => a + (s.action as { by: number }).by, 2)).toBe(4);
+    expect(sent.map((s) => s.action)).toContainEqual({ type: 'configure', node: 'db1', config: { standby: 'sync' } });
+  });
+
+  it('gives each pool a second unit when units fail in the background: a pair is down only when both are', () => {
+    const level = labLevel({
+      traffic: { users: [{ region: 'here', clients: 1000, rps: 300 }], mix: { read: 1 } },
+      target: 0.999,
+      backgroundFailures: true,
+      initial: [place('app', 'app1'), place('cache', 'cache1'), place('db', 'db1'), link('app1', 'cache1'), link('cache1', 'db1')],
+      durationSeconds: 30,
+    });
+    const { sent, refused } = play(level, greedy);
+    expect(refused).toEqual([]);
+    expect(sent.map((s) => s.action)).toEqual(expect.arrayContaining([{ type: 'scale', node: 'app1', by: 1 }, { type: 'scale', node: 'cache1', by: 1 }]));
+  });
+
+  it('puts a cache in front of a database before an announced slowdown of it, not after', () => {
+    const { sent } = play(curriculumLevel('slow-database'), greedy);
+    const cache = sent.find((s) => s.action.type === 'place' && s.action.kind === 'cache');
+    // The slowdown begins at 2:30 (tick 1,500); the cache needs its warm-up and a few seconds to fill.
+    expect(cache?.tick).toBeLessThan(1_400);
   });
 
   it('decides the same on the same view', () => {
