@@ -23,7 +23,5 @@ export const FAILURE_REASONS = [
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
-export const REQUEST_CLASSES = ['static', 'read', 'write', 'deferrableWrite', 'malicious'] as const;
-export type RequestClass = (typeof REQUEST_CLASSES)[number];
 /** Index of each reason in per-reason arrays. */
 export const REASON_INDEX = Object.fromEntries(FAILURE_REASONS.map((r, i) => [r, i])) as Record<FailureReason, number>;

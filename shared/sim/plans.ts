@@ -8,7 +8,7 @@ import { ARRIVALS_CHECKED, type CNode } from './graph.js';
  * general path, which routes around children that are down or cut off.
  */
 export interface SendPlans {
-  /** Per node and class (index * CLASS_COUNT + k): one of the PLAN_ kinds. */
+  /** Per node and class (index * CLASS_COUNT + k): one of the PLAN_ kinds, or 0 for nothing to send to (the general path fails the class: no route, or node down). */
   kind: Uint8Array;
   /** Per node and class: 1 when the plan is valid this tick. */
   ok: Uint8Array;
@@ -24,8 +24,6 @@ export interface SendPlans {
   weight: Float64Array;
 }
 
-/** Nothing to send to: the general path fails the class (no route, or node down). */
-export const PLAN_NONE = 0;
 /** An even split over the first preference group, all of them health-checked (one child included). */
 export const PLAN_SPLIT = 1;
 /** A shard router: each key lives on one shard, so fixed shares, not health-checked. */
