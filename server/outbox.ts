@@ -33,6 +33,9 @@ export class Outbox {
   private readonly newest = new Map<string, string>();
   /** Frames never sent because a newer one of their kind replaced them. */
   skipped = 0;
+  /** Frames handed to the socket, and the messages they carried (a batch carries several). */
+  frames = 0;
+  messages = 0;
   private readonly written = () => {
     if (this.newest.size) this.flush();
   };
@@ -47,6 +50,8 @@ export class Outbox {
       return;
     }
     if (this.sink.bufferedAmount > this.limits.maxBuffered) return this.onOverflow();
+    this.frames++;
+    this.messages++;
     this.sink.send(data, this.written);
   }
 
@@ -68,6 +73,8 @@ export class Outbox {
     if (this.sink.bufferedAmount > this.limits.maxBuffered) return this.onOverflow();
     for (let i = 0; i < now.length; i += MAX_BATCH_MESSAGES) {
       const part = now.slice(i, i + MAX_BATCH_MESSAGES);
+      this.frames++;
+      this.messages += part.length;
       this.sink.send(part.length === 1 ? part[0]! : batchFrame(part), this.written);
     }
   }
@@ -76,6 +83,8 @@ export class Outbox {
   flush(): void {
     if (this.newest.size === 0 || this.sink.bufferedAmount > this.limits.skipAt) return;
     for (const data of this.newest.values()) this.sink.send(data, this.written);
+    this.frames += this.newest.size;
+    this.messages += this.newest.size;
     this.newest.clear();
   }
 }

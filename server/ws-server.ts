@@ -86,6 +86,8 @@ export interface GameServer {
   rooms: Rooms;
   /** Frames skipped for slow readers, over all connections so far. */
   skippedFrames(): number;
+  /** Frames sent and the messages they carried, over all connections so far (batches carry several). */
+  sentFrames(): { frames: number; messages: number };
   /** Sockets open now (upgraded or not), and those cut so far: past a cap, or never upgraded in time. */
   sockets(): { open: number; cut: number; timedOut: number };
   /** Closes every connection with the shutdown code, stops the rooms and flushes their logs. */
@@ -150,6 +152,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
   const connections = new Map<number, Connection>();
   let nextId = 1;
   let skippedByClosed = 0;
+  const sentByClosed = { frames: 0, messages: 0 };
 
   // A peer that never answers the close frame (or stopped reading) is cut off after a grace period.
   const close = (conn: Connection, code: CloseCode, reason: string) => {
@@ -321,6 +324,8 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       clearTimeout(conn.helloTimer);
       connections.delete(id);
       skippedByClosed += conn.outbox.skipped;
+      sentByClosed.frames += conn.outbox.frames;
+      sentByClosed.messages += conn.outbox.messages;
       if (conn.room !== undefined) rooms.input(conn.room, { type: 'disconnect', conn: id, now: now() });
     });
   });
@@ -345,6 +350,14 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     port,
     rooms,
     skippedFrames: () => skippedByClosed + [...connections.values()].reduce((n, c) => n + c.outbox.skipped, 0),
+    sentFrames: () => {
+      const sent = { ...sentByClosed };
+      for (const c of connections.values()) {
+        sent.frames += c.outbox.frames;
+        sent.messages += c.outbox.messages;
+      }
+      return sent;
+    },
     sockets: () => ({ open: openSockets, cut: cutSockets, timedOut: timedOutSockets }),
     async close() {
       clearInterval(heartbeat);

@@ -115,6 +115,9 @@ function sumUsage(list: Usage[]): Usage {
     writtenPerSecond: list.reduce((a, u) => a + u.writtenPerSecond, 0),
     readPerSecond: list.reduce((a, u) => a + u.readPerSecond, 0),
     rss: list.reduce((a, u) => a + u.rss, 0),
+    writesPerSecond: list.reduce((a, u) => a + u.writesPerSecond, 0),
+    framesPerSecond: list.reduce((a, u) => a + u.framesPerSecond, 0),
+    messagesPerSecond: list.reduce((a, u) => a + u.messagesPerSecond, 0),
   };
 }
 
@@ -172,6 +175,7 @@ async function runBaseline(rooms: number, players: number, messageBytes: number,
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 const kib = (x: number) => `${(x / 1024).toFixed(2)} KiB`;
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const perPlayer = (m: Measured, perSecond: number) => (perSecond / m.players).toFixed(2);
 
 function printOurs(m: Measured, rooms: number): void {
   const down = m.server.writtenPerSecond / m.players;
@@ -181,6 +185,7 @@ function printOurs(m: Measured, rooms: number): void {
   console.log(`  due to done    p50 ${ms(m.done.p50)}, p99 ${ms(m.done.p99)}, max ${ms(m.done.max)}: from when a tick was due to when its messages were sent`);
   console.log(`  server         ${(m.server.cpuShare * 100).toFixed(1)}% of a core, RSS ${(m.server.rss / 2 ** 20).toFixed(0)} MiB (${((m.server.rss - m.baseRss) / m.players / 1024).toFixed(1)} KiB per player over the empty server)`);
   console.log(`  per player     ${kib(down)}/s down (target < 2 KiB: ${verdict(down < TARGETS.downBytesPerPlayer)}), ${(m.server.readPerSecond / m.players).toFixed(0)} B/s up`);
+  console.log(`  sends          per player per second: ${perPlayer(m, m.server.messagesPerSecond)} messages in ${perPlayer(m, m.server.framesPerSecond)} frames, ${perPlayer(m, m.server.writesPerSecond)} socket writes`);
   console.log(`  sync delay     p50 ${ms(m.delay.p50)}, p99 ${ms(m.delay.p99)}, max ${ms(m.delay.max)} from when the tick was due to a bot's copy (${m.delay.count} arrivals; target p99 < ${TARGETS.delayP99Ms} ms: ${verdict(m.delay.p99 < TARGETS.delayP99Ms)})`);
   console.log(`  bots           ${(m.clients.cpuShare * 100).toFixed(1)}% of a core over ${BOT_PROCESSES} processes`);
 }
@@ -188,7 +193,8 @@ function printOurs(m: Measured, rooms: number): void {
 function printBaseline(b: Measured, ours: Measured, messageBytes: number): void {
   console.log(`baseline: bare ws broadcast, ${b.players} connections, ${messageBytes} B every ${SYNC_EVERY_TICKS} ticks per connection`);
   console.log(`  server         ${(b.server.cpuShare * 100).toFixed(1)}% of a core, ${kib(b.server.writtenPerSecond / b.players)}/s per connection; delay p50 ${ms(b.delay.p50)}, p99 ${ms(b.delay.p99)}`);
-  console.log(`ratio nines / baseline: delivery ${(ours.clients.readPerSecond / b.clients.readPerSecond).toFixed(2)} (bytes the clients read per second), server CPU ${(ours.server.cpuShare / b.server.cpuShare).toFixed(2)}, delay p99 ${(ours.delay.p99 / b.delay.p99).toFixed(2)}`);
+  console.log(`  sends          per connection per second: ${perPlayer(b, b.server.messagesPerSecond)} messages in ${perPlayer(b, b.server.framesPerSecond)} frames, ${perPlayer(b, b.server.writesPerSecond)} socket writes`);
+  console.log(`ratio nines / baseline: delivery ${(ours.clients.readPerSecond / b.clients.readPerSecond).toFixed(2)} (bytes the clients read per second), server CPU ${(ours.server.cpuShare / b.server.cpuShare).toFixed(2)}, socket writes ${(ours.server.writesPerSecond / b.server.writesPerSecond).toFixed(2)}, delay p99 ${(ours.delay.p99 / b.delay.p99).toFixed(2)}`);
 }
 
 async function sweep(): Promise<void> {

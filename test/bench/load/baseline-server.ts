@@ -4,7 +4,11 @@
 import { performance } from 'node:perf_hooks';
 import { WebSocketServer, type WebSocket } from '../../../server/websocket.js';
 import type { Order, ServerReport } from './ipc.js';
-import { readProcess, usageBetween, type Reading } from './measure.js';
+import { countSocketWrites, readProcess, usageBetween, type Reading } from './measure.js';
+
+countSocketWrites();
+/** Frames sent: the baseline sends one message a frame. */
+const sent = { frames: 0, messages: 0 };
 
 const [roomsArg, bytesArg, everyArg, tickArg] = process.argv.slice(2);
 const roomCount = Number(roomsArg);
@@ -47,6 +51,8 @@ function runRoom(room: number, origin: number): void {
       if (tick % everyTicks === 0) {
         const data = message(performance.timeOrigin + due, tick);
         for (const ws of members[room]!) ws.send(data);
+        sent.frames += members[room]!.length;
+        sent.messages += members[room]!.length;
       }
     }
     if (mark) {
@@ -67,10 +73,10 @@ process.on('message', (order: Order | { type: 'start' }) => {
     tickDurations = [];
     lateMs = [];
     doneMs = [];
-    mark = readProcess();
+    mark = readProcess({ ...sent });
     send({ type: 'marked' });
   } else if (order.type === 'report') {
-    send({ type: 'report', usage: usageBetween(mark ?? readProcess(), readProcess()), baseRss: 0, tickMs: tickDurations, lateMs, doneMs, due: {} });
+    send({ type: 'report', usage: usageBetween(mark ?? readProcess({ ...sent }), readProcess({ ...sent })), baseRss: 0, tickMs: tickDurations, lateMs, doneMs, due: {} });
   } else {
     running = false;
     for (const ws of wss.clients) ws.terminate();

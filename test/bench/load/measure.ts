@@ -1,6 +1,28 @@
 // What the load benchmark reads off a process, and the arithmetic it reports with.
 import { readFileSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
+
+/** Write requests the process's sockets handed down (one per write or corked writev), once counted. */
+let socketWrites = 0;
+
+/** Counts every socket write request of this process from now on: the system calls a server makes to send. */
+export function countSocketWrites(): void {
+  const proto = Socket.prototype as unknown as Record<'_write' | '_writev', (...args: unknown[]) => unknown>;
+  for (const name of ['_write', '_writev'] as const) {
+    const original = proto[name];
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      socketWrites++;
+      return original.apply(this, args);
+    };
+  }
+}
+
+/** Frames (WebSocket messages) and the protocol messages they carried, as the server counts them. */
+export interface Sent {
+  frames: number;
+  messages: number;
+}
 
 /** A process's counters at one moment; differences of two readings give rates. */
 export interface Reading {
@@ -12,6 +34,9 @@ export interface Reading {
   written: number;
   read: number;
   rss: number;
+  /** Socket write requests so far (see countSocketWrites). */
+  writes: number;
+  sent: Sent;
 }
 
 /** Milliseconds since the epoch, with performance.now()'s resolution. */
@@ -25,9 +50,9 @@ function ioCounters(): { written: number; read: number } {
   return { written: field('wchar'), read: field('rchar') };
 }
 
-export function readProcess(): Reading {
+export function readProcess(sent: Sent = { frames: 0, messages: 0 }): Reading {
   const cpu = process.cpuUsage();
-  return { at: wallNow(), cpuUs: cpu.user + cpu.system, ...ioCounters(), rss: process.memoryUsage().rss };
+  return { at: wallNow(), cpuUs: cpu.user + cpu.system, ...ioCounters(), rss: process.memoryUsage().rss, writes: socketWrites, sent };
 }
 
 /** The difference of two readings: CPU as a share of one core, bytes per second. */
@@ -37,6 +62,9 @@ export interface Usage {
   writtenPerSecond: number;
   readPerSecond: number;
   rss: number;
+  writesPerSecond: number;
+  framesPerSecond: number;
+  messagesPerSecond: number;
 }
 
 export function usageBetween(a: Reading, b: Reading): Usage {
@@ -47,6 +75,9 @@ export function usageBetween(a: Reading, b: Reading): Usage {
     writtenPerSecond: (b.written - a.written) / seconds,
     readPerSecond: (b.read - a.read) / seconds,
     rss: b.rss,
+    writesPerSecond: (b.writes - a.writes) / seconds,
+    framesPerSecond: (b.sent.frames - a.sent.frames) / seconds,
+    messagesPerSecond: (b.sent.messages - a.sent.messages) / seconds,
   };
 }
 

@@ -7,7 +7,9 @@ import { tickWallMs } from '../../../server/room-state.js';
 import type { RoomInput } from '../../../server/room.js';
 import { startServer } from '../../../server/ws-server.js';
 import type { Order, ServerReport } from './ipc.js';
-import { readProcess, usageBetween, type Reading } from './measure.js';
+import { countSocketWrites, readProcess, usageBetween, type Reading } from './measure.js';
+
+countSocketWrites();
 
 const [levelId, roomsArg] = process.argv.slice(2);
 const roomCount = Number(roomsArg);
@@ -55,10 +57,10 @@ process.on('message', (order: Order) => {
     lateMs = [];
     doneMs = [];
     due = {};
-    mark = readProcess();
+    mark = readProcess(server.sentFrames());
     send({ type: 'marked' });
   } else if (order.type === 'report') {
-    send({ type: 'report', usage: usageBetween(mark ?? readProcess(), readProcess()), baseRss, tickMs, lateMs, doneMs, due });
+    send({ type: 'report', usage: usageBetween(mark ?? readProcess(server.sentFrames()), readProcess(server.sentFrames())), baseRss, tickMs, lateMs, doneMs, due });
   } else {
     void server.close().then(() => process.exit(0));
   }
