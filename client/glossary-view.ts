@@ -1,0 +1,46 @@
+import { chapterTitle } from '../shared/concepts.js';
+import type { Level } from '../shared/level.js';
+import { syllabus, type SyllabusRow } from '../shared/syllabus.js';
+import { fit, seg, wrapText, type Line } from './styled.js';
+
+/** Where a concept is met in play, in the words of one line. */
+function playedIn(row: SyllabusRow): Line {
+  if (row.levels.length) return [seg('    played in: ', 'muted'), seg(row.levels.map((l) => l.id).join(', '), 'key')];
+  if (row.status === 'text') return [seg('    knowledge to have; no level plays it', 'muted')];
+  return [seg(`    not playable yet: ${row.planned ?? 'no level yet'}`, 'muted')];
+}
+
+/** Rows whose id or name holds the term (any case); all rows without one. */
+function matching(rows: SyllabusRow[], term: string | undefined): SyllabusRow[] {
+  const t = term?.trim().toLowerCase();
+  if (!t) return rows;
+  return rows.filter((r) => r.concept.includes(t) || r.name.toLowerCase().includes(t));
+}
+
+/** Indent of a definition under its concept's name. */
+const INDENT = '    ';
+
+/** The glossary at a width: every concept by chapter, its definition (wrapped) and the levels that play it. */
+export function glossaryLines(levels: readonly Level[], term: string | undefined, width: number): Line[] {
+  const rows = matching(syllabus(levels), term);
+  if (!rows.length) return [[seg(`No glossary entry matches "${term}". `), seg('g', 'key'), seg(' lists them all.')]];
+  const lines: Line[] = [];
+  let chapter: string | undefined;
+  for (const row of rows) {
+    if (row.chapter !== chapter) {
+      if (chapter !== undefined) lines.push([]);
+      chapter = row.chapter;
+      lines.push([seg(chapterTitle(row.chapter), 'title')]);
+    }
+    lines.push([seg(`  ${row.name}`, 'key')], ...wrapText(row.definition, Math.max(20, width - INDENT.length)).map((t) => [seg(`${INDENT}${t}`)]), playedIn(row));
+  }
+  return lines;
+}
+
+export function glossaryView(levels: readonly Level[], term: string | undefined, scroll: number, width: number, height: number): Line[] {
+  const all = glossaryLines(levels, term, width);
+  const top = Math.max(0, Math.min(scroll, all.length - height));
+  const shown = all.slice(top, top + height).map((l) => fit(l, width));
+  while (shown.length < height) shown.push(fit([], width));
+  return shown;
+}
