@@ -86,6 +86,23 @@ describe('debrief: redundancy what-ifs', () => {
     expect(first!.passed).toBe(true);
   });
 
+  it('caches the hot key in front of the shard router: more shards leave it on one of them (hot-key naive)', () => {
+    const { level, log } = playedByPlan('hot-key', 'naive');
+    const d = debrief(level, log);
+    // The fifth shard happens to own the viral key: it takes every one of its reads.
+    expect(d.incidents[0]!.culprit).toMatchObject({ node: 'db5', reason: 'overloaded' });
+    expect(d.incidents[0]!.during).toBe('the celebrity spike');
+    const [first] = d.whatIfs;
+    expect(first!.change).toBe('a cache answering the hot key in front of shards1');
+    expect(first!.actions).toEqual([
+      { type: 'place', kind: 'cache', region: 'us-east', id: 'whatif-cache' },
+      { type: 'link', from: 'whatif-cache', to: 'shards1' },
+      { type: 'link', from: 'app1', to: 'whatif-cache' },
+    ]);
+    expect(first!.at).toBeLessThan(120);
+    expect(first!.passed).toBe(true);
+  });
+
   it('writes a share up with the decimals its downtime needs', () => {
     expect(upText(0.995)).toBe('99.5%');
     expect(upText(0.999)).toBe('99.9%');
