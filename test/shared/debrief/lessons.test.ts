@@ -6,7 +6,7 @@ import { playedByPlan } from '../../helpers/level-plans.js';
 // The lessons of the reliability and data levels: what each naive plan's debrief proposes first is
 // the answer its level teaches, and it would have passed.
 
-describe('debrief: redundancy what-ifs', () => {
+describe('debrief: the what-if each new level teaches', () => {
   it('sizes the region for the zone that survives, pools and primary in one change (zone-failure naive)', () => {
     const { level, log } = playedByPlan('zone-failure', 'naive');
     const d = debrief(level, log);
