@@ -5,6 +5,7 @@ import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import type { Culprit } from './incidents.js';
 import { parallelUnits, surviveZone } from './redundancy.js';
+import { cacheBeforeShards } from './hot-key.js';
 import { replicasPastCeiling, shardPrimary } from './scale-out.js';
 
 // The one-change alternatives a what-if tries, chosen from the component that failed first and why.
@@ -364,6 +365,8 @@ export function changesFor(culprit: Culprit, trouble: TroubleContext): Change[] 
     const reads = [cache(culprit), replica(culprit)];
     // Tried first, and only for a primary that has no bigger tier: replicas for its reads, shards for its writes.
     changes.push(replicasPastCeiling(culprit, trouble), shardPrimary(culprit, trouble));
+    // A hot key's reads all land on the shard that owns it: only a cache in front of the router takes them.
+    changes.push(cacheBeforeShards(culprit, trouble));
     changes.push(...(trouble.flashSale ? [writeQueue(culprit), ...reads] : [...reads, writeQueue(culprit)]), upgrade(culprit));
   }
   if (load && kind === 'replica') changes.push(replica(culprit), upgrade(culprit));

@@ -6,7 +6,7 @@ import { playedByPlan } from '../../helpers/level-plans.js';
 // The lessons of the reliability and data levels: what each naive plan's debrief proposes first is
 // the answer its level teaches, and it would have passed.
 
-describe('debrief: redundancy what-ifs', () => {
+describe('debrief: the what-if each new level teaches', () => {
   it('sizes the region for the zone that survives, pools and primary in one change (zone-failure naive)', () => {
     const { level, log } = playedByPlan('zone-failure', 'naive');
     const d = debrief(level, log);
@@ -83,6 +83,23 @@ describe('debrief: redundancy what-ifs', () => {
       { type: 'upgrade', node: 'whatif-replica1', tier: 'xlarge' },
       { type: 'link', from: 'app1', to: 'whatif-replica1' },
     ]);
+    expect(first!.passed).toBe(true);
+  });
+
+  it('caches the hot key in front of the shard router: more shards leave it on one of them (hot-key naive)', () => {
+    const { level, log } = playedByPlan('hot-key', 'naive');
+    const d = debrief(level, log);
+    // The fifth shard happens to own the viral key: it takes every one of its reads.
+    expect(d.incidents[0]!.culprit).toMatchObject({ node: 'db5', reason: 'overloaded' });
+    expect(d.incidents[0]!.during).toBe('the celebrity spike');
+    const [first] = d.whatIfs;
+    expect(first!.change).toBe('a cache answering the hot key in front of shards1');
+    expect(first!.actions).toEqual([
+      { type: 'place', kind: 'cache', region: 'us-east', id: 'whatif-cache' },
+      { type: 'link', from: 'whatif-cache', to: 'shards1' },
+      { type: 'link', from: 'app1', to: 'whatif-cache' },
+    ]);
+    expect(first!.at).toBeLessThan(120);
     expect(first!.passed).toBe(true);
   });
 
