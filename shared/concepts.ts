@@ -93,7 +93,7 @@ export const CONCEPTS: readonly Concept[] = [
   c('series-parallel', 'reliability', 'Availability in series and parallel', 'A chain is as available as the product of its parts; redundant parts multiply their unavailabilities instead.'),
   c('zone-region-failure', 'reliability', 'Zone and region failure', 'Whole zones and regions fail; only what is spread across them survives.'),
   c('dns-failover', 'reliability', 'DNS failover, active-passive and active-active', 'Health-checked DNS moves users to another region after detection and one TTL; active-active loses less and costs more.', 'planned', LEVEL_TO_COME),
-  c('slow-dependency', 'reliability', 'Slow dependencies', 'A slow database holds callers\' threads longer, so timeouts pile up upstream; a cache or replica can take the reads.'),
+  c('slow-dependency', 'reliability', 'Slow dependencies', 'A slow database makes every request that needs it wait longer: queues grow and requests time out; a cache or replica can take the reads.'),
   c('retries-backoff', 'reliability', 'Retries, backoff and jitter', 'Retries multiply load; without backoff a short spike becomes an outage that outlives it.', 'planned', NOT_BUILT),
   c('circuit-breaker', 'reliability', 'Timeouts and circuit breakers', 'A breaker fails fast while a dependency is sick, so callers are not tied up and it can recover.', 'planned', NOT_BUILT),
   c('idempotency', 'reliability', 'Idempotency', 'An idempotency key makes a retried request safe: a payment sent twice charges once.', 'planned', NOT_BUILT),
