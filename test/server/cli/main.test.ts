@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../server/cli/command-specs.js';
 import { nines, ROOT } from './run-cli.js';
 
+/** Time npm's own start-up may take on a loaded two-core machine. */
+const NPX_TIMEOUT_MS = 90_000;
+
 describe('nines --help', () => {
   it.each([['--help'], ['-h'], ['help'], []])('lists every command with its usage and exits 0 (%s)', (...args) => {
     const r = nines(...args);
@@ -30,7 +33,8 @@ describe('the nines binary', () => {
     expect(r.stderr).not.toContain('Permission denied');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('nines play');
-  });
+    // npx starts npm itself, seconds of its own before ours; on a busy machine that passes the default 20 s.
+  }, NPX_TIMEOUT_MS);
 });
 
 describe('nines --version', () => {
