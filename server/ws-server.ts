@@ -1,15 +1,14 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from './websocket.js';
 import type { Level } from '../shared/level.js';
 import { CLOSE_CODES, DEFAULTS, ERROR_CODES, type CloseCode, type ServerMessage } from '../shared/protocol.js';
 import { hashToken, newToken } from './codes.js';
 import { FileError } from './file-error.js';
+import { httpFront, remoteAddress } from './http-front.js';
 import { parseInbound } from './inbound.js';
 import { resolveLevel } from './levels-store.js';
 import {
-  AWAY_SEATS_UNCOUNTED, HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, LOBBY_SEAT_GRACE_MS, MAX_CONNECTIONS_PER_ADDRESS, MAX_SEATS_PER_ADDRESS, OVER_CAP_ANSWERED,
+  AWAY_SEATS_UNCOUNTED, HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, LOBBY_SEAT_GRACE_MS, MAX_CONNECTIONS_PER_ADDRESS, MAX_SEATS_PER_ADDRESS,
 } from './limits.js';
 import type { Logger } from './logger.js';
 import { RepeatedWarnings } from './log-repeats.js';
@@ -114,18 +113,6 @@ const CLOSE_GRACE_MS = 1_000;
 
 const now = () => performance.now();
 
-/** How often Node checks its HTTP header and request timeouts (its default, 30 s, would let them run long). */
-const HTTP_TIMEOUT_CHECK_MS = 500;
-
-/** A socket's remote address, an IPv4-mapped IPv6 one as plain IPv4. */
-function remoteAddress(socket: Socket): string {
-  const a = socket.remoteAddress ?? 'unknown';
-  return a.startsWith('::ffff:') ? a.slice('::ffff:'.length) : a;
-}
-
-/** What a plain HTTP request (a browser, a probe) is told. */
-const NOT_A_PAGE = 'nines: this is a game server; players connect with `nines join <address> <CODE> --name <name>`\n';
-
 /** Loads the level a host asked for by id, from the levels folder only (never a path a client chose). */
 function levelById(id: string): Level {
   return resolveLevel(join(levelsDir(), `${id}.json`));
@@ -184,43 +171,8 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
     throw new UnrestorableRoomsError(unrestorable);
   }
 
-  // The HTTP server under the WebSocket one: a socket that sends no upgrade in time is closed, and every
-  // socket, upgraded or not, counts toward the caps.
-  const http = createServer({
-    headersTimeout: limits.httpHeadersTimeoutMs, requestTimeout: limits.httpRequestTimeoutMs, connectionsCheckingInterval: HTTP_TIMEOUT_CHECK_MS,
-  }, (_req, res) => {
-    res.writeHead(426, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-    res.end(NOT_A_PAGE);
-  });
-  const perAddress = new Map<string, number>();
-  let openSockets = 0;
-  let cutSockets = 0;
-  let timedOutSockets = 0;
-  http.on('connection', (socket: Socket) => {
-    const address = remoteAddress(socket);
-    const held = perAddress.get(address) ?? 0;
-    // Past the caps, a few sockets get in to be told why they are refused; a flood beyond is cut unanswered.
-    if (held >= limits.maxConnectionsPerAddress + OVER_CAP_ANSWERED || openSockets >= limits.maxConnections + OVER_CAP_ANSWERED) {
-      cutSockets++;
-      socket.destroy();
-      return;
-    }
-    perAddress.set(address, held + 1);
-    openSockets++;
-    const upgradeTimer = setTimeout(() => {
-      timedOutSockets++;
-      socket.destroy();
-    }, limits.httpRequestTimeoutMs);
-    socket.once('upgraded', () => clearTimeout(upgradeTimer));
-    socket.once('close', () => {
-      clearTimeout(upgradeTimer);
-      openSockets--;
-      const left = (perAddress.get(address) ?? 1) - 1;
-      if (left === 0) perAddress.delete(address);
-      else perAddress.set(address, left);
-    });
-  });
-  http.on('upgrade', (req: IncomingMessage) => req.socket.emit('upgraded'));
+  const front = httpFront(limits);
+  const { http } = front;
   const wss = new WebSocketServer({ server: http, maxPayload: limits.maxPayloadBytes, perMessageDeflate: false, clientTracking: false });
   // The WebSocket server re-emits its HTTP server's errors: a failed listen is answered below, later ones logged.
   let listening = false;
@@ -297,13 +249,13 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       }),
     };
     ws.on('error', (e) => logger.debug(`connection ${id}: ${e.message}`));
-    const fromAddress = perAddress.get(address) ?? 0;
+    const fromAddress = front.fromAddress(address);
     if (fromAddress > limits.maxConnectionsPerAddress) {
       reply(conn, { type: 'error', code: ERROR_CODES.ADDRESS_FULL, message: `this server already has ${fromAddress - 1} connections from your address (${address}), the most one machine may open; close some, or the host runs \`nines host --max-connections-per-address ${limits.maxConnectionsPerAddress * 2}\`` });
       return close(conn, CLOSE_CODES.FULL, ERROR_CODES.ADDRESS_FULL);
     }
-    if (openSockets > limits.maxConnections) {
-      reply(conn, { type: 'error', code: ERROR_CODES.SERVER_FULL, message: `this server has ${openSockets - 1} connections, the most it takes; try again later` });
+    if (front.open() > limits.maxConnections) {
+      reply(conn, { type: 'error', code: ERROR_CODES.SERVER_FULL, message: `this server has ${front.open() - 1} connections, the most it takes; try again later` });
       return close(conn, CLOSE_CODES.FULL, ERROR_CODES.SERVER_FULL);
     }
     connections.set(id, conn);
@@ -358,7 +310,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
       }
       return sent;
     },
-    sockets: () => ({ open: openSockets, cut: cutSockets, timedOut: timedOutSockets }),
+    sockets: () => front.stats(),
     async close() {
       clearInterval(heartbeat);
       await Promise.all([...connections.values()].map((conn) => new Promise<void>((resolve) => {

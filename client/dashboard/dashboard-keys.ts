@@ -1,4 +1,4 @@
-import type { HostControl } from '../../shared/protocol.js';
+import { MAX_NAME_CHARS, type HostControl } from '../../shared/protocol.js';
 import type { DashboardData, DashPlayer, DashUi } from './dashboard-model.js';
 import { FIRE_PRESETS } from './fire-presets.js';
 import { PLAYER_ORDERS, visiblePlayers } from './player-list.js';
@@ -11,7 +11,7 @@ export interface DashKeyResult {
 
 /** Keys of the main view, shown in its bottom bar, the most used first. */
 export const MAIN_KEYS: readonly [string, string][] = [
-  ['s', 'start'], ['p', 'pause'], ['r', 'resume'], ['e', 'end'], ['n', 'next'], ['f', 'fire'], ['k', 'kick'], ['v', 'projector'],
+  ['s', 'start'], ['p', 'pause'], ['r', 'resume'], ['e', 'end'], ['n', 'next'], ['f', 'fire'], ['k', 'kick'], ['a', 'team'], ['v', 'projector'],
   ['o', 'order'], ['/', 'find'], ['t', 'token'], ['q', 'quit'],
 ];
 
@@ -94,6 +94,10 @@ function mainKey(ui: DashUi, data: Data, key: string, page: number): DashKeyResu
   switch (key) {
     case 'f': return { ui: { ...ui, mode: 'fire', fireField: 'event', whom: '', whomIndex: 0 } };
     case 'k': return shown.length ? { ui: { ...ui, mode: 'kick', playerIndex: clamp(ui.playerIndex, shown.length) } } : { ui };
+    // Teams change between rounds: in the lobby, the selected player goes in the team typed next.
+    case 'a':
+      if (!shown.length || data.phase !== 'lobby') return { ui };
+      return { ui: { ...ui, mode: 'team', teamTarget: shown[clamp(ui.playerIndex, shown.length)]!.id, teamName: '' } };
     case 'v': return { ui: { ...ui, mode: 'projector' } };
     case 't': return { ui: { ...ui, mode: 'token' } };
     case 'n': return { ui: { ...ui, mode: 'next', levelIndex: Math.max(0, data.levels.findIndex((l) => l.id === data.nextLevel)) } };
@@ -140,6 +144,17 @@ export function dashboardKey(ui: DashUi, data: Data, key: string, page = DEFAULT
       const { kickTarget, ...rest } = ui;
       if (key === 'y' && kickTarget) return { ui: { ...rest, mode: 'main' }, control: { type: 'kick', player: kickTarget } };
       return { ui: { ...rest, mode: 'main' } };
+    }
+    case 'team': {
+      const { teamTarget, ...rest } = ui;
+      if (key === 'escape' || !teamTarget) return { ui: { ...rest, mode: 'main', teamName: '' } };
+      if (key === 'enter') {
+        const team = ui.teamName.trim();
+        return { ui: { ...rest, mode: 'main', teamName: '' }, control: { type: 'team', player: teamTarget, ...(team ? { team } : {}) } };
+      }
+      if (key === 'backspace') return { ui: { ...ui, teamName: ui.teamName.slice(0, -1) } };
+      if (printable(key) && ui.teamName.length < MAX_NAME_CHARS) return { ui: { ...ui, teamName: ui.teamName + key } };
+      return { ui };
     }
     case 'confirm': {
       const { confirm, ...rest } = ui;

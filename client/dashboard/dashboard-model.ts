@@ -31,6 +31,8 @@ export interface DashboardData {
   history: Record<string, number[]>;
   /** Log lines, oldest first. */
   log: string[];
+  /** The room's teams and their keys (the host hands a key to a player who joins a team). */
+  teams?: { name: string; key: string }[];
   /** In a series of levels: rounds played of how many, and the cumulative totals so far. */
   series?: { played: number; of: number; totals: SeriesTotal[] };
   /** The host token of a room this run created; a restored room's was printed when it was created. */
@@ -40,7 +42,7 @@ export interface DashboardData {
   nextLevel: string;
 }
 
-export type DashMode = 'main' | 'filter' | 'fire' | 'kick' | 'confirm-kick' | 'confirm' | 'next' | 'token' | 'projector';
+export type DashMode = 'main' | 'filter' | 'fire' | 'kick' | 'confirm-kick' | 'team' | 'confirm' | 'next' | 'token' | 'projector';
 
 /** What waits for the host's `y`: the view it came from goes on after. */
 export interface Confirmation {
@@ -64,12 +66,15 @@ export interface DashUi {
   whomIndex: number;
   /** The player picked for a kick, waiting for y. */
   kickTarget?: string;
+  /** The player being put in a team, and the team's name as typed so far (empty: to play alone). */
+  teamTarget?: string;
+  teamName: string;
   confirm?: Confirmation;
   /** The level picked in the next-level picker. */
   levelIndex: number;
 }
 
-export const initialUi = (): DashUi => ({ mode: 'main', order: 'join', filter: '', playerIndex: 0, fireIndex: 0, fireField: 'event', whom: '', whomIndex: 0, levelIndex: 0 });
+export const initialUi = (): DashUi => ({ mode: 'main', order: 'join', filter: '', playerIndex: 0, fireIndex: 0, fireField: 'event', whom: '', whomIndex: 0, levelIndex: 0, teamName: '' });
 
 /** Where the round stands, for the header: time left while it runs, rather than a tick number. */
 export function roundClock(data: Pick<DashboardData, 'phase' | 'tick' | 'durationSeconds' | 'tickMs' | 'startsIn'>): string {

@@ -66,6 +66,16 @@ export function overlay(data: DashboardData, ui: DashUi, cols: number, rows: num
       const p = data.players.find((x) => x.id === ui.kickTarget);
       return box('Kick', [...words(`Kick ${p?.name ?? ui.kickTarget} (${ui.kickTarget}) for good?`), hint(['y', 'yes'], ['any other key', 'no'])]);
     }
+    case 'team': {
+      const p = data.players.find((x) => x.id === ui.teamTarget);
+      const teams = data.teams ?? [];
+      return box('Team', [
+        ...words(`Put ${p?.name ?? ui.teamTarget} (${ui.teamTarget}) in team:`),
+        [seg(`> ${ui.teamName}_`, 'accent')],
+        ...(teams.length ? words(`Teams: ${teams.map((t) => `${t.name} (key ${t.key})`).join(', ')}`) : words('No team yet: a new name makes one, with its key.')),
+        hint(['Enter', 'put them in it (empty: alone)'], ['Esc', 'cancel']),
+      ]);
+    }
     case 'confirm':
       return box(ui.confirm?.what === 'quit' ? 'Quit' : 'End the round', [...words(confirmWords(data, ui)), [], hint(['y', 'yes'], ['any other key', 'no'])]);
     case 'next': {

@@ -99,6 +99,7 @@ export class DashboardSource {
       }),
       spectators: [...room.members.values()].filter((m) => m.seat === undefined).length,
       rows, history: this.history, log: this.log.lines, ...token,
+      teams: [...room.teams.values()].map((t) => ({ name: t.name, key: t.key })),
       levels: [...(this.levels.has(next.id) ? [] : [next]), ...this.levels.values()].map((l) => ({ id: l.id, title: l.title })),
       nextLevel: next.id,
       ...(room.sequence ? { series: { played: room.round, of: room.sequence.length, totals: seriesTotals(room.totals) } } : {}),
@@ -122,7 +123,7 @@ export function hostDashboard(server: GameServer, code: string, join: string, tu
     draw();
   };
   const apply = (control: HostControl) => {
-    const what = control.type === 'kick' ? ` ${control.player}` : control.type === 'fire' ? ` ${control.event.type}${control.player ? ` at ${control.player}` : ''}` : control.type === 'next' && control.level ? ` ${control.level}` : '';
+    const what = control.type === 'kick' ? ` ${control.player}` : control.type === 'team' ? ` ${control.player} ${control.team ?? '(alone)'}` : control.type === 'fire' ? ` ${control.event.type}${control.player ? ` at ${control.player}` : ''}` : control.type === 'next' && control.level ? ` ${control.level}` : '';
     log.push(`> ${control.type}${what}`);
     const level = control.type === 'next' && control.level !== undefined ? source.level(control.level) : undefined;
     try {

@@ -23,7 +23,7 @@ const lines = [
   `acked actions:      ${report.acked}, lost: ${report.ackedLost}`,
   `state hashes equal: ${report.hashChecks - report.hashMismatches} of ${report.hashChecks} checks after restarts (${report.uncertain} skipped: an ack died with the server)`,
   `ROOM_FULL for real players: ${report.roomFull}`,
-  `max sync gap:       ${report.maxSyncGapMs} ms (${report.worstGap})`,
+  `max sync gap:       ${report.maxSyncGapMs} ms (${report.worstGap}; the soak's own longest stall: ${report.harnessStallMs} ms)`,
   `hostile frames:     ${report.fuzzFrames}`,
   `server RSS:         ${report.rssBeforeMb} MB before, ${report.rssAfterMb} MB after`,
   `refused actions:    ${report.refusals.length}${report.refusals.length ? ` (${report.refusals.slice(0, 3).join('; ')})` : ''}`,

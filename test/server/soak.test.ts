@@ -15,6 +15,6 @@ describe('soak: the server under players, a fuzzer, a slow reader and kill -9', 
     expect(report.hashChecks).toBeGreaterThan(20 * 3 - 5);
     expect(report.acked).toBeGreaterThan(20 * 3 * 5);
     expect(report.fuzzFrames).toBeGreaterThan(10_000);
-    expect(report.maxSyncGapMs, report.worstGap).toBeLessThan(1_000);
+    expect(report.maxSyncGapMs, `${report.worstGap}; the soak's own longest stall ${report.harnessStallMs} ms`).toBeLessThan(1_000);
   }, 90_000);
 });

@@ -30,7 +30,8 @@ function frame(next: () => number, room: string): string | Buffer {
     case 9: return `${'['.repeat(500)}${']'.repeat(500)}`;
     case 10: return hello({ name: 'x'.repeat(200) });
     case 11: return hello({ team: 'red', teamKey: 'WRONG1' });
-    case 12: return hello({ spectate: true });
+    // A spectator's join is news to everyone in the room: now and then, not at the fuzzer's full pace.
+    case 12: return next() < 0.25 ? hello({ spectate: true }) : JSON.stringify({ type: 'ready', ready: true });
     case 13: return JSON.stringify({ type: 'act', seq: Math.floor(next() * 10), action: { type: 'place', kind: 'nope', region: 'mars' } });
     case 14: return next() < 0.05 ? 'x'.repeat(DEFAULTS.MAX_PAYLOAD_BYTES + 1) : JSON.stringify({ type: 'resync' });
     default: return next() < 0.02 ? hello({}) : JSON.stringify({ type: 'ping', t: next() });

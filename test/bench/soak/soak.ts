@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { levelSchema, type Level } from '../../../shared/level.js';
 import { WebSocket } from 'ws';
@@ -45,6 +46,8 @@ export interface SoakReport {
   maxSyncGapMs: number;
   /** Where it fell. */
   worstGap: string;
+  /** The soak's own longest event-loop stall (ms): a gap this long may be the harness's, not the server's. */
+  harnessStallMs: number;
   fuzzFrames: number;
   rssBeforeMb: number;
   rssAfterMb: number;
@@ -104,6 +107,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
   const dataDir = join(dir, 'data');
   const args = (port: number) => ['--port', String(port), '--data-dir', dataDir, '--level', levelFile, '--speed', String(o.speed)];
   const started = performance.now();
+  const stalls = monitorEventLoopDelay({ resolution: 20 });
+  stalls.enable();
   let host = await HostProcess.start(args(0));
   const { room, hostToken } = host.line;
   const port = host.port;
@@ -147,6 +152,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
     acked: sum((p) => p.acked), ackedLost: sum((p) => p.lost), hashChecks: sum((p) => p.hashChecks), hashMismatches: sum((p) => p.hashMismatches),
     uncertain: sum((p) => p.uncertain), roomFull: sum((p) => p.roomFull), maxSyncGapMs: Math.round(Math.max(...players.map((p) => p.maxSyncGapMs))),
     worstGap: [...players].sort((a, b) => b.maxSyncGapMs - a.maxSyncGapMs).map((p) => `${p.name}: ${p.worstGapAt}`)[0] ?? '',
+    harnessStallMs: Math.round(stalls.max / 1e6),
     fuzzFrames: fuzzer.sent, rssBeforeMb, rssAfterMb, refusals: players.flatMap((p) => p.refusals), wallMs: Math.round(performance.now() - started),
   };
 }

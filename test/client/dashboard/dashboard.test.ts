@@ -191,6 +191,25 @@ describe('dashboard keys', () => {
     expect(ui).toMatchObject({ whom: 'j', fireIndex: 0 });
   });
 
+  it('puts the selected player in a team typed by name, in the lobby only, and shows the teams\' keys', () => {
+    const withTeams = { ...data, teams: [{ name: 'blue', key: 'Q7MZ4K' }] };
+    let ui = dashboardKey(initialUi(), withTeams, 'a').ui;
+    expect(ui).toMatchObject({ mode: 'team', teamTarget: 'p1', teamName: '' });
+    for (const key of ['b', 'l', 'u', 'e', 'backspace', 'e']) ui = dashboardKey(ui, withTeams, key).ui;
+    const shown = render(dashboardFrame(withTeams, ui, 80, 24), 80, 24);
+    expect(shown).toContain('Put ada (p1) in team:');
+    expect(shown).toContain('> blue_');
+    expect(shown).toContain('blue (key Q7MZ4K)');
+    const done = dashboardKey(ui, withTeams, 'enter');
+    expect(done.control).toEqual({ type: 'team', player: 'p1', team: 'blue' });
+    expect(hostControlSchema.safeParse(done.control).success).toBe(true);
+    expect(done.ui).toMatchObject({ mode: 'main', teamName: '' });
+    // Empty: to play alone. Esc: nothing. During a round: the key does nothing.
+    expect(dashboardKey(dashboardKey(initialUi(), withTeams, 'a').ui, withTeams, 'enter').control).toEqual({ type: 'team', player: 'p1' });
+    expect(dashboardKey(dashboardKey(initialUi(), withTeams, 'a').ui, withTeams, 'escape').control).toBeUndefined();
+    expect(dashboardKey(initialUi(), { ...withTeams, phase: 'running' }, 'a').ui.mode).toBe('main');
+  });
+
   it('kicks only after a confirmation', () => {
     let ui = dashboardKey(initialUi(), data, 'k').ui;
     ui = dashboardKey(ui, data, 'down').ui;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { boxLines, type Frame } from '../../client/frame.js';
+import { lobbyScreen, type LobbyInput } from '../../client/lobby-view.js';
+import { lineText } from '../../client/styled.js';
+import { tutorialLevel } from './helpers/levels.js';
+
+/** The frame as the screen would show it, boxes drawn back to front. */
+function render(frame: Frame, cols: number, rows: number): string {
+  const grid = Array.from({ length: rows }, () => Array<string>(cols).fill(' '));
+  for (const b of frame.boxes) {
+    boxLines(b).forEach((l, y) => [...lineText(l)].forEach((c, x) => {
+      if (b.top + y < rows && b.left + x < cols) grid[b.top + y]![b.left + x] = c;
+    }));
+  }
+  return grid.map((r) => r.join('')).join('\n');
+}
+
+const lobby = (team?: { name: string; key: string }): LobbyInput => ({
+  room: {
+    code: 'K7QXM', levelId: 'tutorial', title: 'Tutorial', phase: 'lobby', spectators: 0,
+    players: [{ id: 'p1', name: 'ana', ready: false, connected: true, you: true }], ...(team ? { team } : {}),
+  },
+  level: tutorialLevel(), spectator: false, connection: 'connected', retryAt: undefined, notice: undefined, now: 0,
+});
+
+describe('lobby: a team member sees the team key, like the room code', () => {
+  it('shows the team and its key, and how teammates use it, at 80x24', () => {
+    const screen = render(lobbyScreen(lobby({ name: 'red', key: 'Q7MZ4K' }), 80, 24), 80, 24);
+    expect(screen).toMatch(/Team +red +key Q7MZ4K +teammates join with --team-key/);
+    expect(render(lobbyScreen(lobby(), 80, 24), 80, 24)).not.toContain('Team ');
+  });
+});
