@@ -27,8 +27,8 @@ describe('bars', () => {
   it('shows the focused panel keys first and always ? help', () => {
     const map = lineText(bottomBar('map', { type: 'normal' }, 80));
     expect(map).toMatch(/^ hjkl move\s+Enter inspect\s+p place/);
-    expect(map).toMatch(/\? help\s*$/);
-    expect(lineText(bottomBar('log', { type: 'normal' }, 80))).toMatch(/^ Up scroll\s+Tab panel\s+: command\s+\? help\s+q quit\s*$/);
+    expect(map).toMatch(/\? help\s+q quit\s*$/);
+    expect(lineText(bottomBar('log', { type: 'normal' }, 80))).toMatch(/^ Up scroll\s+Tab panel\s+: command\s+b brief\s+Space pause\s+\? help\s+q quit\s*$/);
     expect(lineText(bottomBar('map', { type: 'link', from: 'lb1', unlink: false }, 80))).toMatch(/Enter link\s+Esc cancel/);
   });
 
@@ -37,14 +37,14 @@ describe('bars', () => {
     expect(app).toHaveLength(80);
     // The tutorial's one required action, and the other things to do to an app pool.
     expect(app).toMatch(/^ > scale\s+c link\s+e config\s+u upgrade\s+d remove\s+Enter inspect\s/);
-    expect(app).toMatch(/\? help\s*$/);
-    expect(app).not.toContain('q quit');
+    expect(app).toMatch(/\? help\s+q quit\s*$/);
+    expect(app).not.toContain('Tab panel');
     // Only keys that apply: a load balancer does not scale; a replica can be promoted.
     expect(lineText(bottomBar('map', { type: 'normal' }, 160, { type: 'node', kind: 'lb' }))).not.toContain('scale');
     expect(lineText(bottomBar('map', { type: 'normal' }, 80, { type: 'node', kind: 'replica' }))).toContain('P promote');
     expect(lineText(bottomBar('map', { type: 'normal' }, 80, { type: 'slot' }))).toMatch(/^ Enter place here\s+p place/);
     // With room, the globals come back.
-    expect(lineText(bottomBar('map', { type: 'normal' }, 160, { type: 'node', kind: 'app' }))).toMatch(/Tab panel\s+: command\s+\? help\s+q quit\s*$/);
+    expect(lineText(bottomBar('map', { type: 'normal' }, 160, { type: 'node', kind: 'app' }))).toMatch(/Tab panel\s+: command\s+b brief\s+Space pause\s+\? help\s+q quit\s*$/);
   });
 
   it('draws the focused panel with double lines', () => {
