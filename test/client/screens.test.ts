@@ -7,6 +7,10 @@ import { levelPickerKey, levelPickerScreen } from '../../client/level-picker.js'
 import { resultsKey, resultsScreen } from '../../client/results-view.js';
 import { lineText } from '../../client/styled.js';
 import { newGame, resultOf, advance, isOver } from '../../shared/game.js';
+import { KINDS } from '../../shared/catalog.js';
+import type { NodeState } from '../../shared/state.js';
+import { configFields, fieldHelp } from '../../client/config-fields.js';
+import { formKey, formView, openForm } from '../../client/configure-form.js';
 import { shortLevel, tutorialLevel } from './helpers/levels.js';
 
 const frameText = (boxes: ReturnType<typeof levelPickerScreen>['boxes']) => boxes.flatMap((b) => boxLines(b).map(lineText)).join('\n');
@@ -116,5 +120,21 @@ describe('results', () => {
     expect(resultsKey('n', true)).toBe('next');
     expect(resultsKey('n', false)).toBeUndefined();
     expect(resultsKey('escape', true)).toBe('levels');
+  });
+});
+
+describe('configure form', () => {
+  it('explains every field of every kind, and the unit of its number', () => {
+    for (const kind of KINDS) for (const f of configFields(kind)) expect(fieldHelp(kind, f.name), `${kind}.${f.name}`).toBeDefined();
+    const gw = { id: 'gw1', kind: 'gateway', config: { limiter: 'token-bucket', ratePerClient: 10, burstPerClient: 20, windowSeconds: 1, filter: false } } as unknown as NodeState;
+    let form = openForm(gw)!;
+    const text = () => formView(form, 54).map(lineText).join('\n');
+    expect(text()).toContain('limiter: the rate limiter: none, token-bucket');
+    const next = formKey(form, 'down');
+    if (next.done) throw new Error('the form closed on Down');
+    form = next.state;
+    expect(text()).toMatch(/> ratePerClient +10_ req\/s/);
+    expect(text()).toContain('ratePerClient: requests per second per client');
+    expect(text()).toMatch(/ burstPerClient +20 req +\n/);
   });
 });
