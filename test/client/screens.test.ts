@@ -68,6 +68,13 @@ describe('help', () => {
     expect(joined).toMatch(/x\s+down/);
   });
 
+  it('explains the focused leaderboard first: its ranking and what 2= means', () => {
+    const lines = helpLines('leaderboard', ['lb', 'app', 'db']).map(lineText);
+    expect(lines[0]).toBe('Leaderboard');
+    expect(lines[1]).toContain('ranked by availability, then score, then the earlier finisher');
+    expect(lines[2]).toMatch(/^ {2}2= ties the row above/);
+  });
+
   it('keeps the legend true: x is down and nothing else, units are 3u, a partition is /, > marks the node called', () => {
     const joined = helpLines('map', ['lb', 'app', 'db']).map(lineText).join('\n');
     const legend = joined.slice(joined.indexOf('Map legend'));
