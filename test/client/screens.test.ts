@@ -72,7 +72,8 @@ describe('help', () => {
     const lines = helpLines('leaderboard', ['lb', 'app', 'db']).map(lineText);
     expect(lines[0]).toBe('Leaderboard');
     expect(lines[1]).toContain('ranked by availability, then score, then the earlier finisher');
-    expect(lines[2]).toMatch(/^ {2}2= ties the row above/);
+    expect(lines[3]).toMatch(/^ {2}2= ties the row above/);
+    for (const line of lines.slice(0, 6)) expect(line.length).toBeLessThanOrEqual(76);
   });
 
   it('keeps the legend true: x is down and nothing else, units are 3u, a partition is /, > marks the node called', () => {
