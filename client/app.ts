@@ -81,6 +81,8 @@ interface Playing {
   retryAt: number | undefined;
   notice: string | undefined;
   round: Round | undefined;
+  /** The next round's game opens with the level's brief in the inspector (a level given at start). */
+  brief: boolean;
 }
 
 type Screen = { type: 'picker'; state: PickerScreenState } | { type: 'session'; playing: Playing };
@@ -117,7 +119,7 @@ export class App {
     o.tui.onClick((c) => this.click(c));
     const mode = o.mode;
     if (mode.type === 'room') this.attach(mode.session, `joining room ${mode.session.room} as ${mode.session.playerName}`);
-    else if (mode.start) this.play(mode.start);
+    else if (mode.start) this.play(mode.start, true);
     else this.invalidate();
   }
 
@@ -243,15 +245,16 @@ export class App {
     return { room, level, spectator: p.spectator, connection: p.connection, retryAt: p.retryAt, notice, now: this.clock.now() };
   }
 
-  private play(level: Level): void {
-    this.attach(this.solo!.newSession(level), `starting ${level.title}`);
+  /** `brief`: the level was given at start, so the picker did not show its lesson; the game does. */
+  private play(level: Level, brief = false): void {
+    this.attach(this.solo!.newSession(level), `starting ${level.title}`, brief);
   }
 
-  private attach(session: GameSession, joining: string): void {
+  private attach(session: GameSession, joining: string, brief = false): void {
     this.leaveGame();
     const p: Playing = {
       session, joining, unsubscribe: () => {}, spectator: false, room: undefined,
-      connection: 'connecting', detail: undefined, retryAt: undefined, notice: undefined, round: undefined,
+      connection: 'connecting', detail: undefined, retryAt: undefined, notice: undefined, round: undefined, brief,
     };
     p.unsubscribe = session.subscribe((m) => this.message(p, m));
     this.screen = { type: 'session', playing: p };
@@ -262,10 +265,14 @@ export class App {
   private newRound(p: Playing, level: Level): Round {
     const model = new GameModel(level, p.session.room);
     model.apply({ type: 'connection', state: p.connection, detail: p.detail, retryAt: p.retryAt });
+    const pause = p.session.pause?.bind(p.session);
     const controller = new GameController(model, {
       send: (action) => { p.session.act(action); },
       quit: () => this.quit(),
+      ...(this.solo && pause ? { pause } : {}),
     });
+    controller.briefing = p.brief;
+    p.brief = false;
     return { model, controller, results: { scroll: 0, page: 1, maxScroll: 0 } };
   }
 
@@ -306,6 +313,8 @@ export class App {
       const outcome = r.model.apply(m);
       if (outcome) r.controller.outcome(outcome);
       else if (m.type === 'snapshot') r.controller.sync();
+      // An overlay opened before the game ran holds it once it does.
+      if (m.type === 'room') r.controller.holdWhileReading();
     }
     this.invalidate(m.type !== 'snapshot' && m.type !== 'leaderboard');
   }
@@ -398,6 +407,7 @@ export class App {
     const round = this.screen.playing.round!;
     if (!round.screen) return;
     const { controller } = round;
+    controller.briefing = false;
     const { layout, mapHits } = round.screen;
     if (controller.mode.type !== 'normal' && controller.mode.type !== 'link') return;
     const cell = mapHits.find((h) => h.y === c.y && c.x >= h.x0 && c.x < h.x1);

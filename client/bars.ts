@@ -116,6 +116,9 @@ export function keyHits(line: Line, y: number, left = 0): Hit[] {
   return hits.filter((h) => h.x1 > h.x0);
 }
 
+/** Which global hints stay when room is short, first the one that always does: help finds every other key. */
+const GLOBAL_HINT_PRIORITY: readonly Intent['type'][] = ['help', 'quit', 'brief', 'pause', 'palette', 'focus-next'];
+
 /** What the map's cursor is on: a node of a kind, an empty slot, or nothing. */
 export type Selection = { type: 'node'; kind: Kind } | { type: 'slot' } | undefined;
 
@@ -143,19 +146,20 @@ export function bottomBar(focus: PanelId, mode: Mode, width: number, selected?: 
     case 'confirm': segs = [...hint(['y'], 'yes'), ...hint(['n', 'escape'], 'no')]; break;
     case 'palette': segs = [...hint(['tab'], 'complete'), ...hint(['up', 'down'], 'history'), ...hint(['enter'], 'run'), ...hint(['escape'], 'close')]; break;
     case 'help': segs = [...hint(['up', 'down'], 'scroll'), ...hint(['escape', '?'], 'close')]; break;
+    case 'brief': segs = [...hint(['up', 'down'], 'scroll'), ...hint(['escape', 'b'], 'close')]; break;
     case 'form': segs = [...hint(['up', 'down'], 'field'), ...hint(['left', 'right'], 'choose'), ...hint(['enter'], 'apply'), ...hint(['escape'], 'cancel')]; break;
     case 'normal': {
       const shown = GLOBAL_KEYS.filter((b) => b.hint);
-      const isHelp = (b: Binding) => b.intent.type === 'help';
-      const help = bindingHints(shown.filter(isHelp)).flat();
+      const rank = (b: Binding) => GLOBAL_HINT_PRIORITY.indexOf(b.intent.type);
+      const byPriority = [...shown].sort((a, b) => rank(a) - rank(b));
+      const help = bindingHints(byPriority.slice(0, 1)).flat();
       const context = focus === 'map' ? (selected ? [...selectionHints(selected), hint(['hjkl'], 'move')] : selectionHints(undefined)) : bindingHints(PANEL_KEYS[focus]);
       const room = width - 1 - lineWidth(help);
       const own = fitting(context, room);
-      // The other globals, in order, while they fit; then all of them in the table's order.
+      // The other globals by priority while they fit, shown in the table's order.
       let left = room - lineWidth(own);
-      const kept = new Set(shown.filter((b) => {
-        if (isHelp(b)) return true;
-        const w = lineWidth(bindingHints([b]).flat());
+      const kept = new Set(byPriority.filter((b, i) => {
+        const w = i === 0 ? 0 : lineWidth(bindingHints([b]).flat());
         if (w > left) { left = -1; return false; }
         left -= w;
         return true;

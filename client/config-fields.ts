@@ -10,6 +10,37 @@ export interface ConfigField {
   options: string[];
 }
 
+/** What a setting means, and the unit its number is in: the form shows them, and every field has them (a test checks). */
+export const FIELD_HELP: Record<string, { help: string; unit?: string }> = {
+  'dns.policy': { help: 'how DNS picks a target for each user: geo (the nearest region), latency, weighted, failover' },
+  'dns.ttlSeconds': { help: 'seconds resolvers keep an answer: a change reaches users over this long', unit: 's' },
+  'dns.healthCheckSeconds': { help: 'seconds of failed health checks before DNS stops sending users to a dead target', unit: 's' },
+  'dns.primary': { help: 'failover policy: the node id that takes the traffic while it is healthy' },
+  'cdn.ttlSeconds': { help: 'seconds an edge keeps a response it cached (0: it caches nothing)', unit: 's' },
+  'gateway.limiter': { help: 'the rate limiter: none, token-bucket, fixed-window or sliding-window' },
+  'gateway.ratePerClient': { help: 'requests per second per client the limiter lets through', unit: 'req/s' },
+  'gateway.burstPerClient': { help: 'requests a client may send at once above its rate (the token bucket size)', unit: 'req' },
+  'gateway.windowSeconds': { help: 'seconds of a fixed or sliding window', unit: 's' },
+  'gateway.filter': { help: 'drop known-malicious traffic (a DDoS) before it reaches what is behind' },
+  'lb.algorithm': { help: 'how requests are spread over the pools it calls' },
+  'app.autoscale': { help: 'add and remove instances with the load (each new one warms up first)' },
+  'app.minInstances': { help: 'fewest instances the autoscaler keeps', unit: 'instances' },
+  'app.maxInstances': { help: 'most instances the autoscaler adds', unit: 'instances' },
+  'app.targetUtilization': { help: 'the busy share the autoscaler steers towards, 0.1 to 0.95 (0.6 is 60% busy)', unit: 'share' },
+  'queue.capacity': { help: 'messages the queue holds before it answers 503', unit: 'messages' },
+  'cache.ttlSeconds': { help: 'seconds an entry lives (0: until the cache evicts it, least recently used first)', unit: 's' },
+  'shards.algorithm': { help: 'how keys map to shards: hash, or consistent-hash (fewer keys move when shards change)' },
+  'shards.virtualNodes': { help: 'points per shard on the consistent-hash ring: more spread keys more evenly', unit: 'points' },
+  'db.standby': { help: 'a standby that takes over when the primary fails: async (45 s, may lose recent writes) or sync (30 s, slower writes)' },
+  'db.consistency': { help: 'in a partition: cp (writes fail) or ap (writes are taken and may conflict)' },
+  'replica.primary': { help: 'the primary (node id) this replica follows' },
+};
+
+/** The help of a kind's field: "ratePerClient: requests per second per client...". */
+export function fieldHelp(kind: Kind, name: string): { help: string; unit?: string } | undefined {
+  return FIELD_HELP[`${kind}.${name}`];
+}
+
 /** What zod exposes of a schema to look inside it. */
 interface Inspectable {
   def: { type: string; innerType?: Inspectable };

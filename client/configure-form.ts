@@ -1,11 +1,13 @@
 import type { Action } from '../shared/action.js';
+import type { Kind } from '../shared/catalog.js';
 import type { NodeState } from '../shared/state.js';
-import { configFields, parseValue, type ConfigField } from './config-fields.js';
-import { fit, seg, type Line } from './styled.js';
+import { configFields, fieldHelp, parseValue, type ConfigField } from './config-fields.js';
+import { fit, seg, wrapText, type Line } from './styled.js';
 
 /** A form of a node's settings: choices cycle with Left/Right, numbers and text are typed. */
 export interface FormState {
   node: string;
+  kind: Kind;
   fields: ConfigField[];
   values: string[];
   original: string[];
@@ -21,7 +23,7 @@ export function openForm(node: NodeState): FormState | undefined {
   if (!fields.length) return undefined;
   const config = node.config as Record<string, unknown>;
   const values = fields.map((f) => valueText(config[f.name]));
-  return { node: node.id, fields, values, original: [...values], index: 0 };
+  return { node: node.id, kind: node.kind, fields, values, original: [...values], index: 0 };
 }
 
 export type FormResult = { done: false; state: FormState } | { done: true; action?: Action };
@@ -80,8 +82,16 @@ export function formView(f: FormState, width: number): Line[] {
     const here = i === f.index;
     const changed = f.values[i] !== f.original[i];
     const value = field.options.length ? `< ${f.values[i]} >` : `${f.values[i]}${here ? '_' : ''}`;
-    lines.push([seg(here ? '>' : ' ', 'cursor'), seg(` ${field.name.padEnd(nameWidth)}`, 'muted'), seg(value, here ? 'cursor' : changed ? 'accent' : 'normal'), seg(changed ? ' *' : '', 'accent')]);
+    const unit = fieldHelp(f.kind, field.name)?.unit;
+    lines.push([
+      seg(here ? '>' : ' ', 'cursor'), seg(` ${field.name.padEnd(nameWidth)}`, 'muted'), seg(value, here ? 'cursor' : changed ? 'accent' : 'normal'),
+      seg(unit ? ` ${unit}` : '', 'muted'), seg(changed ? ' *' : '', 'accent'),
+    ]);
   });
+  // What the field under the cursor means, and its unit.
+  const field = f.fields[f.index]!;
+  const about = fieldHelp(f.kind, field.name);
+  if (about) lines.push([], ...wrapText(`${field.name}: ${about.help}`, width).map((t) => [seg(t, 'muted')]));
   lines.push([seg('Left/Right', 'key'), seg(' choose  '), seg('Enter', 'key'), seg(' apply  '), seg('Esc', 'key'), seg(' cancel')]);
   return lines.map((l) => fit(l, width));
 }

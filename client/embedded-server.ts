@@ -72,6 +72,8 @@ export async function startEmbeddedServer(speed: number, bots: SoloBots = { coun
           if (!left) server.rooms.input(code, { type: 'control', now: performance.now() - DEFAULTS.COUNTDOWN_MS / speed, control: { type: 'start' } });
         });
       });
+      // The room is the player's alone (its bots wait with it): pausing is theirs to do.
+      session.pause = (paused) => server.rooms.input(code, { type: 'control', now: performance.now(), control: { type: paused ? 'pause' : 'resume' } });
       return session;
     },
     errors: () => errors,

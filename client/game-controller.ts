@@ -20,6 +20,7 @@ export type Mode =
   | { type: 'confirm'; question: string; then: Action | 'quit' }
   | { type: 'palette'; text: string; choices: string[]; error?: string }
   | { type: 'help'; scroll: number }
+  | { type: 'brief'; scroll: number }
   | { type: 'form'; form: FormState };
 
 export interface Flash {
@@ -32,6 +33,8 @@ export interface Flash {
 export interface ControllerEffects {
   send(action: Action): void;
   quit(): void;
+  /** Pauses or resumes the game: solo play only (in a room the host does). */
+  pause?(paused: boolean): void;
 }
 
 /**
@@ -50,6 +53,10 @@ export class GameController {
   private selectedId: string | undefined;
   /** After a placement is acked, the cursor moves onto the new node. */
   private followPlacement = false;
+  /** The level's brief shows in the inspector until the first key (a level started from `--level`). */
+  briefing = false;
+  /** Who paused a solo game: the player (space), or an overlay that resumes it when it closes. */
+  private pausedBy: 'player' | 'overlay' | undefined;
 
   constructor(private readonly model: GameModel, private readonly effects: ControllerEffects) {
     this.sync();
@@ -97,11 +104,13 @@ export class GameController {
 
   key(key: string): void {
     if (key === 'C-c') return this.effects.quit();
+    this.briefing = false;
     switch (this.mode.type) {
       case 'picker': return this.pickerKey(this.mode.picker, key);
       case 'confirm': return this.confirmKey(this.mode.then, key);
       case 'palette': return this.paletteKey(this.mode, key);
       case 'help': return this.helpKey(this.mode.scroll, key);
+      case 'brief': return this.briefKey(this.mode.scroll, key);
       case 'form': return this.formKey(this.mode.form, key);
       case 'link': if (this.linkKey(this.mode, key)) return; break;
       case 'normal': break;
@@ -161,7 +170,9 @@ export class GameController {
         this.history.reset();
         this.mode = { type: 'palette', text: '', choices: [] };
         return;
-      case 'help': this.mode = { type: 'help', scroll: 0 }; return;
+      case 'help': return this.openOverlay({ type: 'help', scroll: 0 });
+      case 'brief': return this.openOverlay({ type: 'brief', scroll: 0 });
+      case 'pause': return this.togglePause();
       case 'back':
         this.flash = undefined;
         this.focus = 'map';
@@ -238,7 +249,7 @@ export class GameController {
         this.history.add(mode.text.trim());
         this.mode = { type: 'normal' };
         if ('action' in parsed) this.act(parsed.action);
-        else if (parsed.command === 'help') this.mode = { type: 'help', scroll: 0 };
+        else if (parsed.command === 'help') this.openOverlay({ type: 'help', scroll: 0 });
         else this.askQuit();
         return;
       }
@@ -248,12 +259,60 @@ export class GameController {
     }
   }
 
+  /** Help or the brief: a solo game waits while the player reads. */
+  private openOverlay(mode: Extract<Mode, { type: 'help' | 'brief' }>): void {
+    this.mode = mode;
+    this.holdWhileReading();
+  }
+
+  /** Pauses a running solo game while an overlay is open; called again when the game starts under one. */
+  holdWhileReading(): void {
+    if ((this.mode.type === 'help' || this.mode.type === 'brief') && this.effects.pause && this.model.phase === 'running' && !this.pausedBy) {
+      this.pausedBy = 'overlay';
+      this.effects.pause(true);
+    }
+  }
+
+  private closeOverlay(): void {
+    this.mode = { type: 'normal' };
+    if (this.pausedBy !== 'overlay') return;
+    this.pausedBy = undefined;
+    this.effects.pause?.(false);
+  }
+
+  private togglePause(): void {
+    if (!this.effects.pause) return this.say('only the host pauses a room game', 'warn');
+    if (this.model.phase === 'paused') {
+      this.pausedBy = undefined;
+      this.effects.pause(false);
+      return this.say('the game goes on', 'muted');
+    }
+    if (this.model.phase !== 'running') return;
+    this.pausedBy = 'player';
+    this.effects.pause(true);
+    this.say('paused: Space goes on', 'warn');
+  }
+
+  /** Keys of a scrolling overlay: a new scroll, 'close', or undefined for a key it ignores. */
+  private overlayKey(scroll: number, key: string, closers: readonly string[]): number | 'close' | undefined {
+    if (closers.includes(key)) return 'close';
+    if (key === 'down' || key === 'j') return scroll + 1;
+    if (key === 'up' || key === 'k') return Math.max(0, scroll - 1);
+    if (key === 'pagedown' || key === 'space' || key === ' ') return scroll + 10;
+    if (key === 'pageup') return Math.max(0, scroll - 10);
+    return undefined;
+  }
+
   private helpKey(scroll: number, key: string): void {
-    if (key === 'escape' || key === '?' || key === 'q' || key === 'enter' || key === 'f1') this.mode = { type: 'normal' };
-    else if (key === 'down' || key === 'j') this.mode = { type: 'help', scroll: scroll + 1 };
-    else if (key === 'up' || key === 'k') this.mode = { type: 'help', scroll: Math.max(0, scroll - 1) };
-    else if (key === 'pagedown' || key === 'space' || key === ' ') this.mode = { type: 'help', scroll: scroll + 10 };
-    else if (key === 'pageup') this.mode = { type: 'help', scroll: Math.max(0, scroll - 10) };
+    const r = this.overlayKey(scroll, key, ['escape', '?', 'q', 'enter', 'f1']);
+    if (r === 'close') this.closeOverlay();
+    else if (r !== undefined) this.mode = { type: 'help', scroll: r };
+  }
+
+  private briefKey(scroll: number, key: string): void {
+    const r = this.overlayKey(scroll, key, ['escape', 'b', 'q', 'enter']);
+    if (r === 'close') this.closeOverlay();
+    else if (r !== undefined) this.mode = { type: 'brief', scroll: r };
   }
 
   private formKey(form: FormState, key: string): void {

@@ -127,7 +127,7 @@ export class GameModel {
         this.retryAt = m.retryAt;
         return undefined;
       case 'room':
-        if (m.room.phase !== this.phase && (m.room.phase === 'paused' || this.phase === 'paused')) this.addLog(m.room.phase === 'paused' ? 'the host paused the game' : 'the game goes on', 'warn');
+        if (m.room.phase !== this.phase && (m.room.phase === 'paused' || this.phase === 'paused')) this.addLog(m.room.phase === 'paused' ? 'the game is paused' : 'the game goes on', 'warn');
         this.phase = m.room.phase;
         return undefined;
       case 'notice':

@@ -5,6 +5,7 @@ import { eventsView } from './events-view.js';
 import { centred, inner, type BoxSpec, type Frame, type Rect } from './frame.js';
 import type { GameController } from './game-controller.js';
 import type { GameModel } from './game-model.js';
+import { briefLines } from './brief-view.js';
 import { helpView } from './help-view.js';
 import { inspectorView } from './inspector-view.js';
 import { gameLayout, type GameLayout } from './layout.js';
@@ -40,6 +41,8 @@ function panelLines(id: PanelId, model: GameModel, ctl: GameController, width: n
       return view.lines;
     }
     case 'inspector': {
+      // Until the first key, the brief of a level started from --level (the picker showed its lesson).
+      if (ctl.briefing) return [[seg('Level brief', 'accent'), seg(' (b: all of it)', 'muted')], ...briefLines(level, width)];
       const grid = ctl.grid;
       const node = nodeAt(grid, ctl.cursor);
       const kind = grid.kinds[ctl.cursor.row];
@@ -83,6 +86,13 @@ function overlays(model: GameModel, ctl: GameController, layout: GameLayout, col
       const rect = centred(cols, rows, HELP_WIDTH, rows - 2);
       const size = inner(rect);
       return [overlay('help', rect, 'Help (Esc closes)', helpView(ctl.focus, model.level.allowed, mode.scroll, size.width, size.height))];
+    }
+    case 'brief': {
+      const rect = centred(cols, rows, HELP_WIDTH, rows - 2);
+      const size = inner(rect);
+      const all = briefLines(model.level, size.width);
+      const top = Math.max(0, Math.min(mode.scroll, all.length - size.height));
+      return [overlay('brief', rect, 'Level brief (Esc closes)', all.slice(top))];
     }
     case 'palette': {
       const choices = mode.choices.slice(0, PALETTE_CHOICES);

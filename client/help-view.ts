@@ -16,9 +16,22 @@ function bindingLines(bindings: Binding[]): Line[] {
 const heading = (text: string): Line => [seg(text, 'title')];
 
 /** Every key, the focused panel's first, then the global keys, the palette's commands and the map's legend. */
+/** What a panel without keys of its own shows, said first when it has the focus (lines fit the 80-column help). */
+const PANEL_NOTES: Partial<Record<PanelId, string[]>> = {
+  leaderboard: [
+    'ranked by availability, then score, then the earlier finisher',
+    '(whose last change came first), then who joined first',
+    '2= ties the row above on availability and score; the words',
+    'after the name, where they fit, say what broke the tie',
+    '> your row (your team\'s), always in view; ~away connection down',
+  ],
+};
+
 export function helpLines(focus: PanelId, allowed: readonly Kind[]): Line[] {
   const own = PANEL_KEYS[focus];
   const lines: Line[] = [];
+  const notes = PANEL_NOTES[focus];
+  if (notes) lines.push(heading(PANEL_TITLES[focus]), ...notes.map((n): Line => [seg(`  ${n}`)]), []);
   if (own.length) lines.push(heading(`${PANEL_TITLES[focus]} keys`), ...bindingLines(own), []);
   if (focus !== 'map') lines.push(heading('Map keys (panel 1)'), ...bindingLines(MAP_KEYS), []);
   const panelKeys = GLOBAL_KEYS.filter((b) => b.intent.type === 'focus');

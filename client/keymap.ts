@@ -24,6 +24,8 @@ export type Intent =
   | { type: 'scroll'; by: number }
   | { type: 'palette' }
   | { type: 'help' }
+  | { type: 'brief' }
+  | { type: 'pause' }
   | { type: 'back' }
   | { type: 'quit' }
   | { type: 'exit' };
@@ -77,7 +79,9 @@ export const GLOBAL_KEYS: Binding[] = [
   { keys: ['S-tab'], help: 'previous panel', intent: { type: 'focus-prev' } },
   ...PANELS.map((panel, i): Binding => ({ keys: [String(i + 1)], help: `go to panel ${i + 1}`, intent: { type: 'focus', panel } })),
   { keys: [':'], help: 'command palette (place, link, scale, configure...; Tab completes)', hint: 'command', intent: { type: 'palette' } },
-  { keys: ['?', 'f1'], help: 'this help', hint: 'help', intent: { type: 'help' } },
+  { keys: ['b'], help: 'the level brief: goal, target, budget, what will happen (pauses a solo game)', hint: 'brief', intent: { type: 'brief' } },
+  { keys: [' '], help: 'pause or go on (a solo game; in a room the host pauses)', hint: 'pause', intent: { type: 'pause' } },
+  { keys: ['?', 'f1'], help: 'this help (pauses a solo game)', hint: 'help', intent: { type: 'help' } },
   { keys: ['escape'], help: 'back out: close, cancel, return to the map (never quits)', intent: { type: 'back' } },
   { keys: ['q'], help: 'quit (asks first during a game)', hint: 'quit', intent: { type: 'quit' } },
   { keys: ['C-c'], help: 'quit at once', intent: { type: 'exit' } },
@@ -90,7 +94,7 @@ export function resolveKey(panel: PanelId, key: string): Intent | undefined {
   return undefined;
 }
 
-const KEY_LABELS: Record<string, string> = { enter: 'Enter', escape: 'Esc', tab: 'Tab', 'S-tab': 'S-Tab', 'C-c': 'Ctrl-C', up: 'Up', down: 'Down', left: 'Left', right: 'Right', delete: 'Del', pageup: 'PgUp', pagedown: 'PgDn', f1: 'F1' };
+const KEY_LABELS: Record<string, string> = { ' ': 'Space', enter: 'Enter', escape: 'Esc', tab: 'Tab', 'S-tab': 'S-Tab', 'C-c': 'Ctrl-C', up: 'Up', down: 'Down', left: 'Left', right: 'Right', delete: 'Del', pageup: 'PgUp', pagedown: 'PgDn', f1: 'F1' };
 const LABEL_KEYS = Object.fromEntries(Object.entries(KEY_LABELS).map(([k, v]) => [v, k]));
 
 /** How a key is written in hints and help. */

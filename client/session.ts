@@ -136,4 +136,6 @@ export interface GameSession {
   ready(ready: boolean): void;
   /** Leaves the room for good and stops every timer. */
   close(): void;
+  /** Pauses or resumes the round: only a solo session, whose room has no other player, has it. */
+  pause?(paused: boolean): void;
 }

@@ -48,6 +48,8 @@ export interface WsSessionOptions {
 export class WsSession implements GameSession {
   readonly room: string;
   readonly playerName: string;
+  /** Set by whoever runs the room in this process (solo play): the protocol gives a player no pause. */
+  pause?: (paused: boolean) => void;
   private readonly clock: Clock;
   private readonly to: Destination;
   private readonly listeners = new Set<SessionListener>();

@@ -90,7 +90,7 @@ function noWhatIfText(incident: Incident, culprit: Culprit, tried: readonly stri
     return lasted <= SYNC_FAILOVER_SECONDS ? `${why}, so no standby would have shortened it` : why;
   }
   if (!tried.length) return `no single change fitted ${who} at that point (the budget left or the architecture allowed none)`;
-  return `no single change would have raised availability: ${tried.join(', ')} ${tried.length > 1 ? 'were' : 'was'} tried, and ${who} still held it down`;
+  return `no single change tried for ${who} would have raised availability (tried: ${tried.join('; ')})`;
 }
 
 function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: GameEvent[], level: Level): TroubleContext {

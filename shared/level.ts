@@ -52,6 +52,8 @@ export const levelSchema = z.object({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'a level id is 1-40 of a-z, 0-9 and -'),
   title: z.string().min(1).max(80),
+  /** One line for lists (`nines levels`); without it, the description's first sentence, cut to fit. */
+  summary: z.string().max(80).optional(),
   /** The lesson, shown before the level starts. */
   description: z.string().max(2_000).default(''),
   /** Position in the curriculum; the lab levels have none. */

@@ -139,3 +139,25 @@ describe('GameController keys', () => {
     expect(g.sent).toEqual([{ type: 'scale', node: 'app2', by: 1 }]);
   });
 });
+
+describe('GameController: the brief and pausing', () => {
+  it('b opens the level brief and Esc closes it; the brief shown at start goes at the first key, which still acts', () => {
+    const g = handGame(tutorialLevel());
+    g.controller.briefing = true;
+    g.keys('j');
+    expect(g.controller.briefing).toBe(false);
+    expect(g.controller.cursor.row).toBe(1);
+    g.keys('b');
+    expect(g.controller.mode.type).toBe('brief');
+    g.keys('escape');
+    expect(g.controller.mode.type).toBe('normal');
+  });
+
+  it('in a room, Space says the host pauses, and help pauses nothing', () => {
+    const g = handGame(tutorialLevel());
+    g.keys(' ');
+    expect(g.controller.flash?.text).toBe('only the host pauses a room game');
+    g.keys('?');
+    expect(g.controller.mode.type).toBe('help');
+  });
+});

@@ -4,6 +4,7 @@ import { availabilityView } from '../../client/availability-view.js';
 import { eventsView } from '../../client/events-view.js';
 import { inspectorView } from '../../client/inspector-view.js';
 import { leaderboardView } from '../../client/leaderboard-view.js';
+import { leaderboardEntries } from '../../client/standings.js';
 import { logView } from '../../client/log-view.js';
 import { gameLayout } from '../../client/layout.js';
 import { PANELS } from '../../client/panels.js';
@@ -139,6 +140,9 @@ describe('leaderboardView', () => {
     expect(lines[2]).toMatch(/^ 2= p2 tie: joined later +99\.00%/);
     expect(lines[3]).toMatch(/^>7= p7 /);
     // At 28 columns (an 80-column screen) the cost column goes, and the words, which would not fit whole.
+    // A team member's own row is the team's, and stays in view the same way.
+    const board = Array.from({ length: 8 }, (_, i) => ({ rank: i + 1, id: `p${i + 1}`, name: i === 6 ? 'blue' : `p${i + 1}`, avail: 0.99 - i / 100, score: 700 - i, cost: 100, ...(i === 6 ? { members: ['p7', 'p9'] } : {}) }));
+    expect(text(leaderboardView(leaderboardEntries(board, 'p9'), 56, 4))[3]).toMatch(/^>7\. blue /);
     const narrow = text(leaderboardView(entries, 28, 4));
     expect(narrow[0]).toMatch(/^ # +name +avail +score$/);
     expect(narrow[3]).toMatch(/^>7= p7 +99\.00% +700$/);

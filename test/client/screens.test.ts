@@ -7,6 +7,10 @@ import { levelPickerKey, levelPickerScreen } from '../../client/level-picker.js'
 import { resultsKey, resultsScreen } from '../../client/results-view.js';
 import { lineText } from '../../client/styled.js';
 import { newGame, resultOf, advance, isOver } from '../../shared/game.js';
+import { KINDS } from '../../shared/catalog.js';
+import type { NodeState } from '../../shared/state.js';
+import { configFields, fieldHelp } from '../../client/config-fields.js';
+import { formKey, formView, openForm } from '../../client/configure-form.js';
 import { shortLevel, tutorialLevel } from './helpers/levels.js';
 
 const frameText = (boxes: ReturnType<typeof levelPickerScreen>['boxes']) => boxes.flatMap((b) => boxLines(b).map(lineText)).join('\n');
@@ -27,8 +31,8 @@ describe('bars', () => {
   it('shows the focused panel keys first and always ? help', () => {
     const map = lineText(bottomBar('map', { type: 'normal' }, 80));
     expect(map).toMatch(/^ hjkl move\s+Enter inspect\s+p place/);
-    expect(map).toMatch(/\? help\s*$/);
-    expect(lineText(bottomBar('log', { type: 'normal' }, 80))).toMatch(/^ Up scroll\s+Tab panel\s+: command\s+\? help\s+q quit\s*$/);
+    expect(map).toMatch(/\? help\s+q quit\s*$/);
+    expect(lineText(bottomBar('log', { type: 'normal' }, 80))).toMatch(/^ Up scroll\s+Tab panel\s+: command\s+b brief\s+Space pause\s+\? help\s+q quit\s*$/);
     expect(lineText(bottomBar('map', { type: 'link', from: 'lb1', unlink: false }, 80))).toMatch(/Enter link\s+Esc cancel/);
   });
 
@@ -37,14 +41,14 @@ describe('bars', () => {
     expect(app).toHaveLength(80);
     // The tutorial's one required action, and the other things to do to an app pool.
     expect(app).toMatch(/^ > scale\s+c link\s+e config\s+u upgrade\s+d remove\s+Enter inspect\s/);
-    expect(app).toMatch(/\? help\s*$/);
-    expect(app).not.toContain('q quit');
+    expect(app).toMatch(/\? help\s+q quit\s*$/);
+    expect(app).not.toContain('Tab panel');
     // Only keys that apply: a load balancer does not scale; a replica can be promoted.
     expect(lineText(bottomBar('map', { type: 'normal' }, 160, { type: 'node', kind: 'lb' }))).not.toContain('scale');
     expect(lineText(bottomBar('map', { type: 'normal' }, 80, { type: 'node', kind: 'replica' }))).toContain('P promote');
     expect(lineText(bottomBar('map', { type: 'normal' }, 80, { type: 'slot' }))).toMatch(/^ Enter place here\s+p place/);
     // With room, the globals come back.
-    expect(lineText(bottomBar('map', { type: 'normal' }, 160, { type: 'node', kind: 'app' }))).toMatch(/Tab panel\s+: command\s+\? help\s+q quit\s*$/);
+    expect(lineText(bottomBar('map', { type: 'normal' }, 160, { type: 'node', kind: 'app' }))).toMatch(/Tab panel\s+: command\s+b brief\s+Space pause\s+\? help\s+q quit\s*$/);
   });
 
   it('draws the focused panel with double lines', () => {
@@ -62,6 +66,14 @@ describe('help', () => {
     for (const part of ['Map keys (panel 1)', 'Everywhere', 'Placement picker letters', 'Commands (:)', 'Map legend']) expect(joined).toContain(part);
     expect(joined).toMatch(/l\s+lb: load balancer/);
     expect(joined).toMatch(/x\s+down/);
+  });
+
+  it('explains the focused leaderboard first: its ranking and what 2= means', () => {
+    const lines = helpLines('leaderboard', ['lb', 'app', 'db']).map(lineText);
+    expect(lines[0]).toBe('Leaderboard');
+    expect(lines[1]).toContain('ranked by availability, then score, then the earlier finisher');
+    expect(lines[3]).toMatch(/^ {2}2= ties the row above/);
+    for (const line of lines.slice(0, 6)) expect(line.length).toBeLessThanOrEqual(76);
   });
 
   it('keeps the legend true: x is down and nothing else, units are 3u, a partition is /, > marks the node called', () => {
@@ -116,5 +128,21 @@ describe('results', () => {
     expect(resultsKey('n', true)).toBe('next');
     expect(resultsKey('n', false)).toBeUndefined();
     expect(resultsKey('escape', true)).toBe('levels');
+  });
+});
+
+describe('configure form', () => {
+  it('explains every field of every kind, and the unit of its number', () => {
+    for (const kind of KINDS) for (const f of configFields(kind)) expect(fieldHelp(kind, f.name), `${kind}.${f.name}`).toBeDefined();
+    const gw = { id: 'gw1', kind: 'gateway', config: { limiter: 'token-bucket', ratePerClient: 10, burstPerClient: 20, windowSeconds: 1, filter: false } } as unknown as NodeState;
+    let form = openForm(gw)!;
+    const text = () => formView(form, 54).map(lineText).join('\n');
+    expect(text()).toContain('limiter: the rate limiter: none, token-bucket');
+    const next = formKey(form, 'down');
+    if (next.done) throw new Error('the form closed on Down');
+    form = next.state;
+    expect(text()).toMatch(/> ratePerClient +10_ req\/s/);
+    expect(text()).toContain('ratePerClient: requests per second per client');
+    expect(text()).toMatch(/ burstPerClient +20 req +\n/);
   });
 });

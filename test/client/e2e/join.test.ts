@@ -67,7 +67,7 @@ describePty('nines join', () => {
       await c.waitUntil((rows) => rows.some((r) => /[> ]1\. (ana|bo) /.test(r)) && rows.some((r) => /[> ]2= (ana|bo) /.test(r)), 'ana and bo on the leaderboard');
     }
     expect(ana.rows()[0]).toContain(h.first.room);
-    expect(ana.screen()).toMatch(/>[12]\. ana/);
+    expect(ana.screen()).toMatch(/>[12][.=] ana/);
   });
 
   it('reconnects by itself after the connection drops, to the same seat and architecture', async () => {

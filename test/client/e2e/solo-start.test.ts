@@ -24,7 +24,8 @@ describePty('solo start', () => {
 
   it('draws the first game frame of --level at once, every panel numbered', async () => {
     client = spawnClient(['play', '--level', 'tutorial']);
-    await client.waitFor('6 Leaderboard');
+    // The bottom bar is the frame's last row: the pty may hand the frame over in more than one piece.
+    await client.waitFor('? help');
     const firstFrameMs = Date.now() - client.startedAt;
     const screen = client.screen();
     for (const title of ['1 Map', '2 Inspector', '3 Availability', '4 Events', '5 Log', '6 Leaderboard']) expect(screen).toContain(title);
@@ -34,6 +35,36 @@ describePty('solo start', () => {
     expect(screen).toMatch(/app1/);
     expect(screen).toMatch(/left/);
     expect(firstFrameMs).toBeLessThan(3_000);
+  });
+});
+
+describe('solo play: the brief and pausing', () => {
+  it('shows the brief when --level starts the game, pauses on Space, and help and b pause until they close', async () => {
+    client = spawnClient(['play', '--level', 'tutorial']);
+    const c = client;
+    await c.waitFor('Level brief (b: all of it)');
+    expect(c.screen()).toContain('Goal: keep');
+    await c.waitFor(/\d:\d\d left/);
+    // Space pauses: the top bar says so and the clock stands still.
+    await c.type(' ');
+    await c.waitUntil((rows) => /│ paused │/.test(rows[0] ?? ''), 'paused in the top bar');
+    await c.waitFor('paused: Space goes on');
+    await c.type(' ');
+    await c.waitUntil((rows) => / left │/.test(rows[0] ?? ''), 'the clock going again');
+    // Help pauses a solo game while it is open.
+    await c.type('?');
+    await c.waitFor('Help (Esc closes)');
+    await c.waitUntil((rows) => /│ paused │/.test(rows[0] ?? ''), 'paused under the help');
+    await c.type(KEYS.esc);
+    await c.waitUntil((rows) => / left │/.test(rows[0] ?? ''), 'the clock going again after help');
+    // b re-reads the brief, paused too: goal, what will happen, the lesson.
+    await c.type('b');
+    await c.waitFor('Level brief (Esc closes)');
+    expect(c.screen()).toContain('Goal: keep availability at or above 99.0% for 4:00, spending at most 1,200.');
+    expect(c.screen()).toContain('What will happen:');
+    await c.waitUntil((rows) => /│ paused │/.test(rows[0] ?? ''), 'paused under the brief');
+    await c.type(KEYS.esc);
+    await c.waitForGone('Level brief (Esc closes)');
   });
 });
 

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { levelSummary } from '../../../server/cli/levels.js';
+import type { Level } from '../../../shared/level.js';
 import { nines, ROOT } from './run-cli.js';
 
 /** The levels on disk, read independently of the code under test. */
@@ -23,7 +25,18 @@ describe('nines levels', () => {
     expect(ids).toEqual(expected);
   });
 
-  it('shows the columns players choose by', () => {
-    expect(nines('levels').stdout.split('\n')[0]).toMatch(/^id\s+title\s+duration\s+target\s+budget$/);
+  it('shows the columns players choose by, and what each level is about in one line', () => {
+    const lines = nines('levels').stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^id\s+title\s+duration\s+target\s+budget\s+about$/);
+    expect(lines.find((l) => l.startsWith('tutorial '))).toMatch(/\$?1,200\s+Scale out an app pool before steady growth overwhelms it$/);
+    for (const line of lines.slice(1)) expect(line).toMatch(/\S+\s+\S.{10,}$/);
+  });
+
+  it('falls back to the first sentence of the description, cut at a word, for a level without a summary', () => {
+    const base = { description: 'Short first sentence. Then more.' } as Level;
+    expect(levelSummary(base)).toBe('Short first sentence.');
+    const long = { description: `${'word '.repeat(30)}end. More.` } as Level;
+    expect(levelSummary(long)).toMatch(/^(word ){11}word\.\.\.$/);
+    expect(levelSummary({ ...long, summary: 'Given' })).toBe('Given');
   });
 });
