@@ -144,7 +144,7 @@ export class GameModel {
         return undefined;
       case 'results':
         this.results = m.results;
-        this.addLog(`game over: ${m.results.result.passed ? 'passed' : 'failed'}, score ${m.results.result.score}`, m.results.result.passed ? 'ok' : 'bad');
+        this.addLog(`game over: ${m.results.result.passed ? 'passed' : m.results.result.complete ? 'failed' : 'ended early, not scored as a pass'}, score ${m.results.result.score}`, m.results.result.passed ? 'ok' : 'bad');
         return undefined;
       case 'announce':
         this.announce(m.phase, m.event);
