@@ -117,7 +117,7 @@ export function keyHits(line: Line, y: number, left = 0): Hit[] {
 }
 
 /** Which global hints stay when room is short, first the one that always does: help finds every other key. */
-const GLOBAL_HINT_PRIORITY: readonly Intent['type'][] = ['help', 'quit', 'brief', 'pause', 'palette', 'focus-next'];
+const GLOBAL_HINT_PRIORITY: readonly Intent['type'][] = ['help', 'quit', 'brief', 'pause', 'palette', 'focus-next', 'glossary'];
 
 /** What the map's cursor is on: a node of a kind, an empty slot, or nothing. */
 export type Selection = { type: 'node'; kind: Kind } | { type: 'slot' } | undefined;
@@ -147,6 +147,7 @@ export function bottomBar(focus: PanelId, mode: Mode, width: number, selected?: 
     case 'palette': segs = [...hint(['tab'], 'complete'), ...hint(['up', 'down'], 'history'), ...hint(['enter'], 'run'), ...hint(['escape'], 'close')]; break;
     case 'help': segs = [...hint(['up', 'down'], 'scroll'), ...hint(['escape', '?'], 'close')]; break;
     case 'brief': segs = [...hint(['up', 'down'], 'scroll'), ...hint(['escape', 'b'], 'close')]; break;
+    case 'glossary': segs = [...hint(['up', 'down'], 'scroll'), ...hint(['escape', 'g'], 'close')]; break;
     case 'form': segs = [...hint(['up', 'down'], 'field'), ...hint(['left', 'right'], 'choose'), ...hint(['enter'], 'apply'), ...hint(['escape'], 'cancel')]; break;
     case 'normal': {
       const shown = GLOBAL_KEYS.filter((b) => b.hint);

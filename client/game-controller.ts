@@ -21,6 +21,7 @@ export type Mode =
   | { type: 'palette'; text: string; choices: string[]; error?: string }
   | { type: 'help'; scroll: number }
   | { type: 'brief'; scroll: number }
+  | { type: 'glossary'; scroll: number; term?: string }
   | { type: 'form'; form: FormState };
 
 export interface Flash {
@@ -110,6 +111,7 @@ export class GameController {
       case 'confirm': return this.confirmKey(this.mode.then, key);
       case 'palette': return this.paletteKey(this.mode, key);
       case 'help': return this.helpKey(this.mode.scroll, key);
+      case 'glossary': return this.glossaryKey(this.mode, key);
       case 'brief': return this.briefKey(this.mode.scroll, key);
       case 'form': return this.formKey(this.mode.form, key);
       case 'link': if (this.linkKey(this.mode, key)) return; break;
@@ -172,6 +174,7 @@ export class GameController {
         return;
       case 'help': return this.openOverlay({ type: 'help', scroll: 0 });
       case 'brief': return this.openOverlay({ type: 'brief', scroll: 0 });
+      case 'glossary': return this.openOverlay({ type: 'glossary', scroll: 0 });
       case 'pause': return this.togglePause();
       case 'back':
         this.flash = undefined;
@@ -250,6 +253,7 @@ export class GameController {
         this.mode = { type: 'normal' };
         if ('action' in parsed) this.act(parsed.action);
         else if (parsed.command === 'help') this.openOverlay({ type: 'help', scroll: 0 });
+        else if (parsed.command === 'glossary') this.openOverlay(parsed.term === undefined ? { type: 'glossary', scroll: 0 } : { type: 'glossary', scroll: 0, term: parsed.term });
         else this.askQuit();
         return;
       }
@@ -259,15 +263,15 @@ export class GameController {
     }
   }
 
-  /** Help or the brief: a solo game waits while the player reads. */
-  private openOverlay(mode: Extract<Mode, { type: 'help' | 'brief' }>): void {
+  /** Help, the brief or the glossary: a solo game waits while the player reads. */
+  private openOverlay(mode: Extract<Mode, { type: 'help' | 'brief' | 'glossary' }>): void {
     this.mode = mode;
     this.holdWhileReading();
   }
 
   /** Pauses a running solo game while an overlay is open; called again when the game starts under one. */
   holdWhileReading(): void {
-    if ((this.mode.type === 'help' || this.mode.type === 'brief') && this.effects.pause && this.model.phase === 'running' && !this.pausedBy) {
+    if ((this.mode.type === 'help' || this.mode.type === 'brief' || this.mode.type === 'glossary') && this.effects.pause && this.model.phase === 'running' && !this.pausedBy) {
       this.pausedBy = 'overlay';
       this.effects.pause(true);
     }
@@ -313,6 +317,12 @@ export class GameController {
     const r = this.overlayKey(scroll, key, ['escape', 'b', 'q', 'enter']);
     if (r === 'close') this.closeOverlay();
     else if (r !== undefined) this.mode = { type: 'brief', scroll: r };
+  }
+
+  private glossaryKey(mode: Extract<Mode, { type: 'glossary' }>, key: string): void {
+    const r = this.overlayKey(mode.scroll, key, ['escape', 'g', 'q', 'enter']);
+    if (r === 'close') this.closeOverlay();
+    else if (r !== undefined) this.mode = { ...mode, scroll: r };
   }
 
   private formKey(form: FormState, key: string): void {

@@ -6,6 +6,7 @@ import { centred, inner, type BoxSpec, type Frame, type Rect } from './frame.js'
 import type { GameController } from './game-controller.js';
 import type { GameModel } from './game-model.js';
 import { briefLines } from './brief-view.js';
+import { allLevels, glossaryView } from './glossary-view.js';
 import { helpView } from './help-view.js';
 import { inspectorView } from './inspector-view.js';
 import { gameLayout, type GameLayout } from './layout.js';
@@ -86,6 +87,12 @@ function overlays(model: GameModel, ctl: GameController, layout: GameLayout, col
       const rect = centred(cols, rows, HELP_WIDTH, rows - 2);
       const size = inner(rect);
       return [overlay('help', rect, 'Help (Esc closes)', helpView(ctl.focus, model.level.allowed, mode.scroll, size.width, size.height))];
+    }
+    case 'glossary': {
+      const rect = centred(cols, rows, HELP_WIDTH, rows - 2);
+      const size = inner(rect);
+      const title = mode.term === undefined ? 'Glossary (Esc closes)' : `Glossary: ${mode.term} (Esc closes; g for all)`;
+      return [overlay('glossary', rect, title, glossaryView(allLevels(), mode.term, mode.scroll, size.width, size.height))];
     }
     case 'brief': {
       const rect = centred(cols, rows, HELP_WIDTH, rows - 2);

@@ -1,5 +1,6 @@
 import { chapterTitle } from '../shared/concepts.js';
 import type { Level } from '../shared/level.js';
+import { listLevels } from '../server/levels-store.js';
 import { syllabus, type SyllabusRow } from '../shared/syllabus.js';
 import { fit, seg, wrapText, type Line } from './styled.js';
 
@@ -15,6 +16,14 @@ function matching(rows: SyllabusRow[], term: string | undefined): SyllabusRow[] 
   const t = term?.trim().toLowerCase();
   if (!t) return rows;
   return rows.filter((r) => r.concept.includes(t) || r.name.toLowerCase().includes(t));
+}
+
+let levelsMemo: readonly Level[] | undefined;
+
+/** The levels shipped with the game, read once: the glossary names them. */
+export function allLevels(): readonly Level[] {
+  levelsMemo ??= listLevels().levels;
+  return levelsMemo;
 }
 
 /** Indent of a definition under its concept's name. */

@@ -25,6 +25,7 @@ export type Intent =
   | { type: 'palette' }
   | { type: 'help' }
   | { type: 'brief' }
+  | { type: 'glossary' }
   | { type: 'pause' }
   | { type: 'back' }
   | { type: 'quit' }
@@ -80,6 +81,7 @@ export const GLOBAL_KEYS: Binding[] = [
   ...PANELS.map((panel, i): Binding => ({ keys: [String(i + 1)], help: `go to panel ${i + 1}`, intent: { type: 'focus', panel } })),
   { keys: [':'], help: 'command palette (place, link, scale, configure...; Tab completes)', hint: 'command', intent: { type: 'palette' } },
   { keys: ['b'], help: 'the level brief: goal, target, budget, what will happen (pauses a solo game)', hint: 'brief', intent: { type: 'brief' } },
+  { keys: ['g'], help: 'the glossary: every concept, defined, with the levels that play it (:glossary <term> finds one)', hint: 'glossary', intent: { type: 'glossary' } },
   { keys: [' '], help: 'pause or go on (a solo game; in a room the host pauses)', hint: 'pause', intent: { type: 'pause' } },
   { keys: ['?', 'f1'], help: 'this help (pauses a solo game)', hint: 'help', intent: { type: 'help' } },
   { keys: ['escape'], help: 'back out: close, cancel, return to the map (never quits)', intent: { type: 'back' } },

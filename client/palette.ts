@@ -16,6 +16,7 @@ export const COMMANDS = {
   remove: '<node>',
   promote: '<node>',
   help: '',
+  glossary: '[term]',
   quit: '',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
@@ -23,7 +24,11 @@ const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 /** Entries the palette's history keeps. */
 const HISTORY_LIMIT = 50;
 
-export type ParsedCommand = { ok: true; action: Action } | { ok: true; command: 'help' | 'quit' } | { ok: false; message: string };
+export type ParsedCommand =
+  | { ok: true; action: Action }
+  | { ok: true; command: 'help' | 'quit' }
+  | { ok: true; command: 'glossary'; term?: string }
+  | { ok: false; message: string };
 
 export interface PaletteContext {
   level: Level;
@@ -58,6 +63,8 @@ export function parseCommand(text: string, ctx: PaletteContext): ParsedCommand {
     case 'help':
     case 'quit':
       return { ok: true, command: name };
+    case 'glossary':
+      return args.length ? { ok: true, command: name, term: args.join(' ') } : { ok: true, command: name };
     case 'place': {
       if (!need(2, 3)) return { ok: false, message: usage(name) };
       const [kind, region, id] = args as [string, string, string | undefined];
@@ -133,6 +140,7 @@ function candidates(name: CommandName, index: number, words: string[], current: 
       return field ? field.options.map((o) => `${field.name}=${o}`) : [];
     }
     case 'help':
+    case 'glossary':
     case 'quit':
       return [];
   }

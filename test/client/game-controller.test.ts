@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gameScreen } from '../../client/game-screen.js';
 import { handGame } from './helpers/game.js';
 import { shortLevel, tutorialLevel } from './helpers/levels.js';
 
@@ -161,3 +162,26 @@ describe('GameController: the brief and pausing', () => {
     expect(g.controller.mode.type).toBe('help');
   });
 });
+
+describe('GameController: the glossary', () => {
+  it('g opens the glossary, :glossary <term> opens it on a term, Esc or g closes it, and the screen shows it', () => {
+    const g = handGame(tutorialLevel());
+    g.keys('g');
+    expect(g.controller.mode).toEqual({ type: 'glossary', scroll: 0 });
+    g.keys('down', 'down');
+    expect(g.controller.mode).toEqual({ type: 'glossary', scroll: 2 });
+    g.keys('g');
+    expect(g.controller.mode.type).toBe('normal');
+    g.keys(':', ...'glossary message queue', 'enter');
+    expect(g.controller.mode).toEqual({ type: 'glossary', scroll: 0, term: 'message queue' });
+    const box = gameScreen(g.model, g.controller, 80, 24, 0).frame.boxes.find((b) => b.id === 'glossary')!;
+    const text = box.lines.map((l) => l.map((s) => s.text).join('')).join('\n');
+    expect(box.title).toBe('Glossary: message queue (Esc closes; g for all)');
+    expect(text).toContain('Message queue and workers');
+    expect(text).toContain('played in: flash-sale');
+    g.keys('escape');
+    expect(g.controller.mode.type).toBe('normal');
+    expect(g.sent).toEqual([]);
+  });
+});
+

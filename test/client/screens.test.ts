@@ -48,7 +48,7 @@ describe('bars', () => {
     expect(lineText(bottomBar('map', { type: 'normal' }, 80, { type: 'node', kind: 'replica' }))).toContain('P promote');
     expect(lineText(bottomBar('map', { type: 'normal' }, 80, { type: 'slot' }))).toMatch(/^ Enter place here\s+p place/);
     // With room, the globals come back.
-    expect(lineText(bottomBar('map', { type: 'normal' }, 160, { type: 'node', kind: 'app' }))).toMatch(/Tab panel\s+: command\s+b brief\s+Space pause\s+\? help\s+q quit\s*$/);
+    expect(lineText(bottomBar('map', { type: 'normal' }, 160, { type: 'node', kind: 'app' }))).toMatch(/Tab panel\s+: command\s+b brief\s+g glossary\s+Space pause\s+\? help\s+q quit\s*$/);
   });
 
   it('draws the focused panel with double lines', () => {
