@@ -72,7 +72,7 @@ function standingsLines(r: GameResults): Line[] {
     seg(`${String(s.rank).padStart(2)}${s.tie ? '=' : '.'} `, 'muted'),
     seg(s.name.padEnd(nameWidth), s.you ? 'accent' : 'normal'),
     seg(`  ${percent(s.availability).padStart(7)}  ${String(s.score).padStart(5)}  `),
-    s.passed ? seg('passed', 'ok') : seg('failed', 'bad'),
+    s.passed ? seg('passed', 'ok') : s.complete ? seg('failed', 'bad') : seg('ended early', 'warn'),
     ...(s.tie ? [seg(`  ${s.tie}`, 'muted')] : []),
   ));
 }

@@ -50,6 +50,8 @@ export interface StandingRow {
   availability: number;
   score: number;
   passed: boolean;
+  /** False when the host ended the round early: neither passed nor failed. */
+  complete: boolean;
   you: boolean;
   /** As in LeaderboardEntry. */
   tie?: string;

@@ -20,9 +20,9 @@ playTo(replay, log.endTick);
 const played: GameResults = {
   result: resultOf(replay.game), failedByNode: replay.game.state.failedByNode, rank: 2, players: 3, endTick: log.endTick,
   standings: [
-    { rank: 1, name: 'ada', availability: 0.995, score: 900, passed: true, you: false },
-    { rank: 2, name: 'you', availability: 0.4491, score: 147, passed: false, you: true },
-    { rank: 3, name: 'cy', availability: 0.4491, score: 147, passed: false, you: false, tie: 'tie: joined later' },
+    { rank: 1, name: 'ada', availability: 0.995, score: 900, passed: true, complete: true, you: false },
+    { rank: 2, name: 'you', availability: 0.4491, score: 147, passed: false, complete: true, you: true },
+    { rank: 3, name: 'cy', availability: 0.4491, score: 147, passed: false, complete: true, you: false, tie: 'tie: joined later' },
   ],
 };
 const rows = (f: { boxes: Parameters<typeof boxLines>[0][] }) => f.boxes.flatMap((b) => boxLines(b).map(lineText));
@@ -64,8 +64,14 @@ describe('results screen at 80x24', () => {
   });
 
   it('calls a round the host ended early not scored as a pass, whatever its availability', () => {
-    const early: GameResults = { ...played, endTick: 650, result: { ...resultOf(newGame(level)), complete: false, availability: 1, passed: false, stars: 0 } };
+    const early: GameResults = {
+      ...played, endTick: 650, result: { ...resultOf(newGame(level)), complete: false, availability: 1, passed: false, stars: 0 },
+      standings: played.standings.map((s) => ({ ...s, passed: false, complete: false })),
+    };
     const text = flat(rows(resultsScreen(level, early, { type: 'room' }, 100, 60)));
+    // Every row of the standings says so too: nobody failed a round that was not played out.
+    expect(text).toMatch(/1\. ada\s+99\.50%\s+900\s+ended early/);
+    expect(text).not.toMatch(/\d\s+failed/);
     expect(text).toContain('- ENDED EARLY, not scored as a pass: the host ended the round at 1:05 of 4:00; the part played is scored');
     expect(text).toContain('[---] 0 of 3: no stars: a round ended early is not passed');
     expect(text).not.toContain('PASSED');

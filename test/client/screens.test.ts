@@ -111,7 +111,7 @@ describe('results', () => {
     const game = newGame(level);
     while (!isOver(game)) advance(game);
     const result = resultOf(game);
-    const results = { result, failedByNode: game.state.failedByNode, rank: 1, players: 1, standings: [{ rank: 1, name: 'you', availability: result.availability, score: result.score, passed: false, you: true }] };
+    const results = { result, failedByNode: game.state.failedByNode, rank: 1, players: 1, standings: [{ rank: 1, name: 'you', availability: result.availability, score: result.score, passed: false, complete: true, you: true }] };
     const text = frameText(resultsScreen(level, results, { type: 'solo', hasNext: true }, 80, 24).boxes);
     expect(text).toMatch(/Result\s+x FAILED: availability \d+\.\d+% is below the 99\.0% target/);
     expect(text).toMatch(/Cost\s+\d+ of 2,000/);

@@ -134,7 +134,7 @@ export class LocalSession implements GameSession {
     const result = resultOf(this.game);
     this.emit({
       type: 'results',
-      results: { result, failedByNode: this.game.state.failedByNode, rank: 1, players: 1, standings: [{ rank: 1, name: this.playerName, availability: result.availability, score: result.score, passed: result.passed, you: true }] },
+      results: { result, failedByNode: this.game.state.failedByNode, rank: 1, players: 1, standings: [{ rank: 1, name: this.playerName, availability: result.availability, score: result.score, passed: result.passed, complete: result.complete, you: true }] },
     });
   }
 
