@@ -86,7 +86,9 @@ export function overlay(data: DashboardData, ui: DashUi, cols: number, rows: num
         return [seg(on ? '> ' : '  ', 'selected'), seg(l.id, on ? 'selected' : 'normal'), seg(`  ${l.title}`, 'muted'), ...(l.id === data.nextLevel ? [seg('  (next)', 'accent')] : [])];
       });
       lines.push([], hint(['Up/Down', 'pick'], ['Enter', 'to the lobby with it'], ['Esc', 'cancel']));
-      return box('Next level', lines);
+      // As wide as its longest line, so that no title is cut where the screen has room.
+      const widest = Math.max(OVERLAY_WIDTH, ...lines.map((l) => l.reduce((n, x) => n + x.text.length, 0)));
+      return box('Next level', lines, Math.min(cols - 2, widest));
     }
     case 'token': {
       const lines: Line[] = data.hostToken

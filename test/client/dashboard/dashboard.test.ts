@@ -147,6 +147,9 @@ describe('dashboard keys', () => {
     expect(r).toMatchObject({ ui: { mode: 'main' }, control: { type: 'next', level: 'tutorial' } });
     expect(hostControlSchema.safeParse(r.control).success).toBe(true);
     expect(dashboardKey(ui, data, 'escape').control).toBeUndefined();
+    // A long title is shown whole where the screen has room for it.
+    const long = { ...data, phase: 'ended' as const, levels: data.levels.map((l, i) => (i === 0 ? { ...l, title: 'Regional partition: three regions, one network, and a long way between them' } : l)) };
+    expect(render(dashboardFrame(long, ui, 160, 48), 160, 48)).toContain('race  Regional partition: three regions, one network, and a long way between them');
   });
 
   it('t shows the host token, or why a restored room has none to show', () => {
