@@ -6,6 +6,7 @@ import {
 } from '../shared/protocol.js';
 import { describeEvent } from '../shared/sim/events.js';
 import { hash32 } from '../shared/sim/compile.js';
+import { hashToken } from './codes.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
 import { send, type Out, type RoomOutput } from './room-output.js';
 import { advanceTo, applyEntry, newRoom, teamId, teamOf, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat, type Side } from './room-state.js';
@@ -14,6 +15,9 @@ import { seriesTotals } from './series.js';
 import { gameLogs, results } from './standings.js';
 
 export type { RoomOutput } from './room-output.js';
+
+/** Hex characters of an address's hash kept per seat: plenty to tell a room's addresses apart. */
+const ADDRESS_KEY_CHARS = 16;
 
 // The room as a state machine: an input (a message, a connection lost, the clock) goes in, the room
 // changes, and what to send, close, log and report comes out. No I/O and no clock of its own: the
@@ -141,6 +145,11 @@ export function countedSeats(room: Room): number {
   return room.seats.size - Math.min(away, room.awaySeatsUncounted);
 }
 
+/** What a seat keeps (and the log holds) of the address that took it: a hash, not the address itself. */
+function addressKey(address: string): string {
+  return hashToken(`address:${address}`).slice(0, ADDRESS_KEY_CHARS);
+}
+
 /** Gives `seat` to connection `conn`, with a fresh token (a resume, or a player back by name). */
 function retake(room: Room, seat: Seat, input: Extract<RoomInput, { type: 'hello' }>, host: boolean, how: string, out: Out): void {
   const { conn } = input;
@@ -148,9 +157,8 @@ function retake(room: Room, seat: Seat, input: Extract<RoomInput, { type: 'hello
     room.members.delete(seat.conn);
     out.push({ type: 'close', conn: seat.conn, code: CLOSE_CODES.REPLACED, reason: 'seat taken over by a new connection' });
   }
-  commit(room, { t: 'token', player: seat.id, tokenHash: input.tokenHash }, out);
+  commit(room, { t: 'token', player: seat.id, tokenHash: input.tokenHash, from: addressKey(input.address) }, out);
   seat.conn = conn;
-  seat.address = input.address;
   seat.awaySince = undefined;
   room.members.set(conn, { seat: seat.id, host });
   out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${seat.name} (${seat.id}) ${how}` });
@@ -206,16 +214,16 @@ function hello(room: Room, input: Extract<RoomInput, { type: 'hello' }>, out: Ou
   }
   const counted = countedSeats(room);
   if (counted >= room.maxPlayers) return refuse(out, conn, ERROR_CODES.ROOM_FULL, `room ${room.code} has ${counted} players, the most it seats`, CLOSE_CODES.FULL);
-  const fromAddress = [...room.seats.values()].filter((s) => s.address === input.address).length;
+  const key = addressKey(input.address);
+  const fromAddress = [...room.seats.values()].filter((s) => s.address === key).length;
   if (fromAddress >= room.maxSeatsPerAddress) {
     return refuse(out, conn, ERROR_CODES.ADDRESS_FULL, `room ${room.code} already seats ${fromAddress} players from your address (${input.address}), the most one machine may take; for a class behind one address the host runs \`nines host --max-seats-per-address ${room.maxPlayers}\``, CLOSE_CODES.FULL);
   }
   const player = `p${room.nextPlayer}`;
   if (h.team !== undefined && !team) commit(room, { t: 'team', team: h.team, key: freshKey(input.teamKey) }, out);
-  commit(room, { t: 'join', tick: room.tick, player, name: h.name, tokenHash: input.tokenHash, ...(h.team === undefined ? {} : { team: h.team }) }, out);
+  commit(room, { t: 'join', tick: room.tick, player, name: h.name, tokenHash: input.tokenHash, from: key, ...(h.team === undefined ? {} : { team: h.team }) }, out);
   const seat = room.seats.get(player)!;
   seat.conn = conn;
-  seat.address = input.address;
   room.members.set(conn, { seat: player, host });
   out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${h.name} joined as ${player}${h.team === undefined ? '' : ` in team ${h.team}`}${host ? ' (host)' : ''}` });
   welcome(room, conn, now, seat, input.token, out);

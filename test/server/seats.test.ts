@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,6 +70,22 @@ describe('seats: the lobby', () => {
     expect((await fourth.client.closed).code).toBe(CLOSE_CODES.FULL);
     const other = await seated(t.url, code, 'e', {}, OTHER);
     expect(other.welcome.room.players.map((p) => p.name)).toEqual(['a', 'b', 'c', 'e']);
+  });
+});
+
+describe('seats: the per-address cap outlives a restart', () => {
+  it('counts the seats an address took before the server restarted, from the room log', async () => {
+    const first = (running = await testServer({ limits: { maxSeatsPerAddress: 2 } }));
+    const { code } = first.server.rooms.create(level);
+    await seated(first.url, code, 'a');
+    await seated(first.url, code, 'b');
+    await first.server.close();
+    const again = (running = await testServer({ dataDir: first.dataDir, limits: { maxSeatsPerAddress: 2 } }));
+    const third = await hello(again.url, code, 'c');
+    expect(third.answer).toMatchObject({ type: 'error', code: ERROR_CODES.ADDRESS_FULL });
+    await seated(again.url, code, 'd', {}, OTHER);
+    // The log keeps a hash of the address, not the address.
+    expect(readFileSync(join(first.dataDir, 'rooms', `${code}.jsonl`), 'utf8')).not.toContain('127.0.0.1');
   });
 });
 
