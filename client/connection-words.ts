@@ -50,6 +50,9 @@ const REFUSALS: Partial<Record<string, { words: Words; retry: boolean }>> = {
   },
   [ERROR_CODES.ROOM_FULL]: { words: (to) => `room ${to.room} is full: ask the host for another room`, retry: false },
   [ERROR_CODES.SERVER_FULL]: { words: (to) => `the server at ${to.address} is full: try again in a minute`, retry: true },
+  // The server's own words say which flag the host needs, or where the team key is.
+  [ERROR_CODES.ADDRESS_FULL]: { words: (_to, message) => message, retry: true },
+  [ERROR_CODES.BAD_TEAM_KEY]: { words: (_to, message) => message, retry: false },
   [ERROR_CODES.NAME_TAKEN]: { words: (to) => `room ${to.room} already has a player named "${to.name}": join with another --name`, retry: false },
   [ERROR_CODES.BAD_RESUME_TOKEN]: { words: (to) => `the server no longer knows this seat in room ${to.room}: join again`, retry: false },
   [ERROR_CODES.BAD_HOST_TOKEN]: { words: (to) => `the host token is not room ${to.room}'s`, retry: false },

@@ -20,13 +20,14 @@ export const roomEntrySchema = z.discriminatedUnion('t', [
   /** `sequence`: a series of levels played in turn (the first is `level`), with cumulative totals. */
   z.object({ t: z.literal('create'), v: z.literal(ROOM_LOG_VERSION), code: z.string(), level: levelSchema, seed, hostTokenHash: tokenHash, sequence: z.array(levelSchema).optional() }),
   /** `team`: the team the player joined, whose architecture they share; absent to play alone. */
-  z.object({ t: z.literal('join'), tick, player, name: z.string(), tokenHash, team: z.string().optional() }),
+  /** `from`: a hash of the remote address that took the seat, so the per-address seat cap outlives a restart. */
+  z.object({ t: z.literal('join'), tick, player, name: z.string(), tokenHash, team: z.string().optional(), from: z.string().optional() }),
   /** A team was made (by its first member's join, or by the host), with the key that lets others in. */
   z.object({ t: z.literal('team'), team: z.string(), key: z.string() }),
   /** The host put a player in a team in the lobby (absent: to play alone). */
   z.object({ t: z.literal('assign'), player, team: z.string().optional() }),
   /** A resume rotated the seat's token. */
-  z.object({ t: z.literal('token'), player, tokenHash }),
+  z.object({ t: z.literal('token'), player, tokenHash, from: z.string().optional() }),
   z.object({ t: z.literal('ready'), player, ready: z.boolean() }),
   /** A player left the lobby (during a game a seat is kept). */
   z.object({ t: z.literal('leave'), player }),

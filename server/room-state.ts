@@ -35,7 +35,7 @@ export interface Seat {
   side: Side | undefined;
   /** The connection that holds the seat now, if any. */
   conn: number | undefined;
-  /** The remote address that took or last resumed the seat (not logged: unknown after a restart). */
+  /** A hash of the remote address that took or last resumed the seat (logged with the join and each resume). */
   address: string | undefined;
   /** Wall time its connection closed, while it has none: a lobby seat is released LOBBY_SEAT_GRACE_MS after. */
   awaySince: number | undefined;
@@ -211,15 +211,18 @@ export function applyEntry(room: Room, entry: RoomEntry): ActionResult | undefin
     case 'create':
       throw new Error(`room ${room.code}: a create entry can only open a log`);
     case 'join': {
-      const seat: Seat = { id: entry.player, name: entry.name, team: entry.team, tokenHash: entry.tokenHash, ready: false, lastSeq: -1, side: undefined, conn: undefined, address: undefined, awaySince: undefined };
+      const seat: Seat = { id: entry.player, name: entry.name, team: entry.team, tokenHash: entry.tokenHash, ready: false, lastSeq: -1, side: undefined, conn: undefined, address: entry.from, awaySince: undefined };
       room.seats.set(seat.id, seat);
       room.nextPlayer = Math.max(room.nextPlayer, Number(entry.player.slice(1)) + 1);
       if (room.phase === 'running' || room.phase === 'paused') seat.side = sideFor(room, seat);
       return undefined;
     }
-    case 'token':
-      seatOf(room, entry.player).tokenHash = entry.tokenHash;
+    case 'token': {
+      const seat = seatOf(room, entry.player);
+      seat.tokenHash = entry.tokenHash;
+      if (entry.from !== undefined) seat.address = entry.from;
       return undefined;
+    }
     case 'ready':
       seatOf(room, entry.player).ready = entry.ready;
       return undefined;

@@ -1,19 +1,22 @@
 import type { Debrief } from '../shared/debrief/schema.js';
 import type { Level } from '../shared/level.js';
 import {
-  CLOSE_CODES, DEFAULTS, ERROR_CODES, PROTOCOL_VERSION,
-  type ClientMessage, type CloseCode, type ErrorCode, type Hello, type HostControl, type RoomView, type ServerMessageOf,
+  CLOSE_CODES, DEFAULTS, ERROR_CODES,
+  type ClientMessage, type ErrorCode, type Hello, type HostControl, type ServerMessageOf,
 } from '../shared/protocol.js';
 import { describeEvent } from '../shared/sim/events.js';
 import { hash32 } from '../shared/sim/compile.js';
-import type { RoomEntry, RoomEntryOf } from './room-entry.js';
+import { freshKey, hello, markAway, releaseAway } from './room-seats.js';
+import { broadcastRoom, commit, everyone, roomView } from './room-views.js';
+import type { RoomEntryOf } from './room-entry.js';
 import { send, type Out, type RoomOutput } from './room-output.js';
 import { advanceTo, applyEntry, newRoom, teamId, teamOf, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat, type Side } from './room-state.js';
-import { resync, sendLeaderboard, sendSnapshot, sendSyncs } from './room-stream.js';
+import { resync, sendLeaderboard, sendSyncs } from './room-stream.js';
 import { seriesTotals } from './series.js';
 import { gameLogs, results } from './standings.js';
 
 export type { RoomOutput } from './room-output.js';
+export { countedSeats, markAway } from './room-seats.js';
 
 // The room as a state machine: an input (a message, a connection lost, the clock) goes in, the room
 // changes, and what to send, close, log and report comes out. No I/O and no clock of its own: the
@@ -50,20 +53,6 @@ export function nextWakeAt(room: Room): number | undefined {
   return undefined;
 }
 
-/** Every seat without a connection is away from `now` on (a room restored from its log, a round that ended). */
-export function markAway(room: Room, now: number): void {
-  for (const seat of room.seats.values()) if (seat.conn === undefined) seat.awaySince ??= now;
-}
-
-/** Lobby seats away for the grace period are released: throwaway joins do not keep a room full. */
-function releaseAway(room: Room, now: number, out: Out): void {
-  const gone = [...room.seats.values()].filter((s) => s.conn === undefined && s.awaySince !== undefined && now >= s.awaySince + room.lobbySeatGraceMs);
-  if (!gone.length) return;
-  for (const seat of gone) commit(room, { t: 'leave', player: seat.id }, out);
-  out.push({ type: 'note', level: 'info', text: `room ${room.code}: released ${gone.length} lobby seat(s) away for ${room.lobbySeatGraceMs / 1000} s: ${gone.map((s) => s.name).join(', ')}` });
-  broadcastRoom(room, now, out);
-}
-
 export function isHost(room: Room, conn: number): boolean {
   return room.members.get(conn)?.host === true;
 }
@@ -81,16 +70,6 @@ export function handle(room: Room, input: RoomInput): RoomOutput[] {
   return out;
 }
 
-function commit(room: Room, entry: RoomEntry, out: Out) {
-  const result = applyEntry(room, entry);
-  out.push({ type: 'log', entry });
-  return result;
-}
-
-function everyone(room: Room): number[] {
-  return [...room.members.keys()];
-}
-
 /** The connections playing on a side (a player and its teammates), and, apart, the hosts who do not. */
 function membersOfSide(room: Room, side: Side): { players: number[]; hosts: number[] } {
   const players: number[] = [];
@@ -100,125 +79,6 @@ function membersOfSide(room: Room, side: Side): { players: number[]; hosts: numb
     else if (m.host) hosts.push(conn);
   }
   return { players, hosts };
-}
-
-function refuse(out: Out, conn: number, code: ErrorCode, message: string, close: CloseCode): void {
-  send(out, [conn], { type: 'error', code, message });
-  out.push({ type: 'close', conn, code: close, reason: code });
-  out.push({ type: 'note', level: 'warn', text: `connection ${conn} refused (${code}): ${message}`, repeats: `connections refused (${code})` });
-}
-
-function roomView(room: Room, now: number): RoomView {
-  return {
-    code: room.code, levelId: room.level.id, title: room.level.title, phase: room.phase, tick: room.tick,
-    ...(room.phase === 'countdown' ? { countdownMs: Math.max(0, (room.countdownEndsAt - now) * room.speed) } : {}),
-    players: [...room.seats.values()].map((s) => ({ id: s.id, name: s.name, ready: s.ready, connected: s.conn !== undefined, ...(s.team === undefined ? {} : { team: s.team }) })),
-    spectators: [...room.members.values()].filter((m) => m.seat === undefined).length,
-  };
-}
-
-function broadcastRoom(room: Room, now: number, out: Out): void {
-  send(out, everyone(room), { type: 'room', room: roomView(room, now) }, true);
-}
-
-function welcome(room: Room, conn: number, now: number, seat: Seat | undefined, token: string | undefined, out: Out): void {
-  const member = room.members.get(conn)!;
-  send(out, [conn], {
-    type: 'welcome', protocol: PROTOCOL_VERSION, ...(seat ? { playerId: seat.id, resumeToken: token } : {}), host: member.host,
-    ...(seat && teamOf(room, seat) ? { teamKey: teamOf(room, seat)!.key } : {}),
-    lastSeq: seat?.lastSeq ?? -1, tickMs: room.level.tickMs, seed: room.seed, level: room.level, room: roomView(room, now),
-    syncEveryTicks: DEFAULTS.SYNC_EVERY_TICKS, leaderboardEveryTicks: DEFAULTS.LEADERBOARD_EVERY_TICKS,
-  });
-  if (seat?.side) sendSnapshot(out, room, seat, conn);
-  sendLeaderboard(room, [conn], out);
-  broadcastRoom(room, now, out);
-}
-
-/** Seats that count toward the room's capacity: all of them, except, during a round, up to `awaySeatsUncounted` away ones. */
-export function countedSeats(room: Room): number {
-  if (room.phase !== 'running' && room.phase !== 'paused') return room.seats.size;
-  const away = [...room.seats.values()].filter((s) => s.conn === undefined).length;
-  return room.seats.size - Math.min(away, room.awaySeatsUncounted);
-}
-
-/** Gives `seat` to connection `conn`, with a fresh token (a resume, or a player back by name). */
-function retake(room: Room, seat: Seat, input: Extract<RoomInput, { type: 'hello' }>, host: boolean, how: string, out: Out): void {
-  const { conn } = input;
-  if (seat.conn !== undefined) {
-    room.members.delete(seat.conn);
-    out.push({ type: 'close', conn: seat.conn, code: CLOSE_CODES.REPLACED, reason: 'seat taken over by a new connection' });
-  }
-  commit(room, { t: 'token', player: seat.id, tokenHash: input.tokenHash }, out);
-  seat.conn = conn;
-  seat.address = input.address;
-  seat.awaySince = undefined;
-  room.members.set(conn, { seat: seat.id, host });
-  out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${seat.name} (${seat.id}) ${how}` });
-  welcome(room, conn, input.now, seat, input.token, out);
-}
-
-/** The key the shell drew for a team this input makes: a room cannot draw one itself. */
-function freshKey(key: string | undefined): string {
-  if (key === undefined) throw new Error('expected a fresh team key with an input that makes a team, got none');
-  return key;
-}
-
-function hello(room: Room, input: Extract<RoomInput, { type: 'hello' }>, out: Out): void {
-  const { conn, now, hello: h } = input;
-  const host = input.hostHash !== undefined;
-  if (host && input.hostHash !== room.hostTokenHash) {
-    return refuse(out, conn, ERROR_CODES.BAD_HOST_TOKEN, `the host token given is not room ${room.code}'s; use the one \`nines host\` printed`, CLOSE_CODES.BAD_TOKEN);
-  }
-  if (input.resumeHash !== undefined) {
-    const seat = [...room.seats.values()].find((s) => s.tokenHash === input.resumeHash);
-    if (!seat) {
-      if (room.kicked.has(input.resumeHash)) return refuse(out, conn, ERROR_CODES.BAD_RESUME_TOKEN, `the host removed this seat from room ${room.code}`, CLOSE_CODES.KICKED);
-      return refuse(out, conn, ERROR_CODES.BAD_RESUME_TOKEN, `the resume token matches no seat of room ${room.code} (tokens change on every resume: use the latest)`, CLOSE_CODES.BAD_TOKEN);
-    }
-    return retake(room, seat, input, host, 'resumed', out);
-  }
-  if (h.spectate) {
-    const spectators = [...room.members.values()].filter((m) => m.seat === undefined).length;
-    if (spectators >= room.maxSpectators) return refuse(out, conn, ERROR_CODES.ROOM_FULL, `room ${room.code} has ${spectators} spectators, the most it takes`, CLOSE_CODES.FULL);
-    room.members.set(conn, { seat: undefined, host });
-    out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${h.name} watches${host ? ' as host' : ''}` });
-    return welcome(room, conn, now, undefined, undefined, out);
-  }
-  const lower = h.name.toLowerCase();
-  const named = [...room.seats.values()].find((s) => s.name.toLowerCase() === lower);
-  if (named?.conn !== undefined) {
-    return refuse(out, conn, ERROR_CODES.NAME_TAKEN, `room ${room.code} already has a connected player named "${h.name}": pick another name`, CLOSE_CODES.REFUSED);
-  }
-  // A player who quit comes back by name: the away seat is theirs until it is released (a team's seat with the team's key).
-  if (named) {
-    const team = teamOf(room, named);
-    if (team && h.teamKey !== team.key) {
-      return refuse(out, conn, ERROR_CODES.BAD_TEAM_KEY, `"${named.name}" plays in team ${team.name}: taking the seat back by name needs the team key too (--team-key), or the resume of the client that held it`, CLOSE_CODES.REFUSED);
-    }
-    return retake(room, named, input, host, 'came back by name', out);
-  }
-  const team = h.team === undefined ? undefined : room.teams.get(teamId(h.team));
-  if (team && h.teamKey === undefined) {
-    return refuse(out, conn, ERROR_CODES.BAD_TEAM_KEY, `team ${team.name} already plays in room ${room.code}: joining it needs its team key, which its members see on their screen (add --team-key <KEY>), or the host puts you in it`, CLOSE_CODES.REFUSED);
-  }
-  if (team && h.teamKey !== team.key) {
-    return refuse(out, conn, ERROR_CODES.BAD_TEAM_KEY, `the team key given (${h.teamKey}) is not team ${team.name}'s: check it with a member, or ask the host to put you in it`, CLOSE_CODES.REFUSED);
-  }
-  const counted = countedSeats(room);
-  if (counted >= room.maxPlayers) return refuse(out, conn, ERROR_CODES.ROOM_FULL, `room ${room.code} has ${counted} players, the most it seats`, CLOSE_CODES.FULL);
-  const fromAddress = [...room.seats.values()].filter((s) => s.address === input.address).length;
-  if (fromAddress >= room.maxSeatsPerAddress) {
-    return refuse(out, conn, ERROR_CODES.ADDRESS_FULL, `room ${room.code} already seats ${fromAddress} players from your address (${input.address}), the most one machine may take; for a class behind one address the host runs \`nines host --max-seats-per-address ${room.maxPlayers}\``, CLOSE_CODES.FULL);
-  }
-  const player = `p${room.nextPlayer}`;
-  if (h.team !== undefined && !team) commit(room, { t: 'team', team: h.team, key: freshKey(input.teamKey) }, out);
-  commit(room, { t: 'join', tick: room.tick, player, name: h.name, tokenHash: input.tokenHash, ...(h.team === undefined ? {} : { team: h.team }) }, out);
-  const seat = room.seats.get(player)!;
-  seat.conn = conn;
-  seat.address = input.address;
-  room.members.set(conn, { seat: player, host });
-  out.push({ type: 'note', level: 'info', text: `room ${room.code}: ${h.name} joined as ${player}${h.team === undefined ? '' : ` in team ${h.team}`}${host ? ' (host)' : ''}` });
-  welcome(room, conn, now, seat, input.token, out);
 }
 
 function message(room: Room, input: Extract<RoomInput, { type: 'message' }>, out: Out): void {

@@ -14,7 +14,7 @@ for (const [name, n] of [['frames', frames], ['cycles', cycles], ['players', Num
 // The frames spread over the cycles: the fuzzer runs through the whole soak.
 const cycleMs = Math.max(2_000, Math.ceil((frames / rate / (cycles + 1)) * 1000));
 const report = await runSoak({
-  players: Number(values.players), cycles, cycleMs, fuzzFramesPerSecond: rate, maxFuzzFrames: frames, speed: 1, seed: 7,
+  players: Number(values.players), cycles, cycleMs, fuzzFramesPerSecond: rate, maxFuzzFrames: frames, allFrames: true, speed: 1, seed: 7,
   log: (line) => process.stdout.write(`${line}\n`),
 });
 const lines = [

@@ -25,6 +25,13 @@ describe('describeEnding: a first join that fails', () => {
     expect(refused(ERROR_CODES.NAME_TAKEN, 'taken', CLOSE_CODES.REFUSED).text).toBe('room K7QZ2 already has a player named "ana": join with another --name');
   });
 
+  it('passes on the server\'s words for a full address and a team key, which say what to do', () => {
+    const address = 'room K7QZ2 already seats 40 players from your address (10.0.0.9), the most one machine may take; for a class behind one address the host runs `nines host --max-seats-per-address 100`';
+    expect(refused(ERROR_CODES.ADDRESS_FULL, address, CLOSE_CODES.FULL)).toEqual({ text: address, retry: false });
+    const key = 'team red already plays in room K7QZ2: joining it needs its team key, which its members see on their screen (add --team-key <KEY>), or the host puts you in it';
+    expect(refused(ERROR_CODES.BAD_TEAM_KEY, key, CLOSE_CODES.REFUSED)).toEqual({ text: key, retry: false });
+  });
+
   it('explains network failures: nothing listening, no such host, no answer, not a nines server', () => {
     const failed = (e: Error) => describeEnding(ending({ failure: e }), to);
     expect(failed(errno('ECONNREFUSED'))).toEqual({ text: 'cannot reach ws://10.0.0.5:7777: nothing listens there (is `nines host` running, on that port?)', retry: false });

@@ -21,7 +21,7 @@ describe('room: seats and tokens', () => {
     expect(welcome.resumeToken).toBe('token-1-padding-xx');
     expect(welcome.host).toBe(false);
     expect(JSON.stringify(d.log())).not.toContain('token-1-padding-xx');
-    expect(d.log()).toContainEqual({ t: 'join', tick: 0, player: 'p1', name: 'ada', tokenHash: hashToken('token-1-padding-xx') });
+    expect(d.log()).toContainEqual({ t: 'join', tick: 0, player: 'p1', name: 'ada', tokenHash: hashToken('token-1-padding-xx'), from: expect.stringMatching(/^[0-9a-f]{16}$/) });
   });
 
   it('gives the seat back on resume, rotates the token, closes the stale socket and refuses the old token', () => {

@@ -1,7 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runBots, type BotResult } from '../../client/bot/bot-runner.js';
 import { CLOSE_CODES, ERROR_CODES } from '../../shared/protocol.js';
 import { nines } from './cli/run-cli.js';
 import { TestClient } from './helpers/client.js';
@@ -70,6 +71,41 @@ describe('seats: the lobby', () => {
     expect((await fourth.client.closed).code).toBe(CLOSE_CODES.FULL);
     const other = await seated(t.url, code, 'e', {}, OTHER);
     expect(other.welcome.room.players.map((p) => p.name)).toEqual(['a', 'b', 'c', 'e']);
+  });
+});
+
+describe('seats: bots from the host\'s own machine', () => {
+  it('seats 30 bots from one address on a default server; the 41st is told which flag lifts the cap', async () => {
+    const t = (running = await testServer());
+    const { code, hostToken } = t.server.rooms.create(level);
+    const host = (await seated(t.url, code, 'teacher', { spectate: true, hostToken })).client;
+    const results: BotResult[] = [];
+    const run = runBots({ url: t.url, room: code, count: 41, strategy: 'idle', prefix: 'bot', seed: 1, onResult: (r) => results.push(r) });
+    try {
+      await run.joined;
+      await host.next('room', (m) => m.room.players.length === 40);
+      expect(results).toHaveLength(1);
+      expect(results[0]!.detail).toContain('nines host --max-seats-per-address');
+    } finally {
+      run.stop();
+      await run.done;
+    }
+  });
+});
+
+describe('seats: the per-address cap outlives a restart', () => {
+  it('counts the seats an address took before the server restarted, from the room log', async () => {
+    const first = (running = await testServer({ limits: { maxSeatsPerAddress: 2 } }));
+    const { code } = first.server.rooms.create(level);
+    await seated(first.url, code, 'a');
+    await seated(first.url, code, 'b');
+    await first.server.close();
+    const again = (running = await testServer({ dataDir: first.dataDir, limits: { maxSeatsPerAddress: 2 } }));
+    const third = await hello(again.url, code, 'c');
+    expect(third.answer).toMatchObject({ type: 'error', code: ERROR_CODES.ADDRESS_FULL });
+    await seated(again.url, code, 'd', {}, OTHER);
+    // The log keeps a hash of the address, not the address.
+    expect(readFileSync(join(first.dataDir, 'rooms', `${code}.jsonl`), 'utf8')).not.toContain('127.0.0.1');
   });
 });
 

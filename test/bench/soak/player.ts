@@ -59,7 +59,7 @@ export class SoakPlayer {
     private readonly url: () => string,
     private readonly room: string,
     readonly name: string,
-    private readonly level: Level,
+    level: Level,
     private readonly from: string,
     readonly slow = false,
   ) {

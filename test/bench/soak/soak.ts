@@ -21,6 +21,8 @@ export interface SoakOptions {
   fuzzFramesPerSecond: number;
   /** The fuzzer stops after this many frames. */
   maxFuzzFrames: number;
+  /** After the last cycle, play on until the fuzzer has sent all its frames (at most as long again as the soak). */
+  allFrames?: boolean;
   /** Game time runs this many times faster than the wall clock. */
   speed: number;
   seed: number;
@@ -137,6 +139,8 @@ export async function runSoak(o: SoakOptions): Promise<SoakReport> {
       log(`cycle ${cycle}/${o.cycles}: restored ${host.line.room} at tick ${host.line.tick} (${host.line.phase}); fuzz frames ${fuzzer.sent}`);
     }
     await pause(o.cycleMs);
+    const until = performance.now() + (performance.now() - started);
+    while (o.allFrames && fuzzer.sent < o.maxFuzzFrames && performance.now() < until) await pause(100);
   } finally {
     fuzzer.stop();
     for (const p of [...players, slow]) p.stop();
