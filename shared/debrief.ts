@@ -106,6 +106,7 @@ function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: Game
     flashSale: during.some((e) => e.type === 'flash-sale'),
     celebrity: during.some((e) => e.type === 'celebrity'),
     zoneFailure: during.find((e) => e.type === 'zone-failure')?.region,
+    regionFailure: during.find((e) => e.type === 'region-failure')?.region,
     backgroundFailures: level.backgroundFailures,
   };
 }

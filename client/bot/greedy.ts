@@ -4,6 +4,7 @@ import { POOLED } from '../../shared/sim/outage.js';
 import type { NodeState } from '../../shared/state.js';
 import { drainQueues, dropStaleReplicas, relieveDatabases, routeShards, spareReplicas } from './greedy-data.js';
 import { finishEntries, prepare } from './greedy-events.js';
+import { standbyRegion } from './greedy-region.js';
 import {
   calleesOf, callersOf, entryNodes, freeId, growth, isReady, knownEvents, legitRate, looksDown, nowSeconds, ofKind, trafficAt, unitCapacity,
 } from './greedy-model.js';
@@ -155,7 +156,7 @@ function serveEveryRegion(turn: Turn): void {
 
 /**
  * Plays by the numbers it is sent: gets ready for each announced event, scales app pools ahead of
- * the traffic it can see coming, doubles up pools whose units fail now and then or that a zone failure will halve, relieves hot databases (shards them past the largest tier) and drains queues, gives a load balancer a
+ * the traffic it can see coming, doubles up pools whose units fail now and then or that a zone failure will halve, stands a second region by behind DNS before a region fails, relieves hot databases (shards them past the largest tier) and drains queues, gives a load balancer a
  * second pool, serves far users from their own region, and buys a replica when money allows,
  * always keeping the projected cost of the whole round within the budget.
  */
@@ -167,6 +168,7 @@ export const greedy: Strategy = (view) => {
   prepare(turn);
   scaleApps(turn);
   surviveZone(turn);
+  standbyRegion(turn, APP_TARGET);
   parallelPools(turn);
   relieveDatabases(turn);
   routeShards(turn);

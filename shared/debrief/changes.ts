@@ -6,6 +6,7 @@ import type { GameState, NodeState } from '../state.js';
 import type { Culprit } from './incidents.js';
 import { parallelUnits, surviveZone } from './redundancy.js';
 import { cacheBeforeShards } from './hot-key.js';
+import { standbyRegion } from './region-failover.js';
 import { replicasPastCeiling, shardPrimary } from './scale-out.js';
 
 // The one-change alternatives a what-if tries, chosen from the component that failed first and why.
@@ -40,6 +41,8 @@ export interface TroubleContext {
   celebrity: boolean;
   /** The region a zone failure in force struck, if one was. */
   zoneFailure: string | undefined;
+  /** The region a region failure in force took down, if one did. */
+  regionFailure: string | undefined;
   /** The level counts every unit's background downtime (availability in series and in parallel). */
   backgroundFailures: boolean;
 }
@@ -355,6 +358,8 @@ export function changesFor(culprit: Culprit, trouble: TroubleContext): Change[] 
   const changes: Change[] = [];
   // A zone takes half of every pool and a lone primary at once: one change must answer both.
   if (trouble.zoneFailure !== undefined && (load || reason === 'node-down') && culprit.region === trouble.zoneFailure) changes.push(surviveZone(trouble.zoneFailure));
+  // A whole region is gone: only a stack in another region that DNS moves users to answers it.
+  if (trouble.regionFailure !== undefined && reason === 'node-down' && culprit.region === trouble.regionFailure) changes.push(standbyRegion(trouble.regionFailure));
   // A unit that is down now and then is a tier in series: a second one puts it in parallel.
   if (trouble.backgroundFailures && reason === 'node-down') changes.push(parallelUnits());
   if (trouble.ddos && load) changes.push(gatewayFilter());

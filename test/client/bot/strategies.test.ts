@@ -44,7 +44,7 @@ function play(level: Level, strategy: Strategy, seed = 1, untilTick = Number.POS
 describe('greedy', () => {
   it.each([
     'tutorial', 'load-balancing', 'read-heavy', 'celebrity', 'flash-sale', 'ddos', 'db-failover', 'regional-partition',
-    'zone-failure', 'series-parallel', 'slow-database', 'sharding', 'vertical-ceiling', 'hot-key',
+    'zone-failure', 'series-parallel', 'slow-database', 'sharding', 'vertical-ceiling', 'hot-key', 'region-failure',
   ])('passes %s within its budget, every action accepted', (id) => {
     const level = curriculumLevel(id);
     const { result, refused } = play(level, greedy);
