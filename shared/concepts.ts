@@ -48,7 +48,7 @@ export const CONCEPTS: readonly Concept[] = [
   c('client-server', 'foundations', 'Client-server, three tiers', 'A request walks from the client through app servers to a database; each tier adds latency and can fail.'),
   c('vertical-scaling', 'foundations', 'Vertical scaling', 'A bigger machine serves more, up to the largest size there is; cost grows faster than capacity and it is still one machine.'),
   c('horizontal-scaling', 'foundations', 'Horizontal scaling', 'More instances share the load; a new instance needs time to warm up before it serves.'),
-  c('autoscaling', 'foundations', 'Autoscaling', 'Instances added and removed by a rule on utilization; it reacts late to a sudden spike unless it keeps headroom.', 'planned', LEVEL_TO_COME),
+  c('autoscaling', 'foundations', 'Autoscaling', 'Instances added and removed by a rule on utilization; it reacts late to a sudden spike unless it keeps headroom.'),
   c('single-point-of-failure', 'foundations', 'Single point of failure', 'One component whose failure takes everything down, because nothing else can do its job.'),
   c('latency-rtt', 'foundations', 'Latency, regions and round trips', 'Users far from a server wait a network round trip per call; capacity near them removes it.'),
   c('queueing', 'foundations', 'Utilization and queueing', 'As a server nears full use, requests wait in its queue and response time grows without bound.'),

@@ -140,6 +140,30 @@ describe('debrief: the what-if each new level teaches', () => {
     expect(simulate(level, weighted).result.availability).toBeGreaterThan(fast.availability + 0.01);
   });
 
+  it('autoscales from the start with room for the unannounced doubling (autoscaling naive)', () => {
+    const { level, log } = playedByPlan('autoscaling', 'naive');
+    const d = debrief(level, log);
+    expect(d.incidents[0]!.culprit).toMatchObject({ node: 'app1', reason: 'overloaded' });
+    expect(d.incidents[0]!.during).toBe('the traffic ramp');
+    const [first] = d.whatIfs;
+    expect(first!.change).toBe('autoscaling app1 from the start at a 45% target (2 to 100 instances), room for the x2 surge while new instances warm');
+    expect(first!.actions).toEqual([{ type: 'configure', node: 'app1', config: { autoscale: true, targetUtilization: 0.45, minInstances: 2, maxInstances: 100 } }]);
+    expect(first!.at).toBe(0);
+    expect(first!.passed).toBe(true);
+  });
+
+  it('neither the default autoscaler nor capacity for the peak passes (autoscaling)', () => {
+    const level = curriculumLevel('autoscaling');
+    const autoscaler = (config: Record<string, unknown>) => simulate(level, { actions: [{ at: 0, action: { type: 'configure', node: 'app1', config: { autoscale: true, maxInstances: 40, ...config } } }] }).result;
+    // At the default 60% target the doubling finds 1.7 times the load in hand: requests are shed for a warm-up.
+    expect(autoscaler({}).availability).toBeLessThan(level.target);
+    expect(autoscaler({ targetUtilization: 0.4 }).passed).toBe(true);
+    // Nine instances all day hold the surge at noon, and cost more than the budget.
+    const peak = simulate(level, { actions: [{ at: 0, action: { type: 'scale', node: 'app1', by: 5 } }] }).result;
+    expect(peak.availability).toBeGreaterThanOrEqual(level.target);
+    expect(peak.cost).toBeGreaterThan(level.budget);
+  });
+
   it('writes a share up with the decimals its downtime needs', () => {
     expect(upText(0.995)).toBe('99.5%');
     expect(upText(0.999)).toBe('99.9%');
