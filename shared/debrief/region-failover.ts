@@ -6,7 +6,8 @@ import type { Change } from './changes.js';
 
 // The what-if for a region that fails as a whole: a standby stack in the nearest other region, as
 // big as the one that died, with a read replica of each primary it used, behind the DNS with the
-// failover policy and fast health checks and a short TTL, so users move within seconds.
+// failover policy and fast health checks and a short TTL, so users move within seconds; or, when
+// the stack is there already, only the fast checks and short TTL.
 
 /** Health-check seconds and TTL the what-if gives the DNS: detection plus one TTL is what users lose. */
 export const FAILOVER_HEALTH_CHECK_SECONDS = 10;
@@ -37,7 +38,18 @@ export function standbyRegion(failed: string): Change {
       if (!to || !dns) return undefined;
       const pools = state.links.filter((l) => l.from === dns.id).map((l) => byId.get(l.to)).filter((n): n is NodeState => n?.kind === 'app' && n.region === failed);
       const pool = pools[0];
-      if (!pool || !rt.allowed.has('app')) return undefined;
+      if (!pool) return undefined;
+      const failover: Action = { type: 'configure', node: dns.id, config: { policy: 'failover', primary: pool.id, ttlSeconds: FAILOVER_TTL_SECONDS, healthCheckSeconds: FAILOVER_HEALTH_CHECK_SECONDS } };
+      // A stack elsewhere already: what is left to gain is in how soon DNS moves users to it.
+      if (state.links.some((l) => l.from === dns.id && byId.get(l.to)?.region !== failed)) {
+        const c = dns.config as { ttlSeconds: number; healthCheckSeconds: number };
+        if (c.ttlSeconds <= FAILOVER_TTL_SECONDS && c.healthCheckSeconds <= FAILOVER_HEALTH_CHECK_SECONDS) return undefined;
+        return {
+          text: `health checks every ${FAILOVER_HEALTH_CHECK_SECONDS} s and a ${FAILOVER_TTL_SECONDS} s TTL on ${dns.id}, failing over from ${pool.id} (it had ${c.healthCheckSeconds} s and ${c.ttlSeconds} s)`,
+          actions: [failover],
+        };
+      }
+      if (!rt.allowed.has('app')) return undefined;
       const app = idIn('app', to);
       const units = plannedUnits(pool);
       const actions: Action[] = [{ type: 'place', kind: 'app', region: to, id: app }, ...(units > 1 ? [{ type: 'scale', node: app, by: units - 1 } as Action] : [])];
@@ -53,10 +65,7 @@ export function standbyRegion(failed: string): Change {
         }
         actions.push({ type: 'link', from: app, to: callee.id });
       }
-      actions.push(
-        { type: 'configure', node: dns.id, config: { policy: 'failover', primary: pool.id, ttlSeconds: FAILOVER_TTL_SECONDS, healthCheckSeconds: FAILOVER_HEALTH_CHECK_SECONDS } },
-        { type: 'link', from: dns.id, to: app },
-      );
+      actions.push(failover, { type: 'link', from: dns.id, to: app });
       return {
         text: `a standby stack in ${to} (${words.join(', ')}) behind ${dns.id} failing over from ${pool.id}, with ${FAILOVER_HEALTH_CHECK_SECONDS} s health checks and a ${FAILOVER_TTL_SECONDS} s TTL`,
         actions,

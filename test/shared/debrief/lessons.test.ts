@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { debrief } from '../../../shared/debrief.js';
 import { upText } from '../../../shared/debrief/redundancy.js';
 import { simulate } from '../../../shared/simulate.js';
+import { planLog } from '../../../shared/game-log.js';
+import { prepareLevel } from '../../../shared/level-runtime.js';
 import { curriculumLevel, curriculumPlan, playedByPlan } from '../../helpers/level-plans.js';
 
 // The lessons of the reliability and data levels: what each naive plan's debrief proposes first is
@@ -125,7 +127,7 @@ describe('debrief: the what-if each new level teaches', () => {
     expect(first!.passed).toBe(true);
   });
 
-  it('loses detection plus one TTL: the same standby region behind DNS at its default checks and TTL misses the target (region-failure)', () => {
+  it('loses detection plus one TTL: the same standby region behind DNS at its default checks and TTL misses the target, and the debrief proposes only faster checks and TTL (region-failure)', () => {
     const level = curriculumLevel('region-failure');
     const reference = curriculumPlan('region-failure', 'reference');
     const slow = { ...reference, actions: reference.actions.map((a) => (a.action.type === 'configure' ? { ...a, action: { ...a.action, config: { policy: 'failover', primary: 'app1' } } } : a)) };
@@ -138,6 +140,11 @@ describe('debrief: the what-if each new level teaches', () => {
     // Active-active: both regions serve, so the failure costs half the users the same seconds.
     const weighted = { ...reference, actions: reference.actions.map((a) => (a.action.type === 'configure' ? { ...a, action: { ...a.action, config: { policy: 'weighted', ttlSeconds: 10, healthCheckSeconds: 10 } } } : a)) };
     expect(simulate(level, weighted).result.availability).toBeGreaterThan(fast.availability + 0.01);
+    // With the standby region there, the debrief's first what-if is only the faster checks and TTL.
+    const d = debrief(level, planLog(slow, level.seed, level.tickMs, prepareLevel(level).totalTicks));
+    expect(d.whatIfs[0]!.change).toBe('health checks every 10 s and a 10 s TTL on dns1, failing over from app1 (it had 30 s and 60 s)');
+    expect(d.whatIfs[0]!.actions).toEqual([{ type: 'configure', node: 'dns1', config: { policy: 'failover', primary: 'app1', ttlSeconds: 10, healthCheckSeconds: 10 } }]);
+    expect(d.whatIfs[0]!.passed).toBe(true);
   });
 
   it('autoscales from the start with room for the unannounced doubling (autoscaling naive)', () => {
