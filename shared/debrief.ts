@@ -5,6 +5,7 @@ import type { LevelRuntime } from './level-runtime.js';
 import { FAILOVER_SECONDS, SYNC_FAILOVER_SECONDS } from './catalog.js';
 import { money } from './money.js';
 import { changesFor, type TroubleContext } from './debrief/changes.js';
+import { suddenSurge } from './debrief/autoscale.js';
 import type { Debrief, DebriefCulprit, Incident, WhatIf } from './debrief/schema.js';
 import { findCulprit, findIncidents, sum, type Culprit, type Stretch } from './debrief/incidents.js';
 import { applyChange, forkReplay, playTo, startReplay, type Replay } from './debrief/replay.js';
@@ -93,7 +94,7 @@ function noWhatIfText(incident: Incident, culprit: Culprit, tried: readonly stri
   return `no single change tried for ${who} would have raised availability (tried: ${tried.join('; ')})`;
 }
 
-function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: GameEvent[], level: Level): TroubleContext {
+function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: GameEvent[], rt: LevelRuntime): TroubleContext {
   const series = samples.nodes.get(c.node)!;
   let peak = 0;
   for (let i = incident.from; i < incident.to; i++) {
@@ -106,7 +107,9 @@ function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: Game
     flashSale: during.some((e) => e.type === 'flash-sale'),
     celebrity: during.some((e) => e.type === 'celebrity'),
     zoneFailure: during.find((e) => e.type === 'zone-failure')?.region,
-    backgroundFailures: level.backgroundFailures,
+    regionFailure: during.find((e) => e.type === 'region-failure')?.region,
+    surge: suddenSurge(during),
+    backgroundFailures: rt.level.backgroundFailures,
   };
 }
 
@@ -156,10 +159,10 @@ export function debrief(level: Level, log: GameLog, options: DebriefOptions = {}
     const explain = () => { if (!helped() && budget > 0 && noWhatIf === undefined) noWhatIf = noWhatIfText(incident, culprit, triedHere, rt); };
     const inForce = events.map((e) => e.event).filter((e) => e.at < stretch.to * sps && e.at + e.duration > stretch.from * sps);
     let here = 0;
-    for (const change of changesFor(culprit, troubleOf(culprit, stretch, samples, inForce, level))) {
+    for (const change of changesFor(culprit, troubleOf(culprit, stretch, samples, inForce, rt))) {
       if (runs >= budget || here >= WHAT_IFS_PER_INCIDENT) return;
       const lead = (change.provisions ? rt.params[change.provisions].provisionSeconds : 0) + LEAD_MARGIN_SECONDS;
-      const tick = Math.max(0, Math.floor((culprit.trouble.from * sps - lead) / CHECKPOINT_SECONDS) * every);
+      const tick = change.fromStart ? 0 : Math.max(0, Math.floor((culprit.trouble.from * sps - lead) / CHECKPOINT_SECONDS) * every);
       const start = checkpoints.get(tick);
       if (!start) continue;
       const planned = change.plan(start.game.state, rt);

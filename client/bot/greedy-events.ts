@@ -103,7 +103,7 @@ function availableUnderPartition(turn: Turn, regions: readonly [string, string])
 
 /**
  * Gets ready for each announced event that is not over yet: a gateway before a DDoS, an edge cache
- * before a celebrity's spike, a queue before a flash sale, a standby before a primary fails, AP
+ * before a celebrity's spike, a queue before a flash sale, a standby before a primary or its zone fails (a region takes the standby with it: see greedy-region.ts), AP
  * before a partition.
  */
 export function prepare(turn: Turn): void {
@@ -112,7 +112,7 @@ export function prepare(turn: Turn): void {
     if (e.type === 'ddos') shieldFromDdos(turn, e);
     else if (e.type === 'celebrity' && allowed(turn, 'cdn') && !ofKind(turn.draft.state, 'cdn').length) insertAtEntry(turn, 'cdn', {});
     else if (e.type === 'flash-sale') queueWrites(turn, e);
-    else if (e.type === 'db-failure' || e.type === 'zone-failure' || e.type === 'region-failure') standBy(turn, e.region);
+    else if (e.type === 'db-failure' || e.type === 'zone-failure') standBy(turn, e.region);
     else if (e.type === 'partition') availableUnderPartition(turn, e.regions);
   }
 }

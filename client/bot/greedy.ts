@@ -4,6 +4,8 @@ import { POOLED } from '../../shared/sim/outage.js';
 import type { NodeState } from '../../shared/state.js';
 import { drainQueues, dropStaleReplicas, relieveDatabases, routeShards, spareReplicas } from './greedy-data.js';
 import { finishEntries, prepare } from './greedy-events.js';
+import { standbyRegion } from './greedy-region.js';
+import { autoscales, autoscaleSwings } from './greedy-autoscale.js';
 import {
   calleesOf, callersOf, entryNodes, freeId, growth, isReady, knownEvents, legitRate, looksDown, nowSeconds, ofKind, trafficAt, unitCapacity,
 } from './greedy-model.js';
@@ -66,7 +68,8 @@ function scaleApps(turn: Turn): void {
   const max = turn.view.rt.params.app.maxUnits;
   for (const pool of ofKind(turn.draft.state, 'app')) {
     const s = turn.draft.state;
-    if (!isReady(s, pool) || looksDown(s, pool)) continue;
+    // An autoscaled pool follows its own target; units added by hand would be let go at its next check.
+    if (!isReady(s, pool) || looksDown(s, pool) || autoscales(pool)) continue;
     const demand = pool.metrics.arrivalRps * g;
     const wanted = demand > 0 ? unitsFor(turn, pool, demand, APP_TARGET) : 0;
     if (wanted > max && allowed(turn, 'lb') && !callersOf(s, pool.id).some((c) => c.kind === 'lb')) balanceWithSibling(turn, pool, demand);
@@ -154,8 +157,8 @@ function serveEveryRegion(turn: Turn): void {
 }
 
 /**
- * Plays by the numbers it is sent: gets ready for each announced event, scales app pools ahead of
- * the traffic it can see coming, doubles up pools whose units fail now and then or that a zone failure will halve, relieves hot databases (shards them past the largest tier) and drains queues, gives a load balancer a
+ * Plays by the numbers it is sent: gets ready for each announced event, autoscales app pools with
+ * headroom when traffic swings widely or jumps unannounced, scales the others ahead of the traffic it can see coming, doubles up pools whose units fail now and then or that a zone failure will halve, stands a second region by behind DNS before a region fails, relieves hot databases (shards them past the largest tier) and drains queues, gives a load balancer a
  * second pool, serves far users from their own region, and buys a replica when money allows,
  * always keeping the projected cost of the whole round within the budget.
  */
@@ -165,8 +168,10 @@ export const greedy: Strategy = (view) => {
   finishEntries(turn);
   dropStaleReplicas(turn);
   prepare(turn);
+  autoscaleSwings(turn);
   scaleApps(turn);
   surviveZone(turn);
+  standbyRegion(turn, APP_TARGET);
   parallelPools(turn);
   relieveDatabases(turn);
   routeShards(turn);

@@ -6,6 +6,8 @@ import type { GameState, NodeState } from '../state.js';
 import type { Culprit } from './incidents.js';
 import { parallelUnits, surviveZone } from './redundancy.js';
 import { cacheBeforeShards } from './hot-key.js';
+import { standbyRegion } from './region-failover.js';
+import { autoscaleWithHeadroom } from './autoscale.js';
 import { replicasPastCeiling, shardPrimary } from './scale-out.js';
 
 // The one-change alternatives a what-if tries, chosen from the component that failed first and why.
@@ -40,6 +42,10 @@ export interface TroubleContext {
   celebrity: boolean;
   /** The region a zone failure in force struck, if one was. */
   zoneFailure: string | undefined;
+  /** The region a region failure in force took down, if one did. */
+  regionFailure: string | undefined;
+  /** How much traffic jumped in a surge in force that came with no announcement, if one did. */
+  surge: number | undefined;
   /** The level counts every unit's background downtime (availability in series and in parallel). */
   backgroundFailures: boolean;
 }
@@ -55,6 +61,8 @@ export interface PlannedChange {
 export interface Change {
   /** The kind whose provisioning the change waits for: it is made that long before the trouble began. */
   provisions: Kind | undefined;
+  /** A standing setting rather than a reaction: made at the start of the game (an autoscaler's headroom). */
+  fromStart?: boolean;
   /** The actions on the architecture as it then was; undefined when the change does not apply to it. */
   plan(state: GameState, rt: LevelRuntime): PlannedChange | undefined;
 }
@@ -355,10 +363,14 @@ export function changesFor(culprit: Culprit, trouble: TroubleContext): Change[] 
   const changes: Change[] = [];
   // A zone takes half of every pool and a lone primary at once: one change must answer both.
   if (trouble.zoneFailure !== undefined && (load || reason === 'node-down') && culprit.region === trouble.zoneFailure) changes.push(surviveZone(trouble.zoneFailure));
+  // A whole region is gone: only a stack in another region that DNS moves users to answers it.
+  if (trouble.regionFailure !== undefined && reason === 'node-down' && culprit.region === trouble.regionFailure) changes.push(standbyRegion(trouble.regionFailure));
   // A unit that is down now and then is a tier in series: a second one puts it in parallel.
   if (trouble.backgroundFailures && reason === 'node-down') changes.push(parallelUnits());
   if (trouble.ddos && load) changes.push(gatewayFilter());
   if (trouble.celebrity && load && (kind === 'app' || kind === 'lb' || kind === 'gateway')) changes.push(cdnFront());
+  // A surge with no warning outruns any scaling started once it is seen: headroom must be there already.
+  if (trouble.surge !== undefined && load && kind === 'app') changes.push(autoscaleWithHeadroom(culprit, trouble));
   if (load && (kind === 'app' || kind === 'cache')) changes.push(scalePool(culprit, trouble));
   if (load && kind === 'db') {
     // A flash sale is writes: a queue absorbs them, where a cache or a replica only takes reads.

@@ -44,7 +44,7 @@ function play(level: Level, strategy: Strategy, seed = 1, untilTick = Number.POS
 describe('greedy', () => {
   it.each([
     'tutorial', 'load-balancing', 'read-heavy', 'celebrity', 'flash-sale', 'ddos', 'db-failover', 'regional-partition',
-    'zone-failure', 'series-parallel', 'slow-database', 'sharding', 'vertical-ceiling', 'hot-key',
+    'zone-failure', 'series-parallel', 'slow-database', 'sharding', 'vertical-ceiling', 'hot-key', 'region-failure', 'autoscaling',
   ])('passes %s within its budget, every action accepted', (id) => {
     const level = curriculumLevel(id);
     const { result, refused } = play(level, greedy);
@@ -108,6 +108,23 @@ describe('greedy', () => {
     const { sent, refused } = play(level, greedy);
     expect(refused).toEqual([]);
     expect(sent.map((s) => s.action)).toEqual(expect.arrayContaining([{ type: 'scale', node: 'app1', by: 1 }, { type: 'scale', node: 'cache1', by: 1 }]));
+  });
+
+  it('autoscales with room for a doubling once traffic jumps without warning, and leaves the scaling to it', () => {
+    const level = labLevel({
+      traffic: { users: [{ region: 'here', clients: 1000, rps: 1000 }], mix: { read: 1 } },
+      allowed: ['app', 'db'],
+      initial: [place('app', 'app1'), { type: 'scale', node: 'app1', by: 1 }, place('db', 'db1'), link('app1', 'db1')],
+      events: [{ type: 'ramp', at: 10, duration: 2, from: 1, to: 1.5, announce: 0 }],
+      durationSeconds: 40,
+    });
+    const { sent, refused } = play(level, greedy);
+    expect(refused).toEqual([]);
+    const configure = sent.find((s) => s.action.type === 'configure');
+    // Not before the jump (no swing was known), at the first decision after it: 90% over a doubling.
+    expect(configure?.tick).toBe(100);
+    expect(configure?.action).toEqual({ type: 'configure', node: 'app1', config: { autoscale: true, targetUtilization: 0.45, minInstances: 2, maxInstances: 100 } });
+    expect(sent.filter((s) => s.action.type === 'scale' && s.tick > 100)).toEqual([]);
   });
 
   it('puts a cache in front of a database before an announced slowdown of it, not after', () => {
