@@ -105,7 +105,7 @@ export const CONCEPTS: readonly Concept[] = [
   c('service-discovery', 'services', 'Service discovery', 'Callers look up instances that move; stale registrations send traffic to the dead.', 'planned', SERVICES_ISSUE),
   c('rpc', 'services', 'REST vs RPC', 'Binary RPC costs less per call and per byte, which matters on chatty internal paths.', 'planned', SERVICES_ISSUE),
   c('serverless', 'services', 'Serverless', 'Functions scale to zero and per request, with cold starts and a price per call.', 'planned', SERVICES_ISSUE),
-  c('geo-routing', 'global', 'Latency-based and geo DNS', 'DNS sends each user to the nearest healthy region, or to the one that answers fastest.'),
+  c('geo-routing', 'global', 'Geo DNS', 'DNS sends each user to the nearest healthy region, so far users meet capacity near them.'),
   c('partitions', 'global', 'Network partitions', 'The link between regions can split: no calls and no replication cross it until it heals.'),
   c('frameworks', 'foundations', 'Web frameworks and MVC', 'Libraries (Flask, Django, FastAPI, Rails) that shape an app server\'s code; the game treats the app as one service time.', 'text'),
   c('web-servers', 'foundations', 'Web servers', 'nginx and Apache accept connections and serve files or pass requests on; in the game, a gateway or app pool.', 'text'),
