@@ -34,6 +34,8 @@ export function levelPickerKey(levels: readonly Level[], s: PickerScreenState, k
       return { type: 'quit' };
     default:
       if (/^[1-9]$/.test(key) && Number(key) <= levels.length) return { type: 'stay', state: { index: Number(key) - 1 } };
+      // A click on a row of the list (its hit), whatever its number.
+      if (/^pick:\d+$/.test(key) && Number(key.slice(5)) < levels.length) return { type: 'stay', state: { index: Number(key.slice(5)) } };
       return { type: 'stay', state: s };
   }
 }
@@ -53,23 +55,45 @@ function levelLine(level: Level, i: number, chosen: boolean, done: boolean, titl
   ];
 }
 
-/** The levels in curriculum order (the tutorial first), completed ones marked, the chosen one's lesson below. */
+/** Width of the number, mark and facts around a level's title in its line. */
+const LINE_FRAME = 8 + 2 + levelFacts({ durationSeconds: 3_600, target: 0.999, budget: 99_999 } as Level).length;
+/** Lines of the box that are not level rows: the heading and a gap, the column titles, the legend and a gap, the border. */
+const FIXED_LINES = 7;
+/** Lesson lines kept at least, however small the screen. */
+const MIN_LESSON_LINES = 2;
+
+/** Cuts a title to `width`, marking the cut. */
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}\u2026`;
+}
+
+/**
+ * The levels in curriculum order (the tutorial first), completed ones marked, the chosen one's lesson
+ * below. On a small screen the list shows a window around the chosen level, titles are cut before the
+ * facts are, and the lesson keeps a few lines.
+ */
 export function levelPickerScreen(levels: readonly Level[], completed: ReadonlySet<string>, s: PickerScreenState, cols: number, rows: number): Frame {
-  const rect = between(centred(cols, rows - BARS, PICKER_WIDTH, levels.length + LESSON_LINES + 8));
+  const rect = between(centred(cols, rows - BARS, PICKER_WIDTH, levels.length + LESSON_LINES + FIXED_LINES + 1));
   const width = rect.width - 2;
   const chosen = levels[s.index];
-  const titleWidth = Math.max(0, ...levels.map((l) => l.title.length));
+  const titleWidth = Math.max(0, Math.min(Math.max(0, ...levels.map((l) => l.title.length)), width - LINE_FRAME));
+  const lesson = chosen ? wrapText(chosen.description, width) : [];
+  const listRoom = Math.max(1, rect.height - FIXED_LINES - Math.min(lesson.length, MIN_LESSON_LINES));
+  const shown = Math.min(levels.length, listRoom);
+  const first = Math.max(0, Math.min(s.index - Math.floor(shown / 2), levels.length - shown));
+  const visible = levels.slice(first, first + shown);
+  const lessonRoom = Math.max(0, rect.height - FIXED_LINES - shown);
   const lines: Line[] = [
     [seg('Keep a service up. Pick a level:', 'title')],
     [],
     [seg(`${' '.repeat(8 + titleWidth)}  ${'time'.padStart(5)}  ${'target'.padStart(6)}  budget`, 'muted')],
-    ...levels.map((l, i) => levelLine(l, i, i === s.index, completed.has(l.id), titleWidth)),
-    [seg('+ passed', 'ok')],
+    ...visible.map((l, i) => levelLine({ ...l, title: clip(l.title, titleWidth) }, first + i, first + i === s.index, completed.has(l.id), titleWidth)),
+    [seg('+ passed', 'ok'), ...(shown < levels.length ? [seg(`   ${first + 1}-${first + shown} of ${levels.length}`, 'muted')] : [])],
     [],
-    ...(chosen ? wrapText(chosen.description, width).slice(0, LESSON_LINES).map((t) => [seg(t, 'muted')]) : []),
+    ...lesson.slice(0, Math.min(LESSON_LINES, lessonRoom)).map((t) => [seg(t, 'muted')]),
   ];
   const listTop = rect.top + 1 + 3;
-  const rowHits: Hit[] = levels.map((_, i) => ({ y: listTop + i, x0: rect.left + 1, x1: rect.left + rect.width - 1, key: i === s.index ? 'enter' : String(i + 1) }));
+  const rowHits: Hit[] = visible.map((_, i) => ({ y: listTop + i, x0: rect.left + 1, x1: rect.left + rect.width - 1, key: first + i === s.index ? 'enter' : `pick:${first + i}` }));
   const hints: Line = [seg(' Up/Down', 'key'), seg(' choose  ', 'muted'), seg('Enter', 'key'), seg(' play  ', 'muted'), seg('q', 'key'), seg(' quit', 'muted')];
   return {
     boxes: [

@@ -103,6 +103,20 @@ describe('level picker', () => {
     expect(levelPickerKey(levels, { index: 1 }, 'q')).toEqual({ type: 'quit' });
     expect(levelPickerKey(levels, { index: 1 }, 'escape')).toEqual({ type: 'stay', state: { index: 1 } });
   });
+
+  it('at 80x24 with many levels: a window around the chosen one, every budget whole, the lesson kept, any row clickable', () => {
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...tutorialLevel(), id: `l${i + 1}`, title: `Level ${i + 1}: a title long enough to need cutting somewhere`, budget: 14_000 }));
+    const frame = levelPickerScreen(many, new Set(), { index: 17 }, 80, 24);
+    const text = frameText(frame.boxes);
+    expect(text).toMatch(/> 18\. {3}Level 18: a title long enough.*…\s+4:00\s+99\.0%\s+\$14,000/);
+    expect(text).toContain(' 20. ');
+    expect(text).not.toContain('  1. ');
+    expect(text).toMatch(/of 20/);
+    expect(text).toContain('You start with one app server pool');
+    const hit = frame.hits!.find((h) => h.key === 'pick:19')!;
+    expect(hit).toBeDefined();
+    expect(levelPickerKey(many, { index: 17 }, hit.key)).toEqual({ type: 'stay', state: { index: 19 } });
+  });
 });
 
 describe('results', () => {
