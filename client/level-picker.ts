@@ -1,3 +1,4 @@
+import { chapterTitle, conceptById } from '../shared/concepts.js';
 import type { Level } from '../shared/level.js';
 import { clock, percent, money } from './format.js';
 import { keyHits } from './bars.js';
@@ -62,6 +63,12 @@ const FIXED_LINES = 7;
 /** Lesson lines kept at least, however small the screen. */
 const MIN_LESSON_LINES = 2;
 
+/** The chosen level's chapter and the concepts it teaches, in one line. */
+function teaches(level: Level): string {
+  const names = level.concepts.map((id) => conceptById(id)?.name ?? id);
+  return `${chapterTitle(level.chapter!)}${names.length ? `: ${names.join(', ')}` : ''}`;
+}
+
 /** Cuts a title to `width`, marking the cut. */
 function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}\u2026`;
@@ -77,7 +84,7 @@ export function levelPickerScreen(levels: readonly Level[], completed: ReadonlyS
   const width = rect.width - 2;
   const chosen = levels[s.index];
   const titleWidth = Math.max(0, Math.min(Math.max(0, ...levels.map((l) => l.title.length)), width - LINE_FRAME));
-  const lesson = chosen ? wrapText(chosen.description, width) : [];
+  const lesson = chosen ? [...(chosen.chapter ? [teaches(chosen)] : []), ...wrapText(chosen.description, width)] : [];
   const listRoom = Math.max(1, rect.height - FIXED_LINES - Math.min(lesson.length, MIN_LESSON_LINES));
   const shown = Math.min(levels.length, listRoom);
   const first = Math.max(0, Math.min(s.index - Math.floor(shown / 2), levels.length - shown));

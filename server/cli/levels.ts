@@ -17,10 +17,11 @@ export function levelSummary(level: Level): string {
 
 export async function run(): Promise<number> {
   const { levels, problems } = listLevels();
-  const rows = levels.map((l) => [l.id, l.title, duration(l.durationSeconds), percent(l.target), money(l.budget), levelSummary(l)]);
+  const rows = levels.map((l) => [l.id, l.chapter ?? '', l.title, duration(l.durationSeconds), percent(l.target), money(l.budget), levelSummary(l)]);
   const table = renderTable(
     [
       { title: 'id', align: 'left' },
+      { title: 'chapter', align: 'left' },
       { title: 'title', align: 'left' },
       { title: 'duration', align: 'right' },
       { title: 'target', align: 'right' },

@@ -95,6 +95,7 @@ describe('level picker', () => {
     expect(text).toMatch(/> {2}1\. \+ Tutorial: scale out\s+4:00\s+99\.0%\s+\$1,200/);
     expect(text).toMatch(/ {3}2\. {3}Short test level\s+10s\s+99\.0%\s+\$2,000/);
     expect(text).toContain('You start with one app server pool');
+    expect(text).toContain('Foundations: Client-server, three tiers, Horizontal scaling');
   });
 
   it('moves, plays on Enter, quits on q and stays on Esc', () => {

@@ -27,7 +27,9 @@ describe('nines levels', () => {
 
   it('shows the columns players choose by, and what each level is about in one line', () => {
     const lines = nines('levels').stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^id\s+title\s+duration\s+target\s+budget\s+about$/);
+    expect(lines[0]).toMatch(/^id\s+chapter\s+title\s+duration\s+target\s+budget\s+about$/);
+    expect(lines.find((l) => l.startsWith('tutorial '))).toMatch(/^tutorial\s+foundations\s+Tutorial: scale out/);
+    expect(lines.find((l) => l.startsWith('sharding '))).toMatch(/^sharding\s+data\s+/);
     expect(lines.find((l) => l.startsWith('tutorial '))).toMatch(/\$?1,200\s+Scale out an app pool before steady growth overwhelms it$/);
     for (const line of lines.slice(1)) expect(line).toMatch(/\S+\s+\S.{10,}$/);
   });
