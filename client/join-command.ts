@@ -1,6 +1,6 @@
-import type { CommandInput } from '../server/cli/command-specs.js';
-import { EXIT_FAILURE, EXIT_OK } from '../server/cli/exit-codes.js';
-import { nameOption, roomCodeArgument } from '../server/cli/option-values.js';
+import type { CommandInput } from './cli/command-specs.js';
+import { EXIT_FAILURE, EXIT_OK } from './cli/exit-codes.js';
+import { nameOption, roomCodeArgument } from './cli/option-values.js';
 import { App } from './app.js';
 import { serverUrl } from './server-address.js';
 import { requireTerminal, runInTerminal } from './terminal-run.js';

@@ -1,7 +1,7 @@
-import { botCountOption, strategyOption } from '../server/cli/bot.js';
-import type { CommandInput } from '../server/cli/command-specs.js';
-import { EXIT_FAILURE, EXIT_OK } from '../server/cli/exit-codes.js';
-import { UsageError } from '../server/cli/usage-error.js';
+import { botCountOption, strategyOption } from './cli/bot.js';
+import type { CommandInput } from './cli/command-specs.js';
+import { EXIT_FAILURE, EXIT_OK } from './cli/exit-codes.js';
+import { UsageError } from './cli/usage-error.js';
 import { listLevels, resolveLevel } from '../server/levels-store.js';
 import type { Level } from '../shared/level.js';
 import { DEFAULTS } from '../shared/protocol.js';

@@ -1,5 +1,5 @@
 import { DEFAULTS } from '../shared/protocol.js';
-import { UsageError } from '../server/cli/usage-error.js';
+import { UsageError } from './cli/usage-error.js';
 
 /**
  * The WebSocket URL of a server as a player types it: `host:port` (the port `nines host` uses when

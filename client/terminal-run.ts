@@ -1,6 +1,6 @@
-import type { CommandInput } from '../server/cli/command-specs.js';
-import { EXIT_FAILURE } from '../server/cli/exit-codes.js';
-import { UsageError } from '../server/cli/usage-error.js';
+import type { CommandInput } from './cli/command-specs.js';
+import { EXIT_FAILURE } from './cli/exit-codes.js';
+import { UsageError } from './cli/usage-error.js';
 import { createTui, type Tui } from './tui.js';
 
 /** Signals that end the client the way q does: the terminal restored first. */

@@ -16,7 +16,7 @@ import { loadPty } from '../helpers/node-pty.js';
 import { createTui } from '../../client/tui.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const MAIN = join(ROOT, 'dist', 'server', 'cli', 'main.js');
+const MAIN = join(ROOT, 'dist', 'client', 'cli', 'main.js');
 const FIRST_FRAME_RUNS = 5;
 const WARMUP_MS = 2_000;
 const MEASURE_MS = 10_000;

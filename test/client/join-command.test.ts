@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/levels.js';
 
-const MAIN = join(ROOT, 'dist', 'server', 'cli', 'main.js');
+const MAIN = join(ROOT, 'dist', 'client', 'cli', 'main.js');
 const nines = (...args: string[]) => spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
 
 describe('nines join: the command line', () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FAILURE_REASONS } from '../../shared/reasons.js';
 import { csvRecords } from '../helpers/csv-parse.js';
-import { nines } from './cli/run-cli.js';
+import { nines } from '../client/cli/run-cli.js';
 import { join as joinRoom, type TestClient } from './helpers/client.js';
 import { raceLevel } from './helpers/race-level.js';
 import { testServer, type TestServer } from './helpers/server.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runBots, type BotResult } from '../../client/bot/bot-runner.js';
 import { CLOSE_CODES, ERROR_CODES } from '../../shared/protocol.js';
-import { nines } from './cli/run-cli.js';
+import { nines } from '../client/cli/run-cli.js';
 import { TestClient } from './helpers/client.js';
 import { spawnHost } from './helpers/host-process.js';
 import { raceLevel } from './helpers/race-level.js';

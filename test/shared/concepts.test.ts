@@ -4,7 +4,7 @@ import { syllabus } from '../../shared/syllabus.js';
 import { curriculumLevel } from '../helpers/level-plans.js';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../server/cli/run-cli.js';
+import { ROOT } from '../client/cli/run-cli.js';
 
 const levels = readdirSync(join(ROOT, 'levels'))
   .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))

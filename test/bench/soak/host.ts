@@ -43,7 +43,7 @@ export class HostProcess {
 
   /** Starts `nines host --headless <args>` and waits for the line of its (first) room. */
   static async start(args: string[]): Promise<HostProcess & { line: HostLine }> {
-    const main = join(packageRoot(), 'dist', 'server', 'cli', 'main.js');
+    const main = join(packageRoot(), 'dist', 'client', 'cli', 'main.js');
     const host = new HostProcess(spawn(process.execPath, [main, 'host', '--headless', '--bind', '127.0.0.1', '--log-level', 'error', ...args], { stdio: ['ignore', 'pipe', 'pipe'] }));
     let timer: NodeJS.Timeout | undefined;
     host.line = await Promise.race([

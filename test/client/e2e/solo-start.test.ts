@@ -70,7 +70,7 @@ describe('solo play: the brief and pausing', () => {
 
 describe('nines play outside a terminal', () => {
   it('says it needs a terminal and exits 2, and nines alone prints the help', () => {
-    const main = join(ROOT, 'dist', 'server', 'cli', 'main.js');
+    const main = join(ROOT, 'dist', 'client', 'cli', 'main.js');
     const play = spawnSync(process.execPath, [main, 'play'], { encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
     expect(play.status).toBe(2);
     expect(play.stderr).toBe('nines play: expected a terminal: stdin and stdout must be a tty; see nines play --help\n');

@@ -25,7 +25,7 @@ export function describePty(name: string, body: () => void): void {
 }
 
 /** The compiled binary the suite's global setup builds. */
-const MAIN = join(ROOT, 'dist', 'server', 'cli', 'main.js');
+const MAIN = join(ROOT, 'dist', 'client', 'cli', 'main.js');
 /** How long a screen may take to show what a test waits for. */
 const WAIT_MS = 5_000;
 /** Poll period while waiting for the screen. */

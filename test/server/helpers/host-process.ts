@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
-import { ROOT } from '../cli/run-cli.js';
+import { ROOT } from '../../client/cli/run-cli.js';
 
 /** The compiled binary the global setup builds. */
-const MAIN = join(ROOT, 'dist', 'server', 'cli', 'main.js');
+const MAIN = join(ROOT, 'dist', 'client', 'cli', 'main.js');
 
 /** A room as `nines host --headless` prints it. */
 export interface HostLine {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveLevel } from '../../../server/levels-store.js';
-import { DashboardLog, hostDashboard } from '../../../server/cli/host-dashboard.js';
-import { join as joinRoom } from '../helpers/client.js';
-import { raceLevel } from '../helpers/race-level.js';
-import { testServer } from '../helpers/server.js';
-import { headlessTerminal, until, type HeadlessTerminal } from '../../client/helpers/headless-tui.js';
+import { DashboardLog, hostDashboard } from '../../../client/cli/host-dashboard.js';
+import { join as joinRoom } from '../../server/helpers/client.js';
+import { raceLevel } from '../../server/helpers/race-level.js';
+import { testServer } from '../../server/helpers/server.js';
+import { headlessTerminal, until, type HeadlessTerminal } from '../helpers/headless-tui.js';
 
 let cleanup: (() => unknown)[] = [];
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amount, duration, percent, readableDate } from '../../../server/cli/format.js';
+import { amount, duration, percent, readableDate } from '../../../client/cli/format.js';
 
 describe('percent', () => {
   it('never rounds up to a better availability than was reached', () => {

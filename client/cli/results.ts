@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { exportRows, EXPORT_FORMATS, formatExport, type ExportFormat } from '../results-export.js';
-import { keptResults, readResults, type KeptResults } from '../room-log.js';
+import { exportRows, EXPORT_FORMATS, formatExport, type ExportFormat } from '../../server/results-export.js';
+import { keptResults, readResults, type KeptResults } from '../../server/room-log.js';
 import { DEFAULT_DATA_DIR, type CommandInput } from './command-specs.js';
 import { EXIT_OK } from './exit-codes.js';
 import { readableDate } from './format.js';

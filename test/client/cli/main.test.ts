@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../../server/cli/command-specs.js';
+import { COMMANDS } from '../../../client/cli/command-specs.js';
 import { nines, ROOT } from './run-cli.js';
 
 /** Time npm's own start-up may take on a loaded two-core machine. */

@@ -1,15 +1,15 @@
-import { dashboardKey } from '../../client/dashboard/dashboard-keys.js';
-import { initialUi, type DashboardData, type DashUi } from '../../client/dashboard/dashboard-model.js';
-import { dashboardFrame, playerRows } from '../../client/dashboard/dashboard-view.js';
-import type { Tui } from '../../client/tui.js';
+import { dashboardKey } from '../dashboard/dashboard-keys.js';
+import { initialUi, type DashboardData, type DashUi } from '../dashboard/dashboard-model.js';
+import { dashboardFrame, playerRows } from '../dashboard/dashboard-view.js';
+import type { Tui } from '../tui.js';
 import type { Level } from '../../shared/level.js';
 import type { HostControl } from '../../shared/protocol.js';
-import { listLevels } from '../levels-store.js';
-import type { Room } from '../room-state.js';
-import { hasGames } from '../room-state.js';
-import { seriesTotals } from '../series.js';
-import { leaderboard } from '../standings.js';
-import type { GameServer } from '../ws-server.js';
+import { listLevels } from '../../server/levels-store.js';
+import type { Room } from '../../server/room-state.js';
+import { hasGames } from '../../server/room-state.js';
+import { seriesTotals } from '../../server/series.js';
+import { leaderboard } from '../../server/standings.js';
+import type { GameServer } from '../../server/ws-server.js';
 
 /** Log lines the dashboard keeps. */
 const LOG_LINES = 200;

@@ -1,4 +1,4 @@
-import { jsonSchemaText, SCHEMA_NAMES, type SchemaName } from '../json-schemas.js';
+import { jsonSchemaText, SCHEMA_NAMES, type SchemaName } from '../../server/json-schemas.js';
 import type { CommandInput } from './command-specs.js';
 import { EXIT_OK } from './exit-codes.js';
 import { UsageError } from './usage-error.js';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 /** The repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** The compiled binary the global setup builds, as `npm install` would. */
-const MAIN = join(ROOT, 'dist', 'server', 'cli', 'main.js');
+const MAIN = join(ROOT, 'dist', 'client', 'cli', 'main.js');
 /** The test fixtures: a small level and a plan for it, independent of the curriculum. */
 export const FIXTURES = join(ROOT, 'test', 'server', 'fixtures');
 export const FIXTURE_LEVEL = join(FIXTURES, 'small-shop.json');

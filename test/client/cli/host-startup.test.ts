@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RoomEntry } from '../../../server/room-entry.js';
-import { spawnHost, type HostProcess } from '../helpers/host-process.js';
-import { raceLevel } from '../helpers/race-level.js';
+import { spawnHost, type HostProcess } from '../../server/helpers/host-process.js';
+import { raceLevel } from '../../server/helpers/race-level.js';
 import { ROOT, STACK_FRAME } from './run-cli.js';
 
-const MAIN = join(ROOT, 'dist', 'server', 'cli', 'main.js');
+const MAIN = join(ROOT, 'dist', 'client', 'cli', 'main.js');
 const HASH = 'a'.repeat(64);
 const CODE = 'ABCDE';
 /** The unprivileged user a root test runs the host as, so that permissions apply. */

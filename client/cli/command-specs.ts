@@ -2,7 +2,7 @@
  * What each command accepts and says about itself. This module must stay free of the game's code
  * (and of zod): `nines --help` reads only it (and the server's constants), and the commands load when they run.
  */
-import { MAX_CONNECTIONS_PER_ADDRESS, MAX_SEATS_PER_ADDRESS } from '../limits.js';
+import { MAX_CONNECTIONS_PER_ADDRESS, MAX_SEATS_PER_ADDRESS } from '../../server/limits.js';
 
 export interface OptionSpec {
   name: string;
@@ -58,7 +58,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'bots', type: 'string', value: '<n>', help: 'opponents: this many bots play each game next to you, on the leaderboard (default: 0)' },
       { name: 'bot-strategy', type: 'string', value: '<idle|random|greedy>', help: 'how the bots play (default: greedy)' },
     ],
-    load: () => import('../../client/play-command.js'),
+    load: () => import('../play-command.js'),
   },
   {
     name: 'join',
@@ -71,7 +71,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'team-key', type: 'string', value: '<KEY>', help: "the key of a team that exists (its members see it in the lobby); a new team gets one" },
       ...TERMINAL_OPTIONS,
     ],
-    load: () => import('../../client/join-command.js'),
+    load: () => import('../join-command.js'),
   },
   {
     name: 'bot',

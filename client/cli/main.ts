@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { FileError } from '../file-error.js';
-import { StartupError } from '../startup-error.js';
-import { packageVersion } from '../package-root.js';
+import { FileError } from '../../server/file-error.js';
+import { StartupError } from '../../server/startup-error.js';
+import { packageVersion } from '../../server/package-root.js';
 import { COMMANDS, findCommand, type CommandSpec } from './command-specs.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { UsageError } from './usage-error.js';

@@ -1,6 +1,6 @@
-import { FileError } from '../file-error.js';
-import { readJsonFile } from '../json-file.js';
-import { isSchemaFile, levelFromJson, looksLikePlan, planFromJson } from '../levels-store.js';
+import { FileError } from '../../server/file-error.js';
+import { readJsonFile } from '../../server/json-file.js';
+import { isSchemaFile, levelFromJson, looksLikePlan, planFromJson } from '../../server/levels-store.js';
 import type { CommandInput } from './command-specs.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 

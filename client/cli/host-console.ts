@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { Interface } from 'node:readline';
 import { hostControlSchema, HOST_CONTROL_TYPES } from '../../shared/protocol.js';
-import { FileError } from '../file-error.js';
-import { resolveLevel } from '../levels-store.js';
-import { levelsDir } from '../package-root.js';
-import type { GameServer } from '../ws-server.js';
-import { formatIssues } from '../zod-issues.js';
+import { FileError } from '../../server/file-error.js';
+import { resolveLevel } from '../../server/levels-store.js';
+import { levelsDir } from '../../server/package-root.js';
+import type { GameServer } from '../../server/ws-server.js';
+import { formatIssues } from '../../server/zod-issues.js';
 
 const HELP = `commands: ${HOST_CONTROL_TYPES.join(', ')} (kick <player id>, team <player id> [team name], fire [player id] <event JSON>, next [level id]), status, quit`;
 

@@ -1,6 +1,6 @@
-import { botName, runBots, type BotResult } from '../../client/bot/bot-runner.js';
-import { isStrategyName, STRATEGY_NAMES, type StrategyName } from '../../client/bot/strategies.js';
-import { serverUrl } from '../../client/server-address.js';
+import { botName, runBots, type BotResult } from '../bot/bot-runner.js';
+import { isStrategyName, STRATEGY_NAMES, type StrategyName } from '../bot/strategies.js';
+import { serverUrl } from '../server-address.js';
 import { MAX_NAME_CHARS, nameSchema } from '../../shared/protocol.js';
 import type { CommandInput } from './command-specs.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';

@@ -1,7 +1,7 @@
 import { chapterTitle } from '../../shared/concepts.js';
 import { syllabus, type SyllabusLevel, type SyllabusRow } from '../../shared/syllabus.js';
-import { toCsv } from '../csv.js';
-import { listLevels } from '../levels-store.js';
+import { toCsv } from '../../server/csv.js';
+import { listLevels } from '../../server/levels-store.js';
 import type { CommandInput } from './command-specs.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { stringOption } from './option-values.js';

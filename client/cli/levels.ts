@@ -1,5 +1,5 @@
 import type { Level } from '../../shared/level.js';
-import { listLevels } from '../levels-store.js';
+import { listLevels } from '../../server/levels-store.js';
 import { EXIT_FAILURE, EXIT_OK } from './exit-codes.js';
 import { duration, money, percent } from './format.js';
 import { renderTable } from './text-table.js';

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { wrapText } from '../../client/styled.js';
+import { wrapText } from '../styled.js';
 import type { Plan } from '../../shared/action.js';
 import { simulate, type TimelineEntry } from '../../shared/simulate.js';
-import { loadPlanFile, referencePlanFile, resolveLevel } from '../levels-store.js';
+import { loadPlanFile, referencePlanFile, resolveLevel } from '../../server/levels-store.js';
 import { DEMO_LEVEL_ID, type CommandInput } from './command-specs.js';
 import { EXIT_OK } from './exit-codes.js';
 import { duration, money, percent, rate } from './format.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { levelSummary } from '../../../server/cli/levels.js';
+import { levelSummary } from '../../../client/cli/levels.js';
 import type { Level } from '../../../shared/level.js';
 import { nines, ROOT } from './run-cli.js';
 

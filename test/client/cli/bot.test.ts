@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from '../helpers/client.js';
-import { raceLevel } from '../helpers/race-level.js';
-import { testServer, type TestServer } from '../helpers/server.js';
+import { join } from '../../server/helpers/client.js';
+import { raceLevel } from '../../server/helpers/race-level.js';
+import { testServer, type TestServer } from '../../server/helpers/server.js';
 import { nines, ROOT, STACK_FRAME } from './run-cli.js';
 
-const MAIN = joinPath(ROOT, 'dist', 'server', 'cli', 'main.js');
+const MAIN = joinPath(ROOT, 'dist', 'client', 'cli', 'main.js');
 
 let t: TestServer | undefined;
 afterEach(async () => {

@@ -1,5 +1,5 @@
 import { simulate } from '../../shared/simulate.js';
-import { loadPlanFile, resolveLevel } from '../levels-store.js';
+import { loadPlanFile, resolveLevel } from '../../server/levels-store.js';
 import type { CommandInput } from './command-specs.js';
 import { EXIT_OK } from './exit-codes.js';
 import { flag, secondsOption, seedOption, stringOption } from './option-values.js';

@@ -3,9 +3,9 @@ import type { Action } from '../../../shared/action.js';
 import { FAILURE_REASONS } from '../../../shared/reasons.js';
 import type { ServerMessageOf } from '../../../shared/protocol.js';
 import { csvRecords } from '../../helpers/csv-parse.js';
-import { join as joinRoom } from '../helpers/client.js';
-import { raceLevel } from '../helpers/race-level.js';
-import { testServer, type TestServer } from '../helpers/server.js';
+import { join as joinRoom } from '../../server/helpers/client.js';
+import { raceLevel } from '../../server/helpers/race-level.js';
+import { testServer, type TestServer } from '../../server/helpers/server.js';
 import { STACK_FRAME, nines } from './run-cli.js';
 
 const level = raceLevel();

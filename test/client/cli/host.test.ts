@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from '../../../shared/protocol.js';
-import { join as joinRoom } from '../helpers/client.js';
-import { spawnHost, type HostProcess } from '../helpers/host-process.js';
-import { RACE_LEVEL_FILE } from '../helpers/race-level.js';
+import { join as joinRoom } from '../../server/helpers/client.js';
+import { spawnHost, type HostProcess } from '../../server/helpers/host-process.js';
+import { RACE_LEVEL_FILE } from '../../server/helpers/race-level.js';
 import { ROOT, nines } from './run-cli.js';
 
-const MAIN = join(ROOT, 'dist', 'server', 'cli', 'main.js');
+const MAIN = join(ROOT, 'dist', 'client', 'cli', 'main.js');
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nines-host-'));
 
 let hosts: HostProcess[] = [];

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { join as joinRoom } from '../helpers/client.js';
-import { spawnHost, type HostProcess } from '../helpers/host-process.js';
-import { RACE_LEVEL_FILE } from '../helpers/race-level.js';
+import { join as joinRoom } from '../../server/helpers/client.js';
+import { spawnHost, type HostProcess } from '../../server/helpers/host-process.js';
+import { RACE_LEVEL_FILE } from '../../server/helpers/race-level.js';
 import { FIXTURE_LEVEL, nines } from './run-cli.js';
 
 let hosts: HostProcess[] = [];
