@@ -2,7 +2,8 @@ import { chapterTitle } from '../shared/concepts.js';
 import type { Level } from '../shared/level.js';
 import { listLevels } from '../server/levels-store.js';
 import { syllabus, type SyllabusRow } from '../shared/syllabus.js';
-import { fit, seg, wrapText, type Line } from './styled.js';
+import { seg, wrapText, type Line } from './styled.js';
+import { scrolledWindow } from './help-view.js';
 
 /** Where a concept is met in play, in the words of one line. */
 function playedIn(row: SyllabusRow): Line {
@@ -47,9 +48,5 @@ export function glossaryLines(levels: readonly Level[], term: string | undefined
 }
 
 export function glossaryView(levels: readonly Level[], term: string | undefined, scroll: number, width: number, height: number): Line[] {
-  const all = glossaryLines(levels, term, width);
-  const top = Math.max(0, Math.min(scroll, all.length - height));
-  const shown = all.slice(top, top + height).map((l) => fit(l, width));
-  while (shown.length < height) shown.push(fit([], width));
-  return shown;
+  return scrolledWindow(glossaryLines(levels, term, width), scroll, width, height);
 }

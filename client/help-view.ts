@@ -50,10 +50,14 @@ export function helpLines(focus: PanelId, allowed: readonly Kind[]): Line[] {
   return lines;
 }
 
-export function helpView(focus: PanelId, allowed: readonly Kind[], scroll: number, width: number, height: number): Line[] {
-  const all = helpLines(focus, allowed);
+/** `height` lines of `all` from `scroll` (kept within them), each fitted to `width`, padded to fill. */
+export function scrolledWindow(all: readonly Line[], scroll: number, width: number, height: number): Line[] {
   const top = Math.max(0, Math.min(scroll, all.length - height));
   const shown = all.slice(top, top + height).map((l) => fit(l, width));
   while (shown.length < height) shown.push(fit([], width));
   return shown;
+}
+
+export function helpView(focus: PanelId, allowed: readonly Kind[], scroll: number, width: number, height: number): Line[] {
+  return scrolledWindow(helpLines(focus, allowed), scroll, width, height);
 }
