@@ -1,5 +1,5 @@
 import type { Level } from '../shared/level.js';
-import { DEFAULTS } from '../shared/protocol.js';
+import { DEFAULTS } from '../server/limits.js';
 import { createLogger } from '../server/logger.js';
 import { startServer } from '../server/ws-server.js';
 import { runBots, type BotRun } from './bot/bot-runner.js';

@@ -4,7 +4,7 @@ import { EXIT_FAILURE, EXIT_OK } from './cli/exit-codes.js';
 import { UsageError } from './cli/usage-error.js';
 import { listLevels, resolveLevel } from '../server/levels-store.js';
 import type { Level } from '../shared/level.js';
-import { DEFAULTS } from '../shared/protocol.js';
+import { DEFAULTS } from '../server/limits.js';
 import { App } from './app.js';
 import { startEmbeddedServer } from './embedded-server.js';
 import { Progress, stateDir } from './progress.js';

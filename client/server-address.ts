@@ -1,4 +1,4 @@
-import { DEFAULTS } from '../shared/protocol.js';
+import { DEFAULTS } from '../server/limits.js';
 import { UsageError } from './cli/usage-error.js';
 
 /**

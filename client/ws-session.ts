@@ -2,10 +2,8 @@ import { WebSocket } from '../server/websocket.js';
 import { describeAction } from './action-text.js';
 import type { Action } from '../shared/action.js';
 import type { Level } from '../shared/level.js';
-import {
-  CLOSE_CODES, DEFAULTS, ERROR_CODES, messagesOf, PROTOCOL_VERSION, rulesHash, serverMessageSchema,
-  type ClientMessage, type RoomView, type ServerMessage, type ServerMessageOf,
-} from '../shared/protocol.js';
+import { CLOSE_CODES, ERROR_CODES, messagesOf, PROTOCOL_VERSION, rulesHash, serverMessageSchema, type ClientMessage, type RoomView, type ServerMessage, type ServerMessageOf } from '../shared/protocol.js';
+import { DEFAULTS } from '../server/limits.js';
 import { stateHash } from '../shared/state-hash.js';
 import { backoffMs } from './backoff.js';
 import { systemClock, type Clock } from './clock.js';

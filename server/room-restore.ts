@@ -1,6 +1,7 @@
 import { existsSync, linkSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { droppedFrom, readRoomLog, type DroppedLines } from './room-log-read.js';
-import { replayRoom, ReplayError, type Room, type RoomOptions } from './room-state.js';
+import { replayRoom, ReplayError } from './room-state.js';
+import { type Room, type RoomOptions } from './room-model.js';
 
 /** Ending added to a damaged log kept next to the one rewritten from its good lines. */
 export const DAMAGED_SUFFIX = '.damaged';

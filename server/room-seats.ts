@@ -1,7 +1,7 @@
 import { CLOSE_CODES, ERROR_CODES } from '../shared/protocol.js';
 import { hashToken } from './codes.js';
 import type { Out } from './room-output.js';
-import { teamId, teamOf, type Room, type Seat } from './room-state.js';
+import { teamId, teamOf, type Room, type Seat } from './room-model.js';
 import type { RoomInput } from './room.js';
 import { broadcastRoom, commit, refuse, welcome } from './room-views.js';
 

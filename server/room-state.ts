@@ -1,105 +1,13 @@
 import type { Action } from '../shared/action.js';
 import type { ActionResult } from '../shared/architecture.js';
-import { act, advance, newGame, type Game } from '../shared/game.js';
+import { act, advance, newGame } from '../shared/game.js';
 import { actionEntry, eventEntry, type GameLogEntry } from '../shared/game-log.js';
-import type { GameEvent, Level } from '../shared/level.js';
-import type { Phase } from '../shared/protocol.js';
+import type { GameEvent } from '../shared/level.js';
 import { AWAY_SEATS_UNCOUNTED, LOBBY_SEAT_GRACE_MS, MAX_SEATS_PER_ADDRESS } from './limits.js';
 import type { RoomEntry, RoomEntryOf } from './room-entry.js';
-import { addRound, type SeriesEntry } from './series.js';
+import { sidesOf, teamId, type Room, type RoomOptions, type Seat, type Side } from './room-model.js';
+import { addRound } from './series.js';
 import { results } from './standings.js';
-
-/**
- * An architecture in play, from the start of a round to the start of the next: a player's own, or
- * a team's, which its members share.
- */
-export interface Side {
-  /** The team's name as its first member gave it; undefined for a player on their own. */
-  team: string | undefined;
-  game: Game;
-  /** What changed the game, in the order it applied: with the level and seed, the debrief replays it. */
-  history: GameLogEntry[];
-}
-
-export interface Seat {
-  id: string;
-  name: string;
-  /** The team the player joined, as they typed it; undefined to play alone. */
-  team: string | undefined;
-  /** SHA-256 of the current resume token; the token itself is never kept. */
-  tokenHash: string;
-  ready: boolean;
-  /** The last action number processed for this seat: anything at or below it is a duplicate. */
-  lastSeq: number;
-  /** The architecture the player acts on during a round (their team's, if in one). */
-  side: Side | undefined;
-  /** The connection that holds the seat now, if any. */
-  conn: number | undefined;
-  /** A hash of the remote address that took or last resumed the seat (logged with the join and each resume). */
-  address: string | undefined;
-  /** Wall time its connection closed, while it has none: a lobby seat is released LOBBY_SEAT_GRACE_MS after. */
-  awaySince: number | undefined;
-}
-
-/** A connection that said hello to this room. Connections are not logged: they end with the process. */
-interface Member {
-  /** The seat it holds; absent for a spectator. */
-  seat: string | undefined;
-  host: boolean;
-  /** Where its game's stream stood when it was last sent a snapshot (see streamPoint): a resync there is already answered. */
-  snapshotAt?: string;
-}
-
-export interface Team {
-  name: string;
-  /** Shown to its members; joining the team needs it. */
-  key: string;
-}
-
-/**
- * A room: everything its decisions (the log entries) built, plus its connections and clock. Rooms are
- * changed in place by the functions of this module and of room.ts, and by nothing else.
- */
-export interface RoomOptions {
-  /** Game time runs this many times faster than the wall clock (tests and demos). */
-  speed: number;
-  maxPlayers: number;
-  maxSpectators: number;
-  /** Seats one remote address may hold (MAX_SEATS_PER_ADDRESS). */
-  maxSeatsPerAddress?: number;
-  /** Wall ms a lobby seat without a connection is kept (LOBBY_SEAT_GRACE_MS). */
-  lobbySeatGraceMs?: number;
-  /** Away seats that do not count toward capacity during a round (AWAY_SEATS_UNCOUNTED). */
-  awaySeatsUncounted?: number;
-}
-
-export interface Room extends Required<RoomOptions> {
-  code: string;
-  level: Level;
-  seed: number;
-  hostTokenHash: string;
-  phase: Phase;
-  /** Ticks every game of the round has run (they all run together). */
-  tick: number;
-  seats: Map<string, Seat>;
-  /** The room's teams by lower-cased name: the name as first given and the key that lets others in. */
-  teams: Map<string, Team>;
-  /** Token hashes of removed players, so that their resume is told why it fails. */
-  kicked: Set<string>;
-  nextPlayer: number;
-  /** Live events of this round, with absolute times, in firing order. */
-  fired: GameEvent[];
-  /** Rounds finished so far: names the results files. */
-  round: number;
-  members: Map<number, Member>;
-  /** Wall time (ms) at which tick 0 began: tick n is due at origin + n * tick length. */
-  origin: number;
-  countdownEndsAt: number;
-  /** A series of levels played in turn, if the host gave one; `next` moves along it. */
-  sequence?: Level[];
-  /** Cumulative totals over the series' finished rounds. */
-  totals: Map<string, SeriesEntry>;
-}
 
 export function newRoom(entry: RoomEntryOf<'create'>, options: RoomOptions): Room {
   return {
@@ -112,29 +20,10 @@ export function newRoom(entry: RoomEntryOf<'create'>, options: RoomOptions): Roo
   };
 }
 
-/** Wall milliseconds per tick at the room's speed. */
-export function tickWallMs(room: Room): number {
-  return room.level.tickMs / room.speed;
-}
 
-/** Ticks in the level. */
-export function totalTicks(room: Room): number {
-  return Math.round((room.level.durationSeconds * 1000) / room.level.tickMs);
-}
 
-export function hasGames(room: Room): boolean {
-  return room.phase === 'running' || room.phase === 'paused' || room.phase === 'ended';
-}
 
-/** A team's entry in `Room.teams`: names match whatever their case (hello trims them). */
-export function teamId(name: string): string {
-  return name.toLowerCase();
-}
 
-/** The team of a seat, if it is in one. */
-export function teamOf(room: Room, seat: Seat): Team | undefined {
-  return seat.team === undefined ? undefined : room.teams.get(teamId(seat.team));
-}
 
 /** A team nobody is in any more is gone, with its key. */
 function dropEmptyTeams(room: Room): void {
@@ -148,12 +37,6 @@ function sameTeam(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
-/** The architectures in play, each once (a team's members share one), in the order of their first seat. */
-export function sidesOf(room: Room): Side[] {
-  const sides = new Set<Side>();
-  for (const seat of room.seats.values()) if (seat.side) sides.add(seat.side);
-  return [...sides];
-}
 
 /**
  * A seat's side for the round: its team's if a teammate already has one, else a new game caught up
@@ -282,6 +165,17 @@ export function applyEntry(room: Room, entry: RoomEntry): ActionResult | undefin
       }
       return undefined;
   }
+}
+
+/** The host started the round: the countdown runs until `endsAt` (wall ms); it is not logged, since a crash during it replays to the lobby. */
+export function beginCountdown(room: Room, endsAt: number): void {
+  room.phase = 'countdown';
+  room.countdownEndsAt = endsAt;
+}
+
+/** The host ended the round before its first tick: back to the lobby, as if it had not started. */
+export function cancelCountdown(room: Room): void {
+  room.phase = 'lobby';
 }
 
 function seatOf(room: Room, player: string): Seat {

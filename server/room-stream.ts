@@ -1,7 +1,8 @@
-import { boardRow, DEFAULTS, type ServerMessageOf } from '../shared/protocol.js';
+import { boardRow, type ServerMessageOf } from '../shared/protocol.js';
+import { DEFAULTS } from './limits.js';
 import { canonicalJson, stateHash } from '../shared/state-hash.js';
 import { send, type Out } from './room-output.js';
-import { hasGames, type Room, type Seat, type Side } from './room-state.js';
+import { hasGames, type Room, type Seat, type Side } from './room-model.js';
 import { leaderboard } from './standings.js';
 
 // What a connection hears of the games. A player's client keeps a copy of its game and replays it:

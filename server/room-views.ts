@@ -1,7 +1,9 @@
-import { DEFAULTS, PROTOCOL_VERSION, type CloseCode, type ErrorCode, type RoomView } from '../shared/protocol.js';
+import { PROTOCOL_VERSION, type CloseCode, type ErrorCode, type RoomView } from '../shared/protocol.js';
+import { DEFAULTS } from './limits.js';
 import type { RoomEntry } from './room-entry.js';
 import { send, type Out } from './room-output.js';
-import { applyEntry, teamOf, type Room, type Seat } from './room-state.js';
+import { applyEntry } from './room-state.js';
+import { teamOf, type Room, type Seat } from './room-model.js';
 import { sendLeaderboard, sendSnapshot } from './room-stream.js';
 
 // What a room tells: its decisions to the log, refusals, the room view, the welcome.

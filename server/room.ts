@@ -1,16 +1,15 @@
 import type { Debrief } from '../shared/debrief/schema.js';
 import type { Level } from '../shared/level.js';
-import {
-  CLOSE_CODES, DEFAULTS, ERROR_CODES,
-  type ClientMessage, type ErrorCode, type Hello, type HostControl, type ServerMessageOf,
-} from '../shared/protocol.js';
+import { CLOSE_CODES, ERROR_CODES, type ClientMessage, type ErrorCode, type Hello, type HostControl, type ServerMessageOf } from '../shared/protocol.js';
+import { DEFAULTS } from './limits.js';
 import { describeEvent } from '../shared/sim/events.js';
 import { hash32 } from '../shared/sim/compile.js';
 import { freshKey, hello, markAway, releaseAway } from './room-seats.js';
 import { broadcastRoom, commit, everyone, roomView } from './room-views.js';
 import type { RoomEntryOf } from './room-entry.js';
 import { send, type Out, type RoomOutput } from './room-output.js';
-import { advanceTo, applyEntry, newRoom, teamId, teamOf, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat, type Side } from './room-state.js';
+import { advanceTo, applyEntry, beginCountdown, cancelCountdown, newRoom } from './room-state.js';
+import { teamId, teamOf, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat, type Side } from './room-model.js';
 import { resync, sendLeaderboard, sendSyncs } from './room-stream.js';
 import { seriesTotals } from './series.js';
 import { gameLogs, results } from './standings.js';
@@ -147,8 +146,7 @@ function control(room: Room, c: HostControl, now: number, conn: number | undefin
     case 'start':
       if (room.phase !== 'lobby') return wrongPhase('in the lobby');
       if (room.seats.size === 0) return fail(ERROR_CODES.NO_PLAYERS, 'start: nobody has joined the room yet');
-      room.phase = 'countdown';
-      room.countdownEndsAt = now + DEFAULTS.COUNTDOWN_MS / room.speed + tickPhaseMs(room);
+      beginCountdown(room, now + DEFAULTS.COUNTDOWN_MS / room.speed + tickPhaseMs(room));
       out.push({ type: 'note', level: 'info', text: `room ${room.code}: countdown to ${room.level.id} with ${room.seats.size} player(s)` });
       return broadcastRoom(room, now, out);
     case 'pause':
@@ -162,7 +160,7 @@ function control(room: Room, c: HostControl, now: number, conn: number | undefin
       return broadcastRoom(room, now, out);
     case 'end':
       if (room.phase === 'countdown') {
-        room.phase = 'lobby';
+        cancelCountdown(room);
         return broadcastRoom(room, now, out);
       }
       if (room.phase !== 'running' && room.phase !== 'paused') return wrongPhase('running, paused or counting down');

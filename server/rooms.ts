@@ -9,7 +9,7 @@ import { createRoom, handle, markAway, nextWakeAt, type RoomInput, type RoomOutp
 import { ROOM_LOG_VERSION } from './room-entry.js';
 import { openRoomLog, roomLogFile, roomLogs, writeResults, type RoomLogWriter } from './room-log.js';
 import { restoreRoomLog } from './room-restore.js';
-import { tickWallMs, type Room, type RoomOptions } from './room-state.js';
+import { tickWallMs, type Room, type RoomOptions } from './room-model.js';
 import { resultsFile } from './results-file.js';
 import { debriefRound } from './round-debriefs.js';
 

@@ -3,7 +3,7 @@ import type { GameLog } from '../shared/game-log.js';
 import type { LeaderboardRow, ResultRow } from '../shared/protocol.js';
 import { joinOrder, ranked, tieBreak, type RankKey, type TieBreak } from '../shared/ranking.js';
 import { nodesOut } from '../shared/sim/outage.js';
-import { sidesOf, type Room, type Seat, type Side } from './room-state.js';
+import { sidesOf, type Room, type Seat, type Side } from './room-model.js';
 
 /** One architecture's standing: a player alone, or a team ranked as one. */
 export interface Standing {

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from './websocket.js';
 import type { Level } from '../shared/level.js';
-import { CLOSE_CODES, DEFAULTS, ERROR_CODES, type CloseCode, type ServerMessage } from '../shared/protocol.js';
+import { CLOSE_CODES, ERROR_CODES, type CloseCode, type ServerMessage } from '../shared/protocol.js';
 import { hashToken, newToken } from './codes.js';
 import { FileError } from './file-error.js';
 import { httpFront, remoteAddress } from './http-front.js';
 import { parseInbound } from './inbound.js';
 import { resolveLevel } from './levels-store.js';
 import {
-  AWAY_SEATS_UNCOUNTED, HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, LOBBY_SEAT_GRACE_MS, MAX_CONNECTIONS_PER_ADDRESS, MAX_SEATS_PER_ADDRESS,
+  AWAY_SEATS_UNCOUNTED, DEFAULTS, HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, LOBBY_SEAT_GRACE_MS, MAX_CONNECTIONS_PER_ADDRESS, MAX_SEATS_PER_ADDRESS,
 } from './limits.js';
 import type { Logger } from './logger.js';
 import { RepeatedWarnings } from './log-repeats.js';

@@ -17,53 +17,6 @@ import type { GameState } from './state.js';
 /** Bumped on any change an older peer would misread. */
 export const PROTOCOL_VERSION = 3;
 
-/** Defaults and limits, shared so that a client can tell its user what the server allows. */
-export const DEFAULTS = {
-  /** TCP port `nines host` listens on. */
-  PORT: 7777,
-  /** Interface `nines host` binds: this machine only, unless told to open up. */
-  BIND: '127.0.0.1',
-  /** Simulation ticks between two syncs of a player's game, which the client replays up to (2 Hz at 100 ms ticks). */
-  SYNC_EVERY_TICKS: 5,
-  /**
-   * Simulation ticks between two state hashes of a game (a multiple of SYNC_EVERY_TICKS): each game
-   * takes its turn, so that one sync tick hashes only a share of the room's games.
-   */
-  HASH_EVERY_TICKS: 20,
-  /** Simulation ticks between two leaderboards (1 Hz at 100 ms ticks). */
-  LEADERBOARD_EVERY_TICKS: 10,
-  /** Leaderboard rows a player gets (plus its own); the host and spectators get them all. */
-  LEADERBOARD_TOP: 10,
-  /** Simulation ticks between two checkpoints in a room's log: at most this much play is redone after a crash. */
-  CHECKPOINT_EVERY_TICKS: 10,
-  /** From the host's start to the first tick, in milliseconds of game time. */
-  COUNTDOWN_MS: 3_000,
-  /** Largest frame the server reads; bigger ones close the connection (1009). */
-  MAX_PAYLOAD_BYTES: 16 * 1024,
-  /** Messages a connection may send in a burst. */
-  RATE_BURST: 40,
-  /** Messages per second a connection may keep sending. */
-  RATE_PER_SECOND: 20,
-  /** Rooms one server holds at once. */
-  MAX_ROOMS: 200,
-  /** Players seated in one room. */
-  MAX_PLAYERS_PER_ROOM: 100,
-  /** Spectators watching one room. */
-  MAX_SPECTATORS_PER_ROOM: 100,
-  /** Open connections, in any state, to one server. */
-  MAX_CONNECTIONS: 2_000,
-  /** A connection must say hello within this many milliseconds. */
-  HELLO_TIMEOUT_MS: 10_000,
-  /** Milliseconds between two WebSocket pings; a peer that missed the previous pong is dropped. */
-  HEARTBEAT_MS: 15_000,
-  /** Send buffer (bytes) past which a client's leaderboards and room views are skipped, newest kept. */
-  SKIP_BUFFERED_BYTES: 256 * 1024,
-  /** Send buffer (bytes) past which a client that stopped reading is dropped. */
-  MAX_BUFFERED_BYTES: 4 * 1024 * 1024,
-  /** Ticks the loop runs at once to catch up after a stall; beyond it the schedule slips instead. */
-  MAX_CATCH_UP_TICKS: 10,
-} as const;
-
 /** Close codes of the server, in the range RFC 6455 leaves to applications. */
 export const CLOSE_CODES = {
   /** The client said leave: do not reconnect. */

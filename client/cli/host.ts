@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createTui } from '../tui.js';
-import { DEFAULTS } from '../../shared/protocol.js';
+import { DEFAULTS } from '../../server/limits.js';
 import { resolveLevel } from '../../server/levels-store.js';
 import { MAX_CONNECTIONS_PER_ADDRESS } from '../../server/limits.js';
 import { createLogger, LOG_LEVELS, type LogLevel } from '../../server/logger.js';

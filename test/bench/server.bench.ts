@@ -5,7 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import { WebSocket } from 'ws';
 import type { Action } from '../../shared/action.js';
-import { DEFAULTS, messagesOf, PROTOCOL_VERSION, rulesHash, type ServerMessage } from '../../shared/protocol.js';
+import { messagesOf, PROTOCOL_VERSION, rulesHash, type ServerMessage } from '../../shared/protocol.js';
+import { DEFAULTS } from '../../server/limits.js';
 import { loadPlanFile, referencePlanFile, resolveLevel } from '../../server/levels-store.js';
 import { createLogger } from '../../server/logger.js';
 import { startServer } from '../../server/ws-server.js';

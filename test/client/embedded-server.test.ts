@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmbeddedServer, type EmbeddedServer } from '../../client/embedded-server.js';
 import type { GameSession } from '../../client/session.js';
-import { DEFAULTS } from '../../shared/protocol.js';
+import { DEFAULTS } from '../../server/limits.js';
 import { shortLevel } from './helpers/levels.js';
 import { SessionLog } from './helpers/session-log.js';
 

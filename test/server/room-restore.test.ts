@@ -6,7 +6,7 @@ import type { RoomEntry } from '../../server/room-entry.js';
 import { openRoomLog, roomLogFile } from '../../server/room-log.js';
 import { readRoomLog } from '../../server/room-log-read.js';
 import { restoreRoomLog, type RestoreOutcome } from '../../server/room-restore.js';
-import type { RoomOptions } from '../../server/room-state.js';
+import type { RoomOptions } from '../../server/room-model.js';
 import { raceLevel } from './helpers/race-level.js';
 
 const HASH = 'a'.repeat(64);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GameReplica } from '../../client/game-replica.js';
 import type { Action } from '../../shared/action.js';
-import { DEFAULTS } from '../../shared/protocol.js';
+import { DEFAULTS } from '../../server/limits.js';
 import type { ServerMessage } from '../../shared/protocol.js';
 import { stateHash } from '../../shared/state-hash.js';
 import type { GameState } from '../../shared/state.js';
-import { totalTicks } from '../../server/room-state.js';
+import { totalTicks } from '../../server/room-model.js';
 import { raceLevel } from './helpers/race-level.js';
 import { expectSyncEvery } from './helpers/sync-schedule.js';
 import { Driver, HOST_TOKEN, only, sent } from './helpers/room-driver.js';

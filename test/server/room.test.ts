@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { act, advance, newGame, resultOf } from '../../shared/game.js';
-import { CLOSE_CODES, DEFAULTS, ERROR_CODES } from '../../shared/protocol.js';
+import { CLOSE_CODES, ERROR_CODES } from '../../shared/protocol.js';
+import { DEFAULTS } from '../../server/limits.js';
 import { stateHash } from '../../shared/state-hash.js';
 import { hashToken } from '../../server/codes.js';
 import { nextWakeAt, tickPhaseMs } from '../../server/room.js';
-import { replayRoom, totalTicks } from '../../server/room-state.js';
+import { replayRoom } from '../../server/room-state.js';
+import { totalTicks } from '../../server/room-model.js';
 import { raceLevel } from './helpers/race-level.js';
 import { closes, Driver, HOST_TOKEN, only, sent } from './helpers/room-driver.js';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, rulesHash, type HostControl, type ServerMessage, type ServerMessageOf } from '../../shared/protocol.js';
 import { hashToken } from '../../server/codes.js';
 import { createRoom, handle, nextWakeAt, type RoomOutput } from '../../server/room.js';
-import { replayRoom, type Room } from '../../server/room-state.js';
+import { replayRoom } from '../../server/room-state.js';
+import { type Room } from '../../server/room-model.js';
 import { raceLevel } from './helpers/race-level.js';
 
 const first = raceLevel();

@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { resolveLevel } from '../../../server/levels-store.js';
 import { createLogger } from '../../../server/logger.js';
-import { tickWallMs } from '../../../server/room-state.js';
+import { tickWallMs } from '../../../server/room-model.js';
 import type { RoomInput } from '../../../server/room.js';
 import { startServer } from '../../../server/ws-server.js';
 import type { Order, ServerReport } from './ipc.js';

@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
-import { DEFAULTS, PROTOCOL_VERSION, rulesHash } from '../../../shared/protocol.js';
+import { PROTOCOL_VERSION, rulesHash } from '../../../shared/protocol.js';
+import { DEFAULTS } from '../../../server/limits.js';
 
 /** A seeded generator of 32-bit draws (mulberry32): the same seed, the same frames. */
 export function draws(seed: number): () => number {

@@ -3,7 +3,8 @@ import { WebSocket } from 'ws';
 import { GameReplica } from '../../../client/game-replica.js';
 import type { Action } from '../../../shared/action.js';
 import type { Level } from '../../../shared/level.js';
-import { DEFAULTS, ERROR_CODES, messagesOf, PROTOCOL_VERSION, rulesHash, type ServerMessage } from '../../../shared/protocol.js';
+import { ERROR_CODES, messagesOf, PROTOCOL_VERSION, rulesHash, type ServerMessage } from '../../../shared/protocol.js';
+import { DEFAULTS } from '../../../server/limits.js';
 import type { GameState } from '../../../shared/state.js';
 
 /** Milliseconds between two attempts at reaching a server that is down. */

@@ -3,7 +3,7 @@ import { PROTOCOL_VERSION, rulesHash, type HostControl, type ServerMessage } fro
 import { hashToken } from '../../../server/codes.js';
 import { createRoom, handle, nextWakeAt, type RoomMessage, type RoomOutput } from '../../../server/room.js';
 import type { RoomEntry } from '../../../server/room-entry.js';
-import type { Room } from '../../../server/room-state.js';
+import type { Room } from '../../../server/room-model.js';
 import { raceLevel } from './race-level.js';
 
 export const HOST_TOKEN = 'host-token-0123456789a';

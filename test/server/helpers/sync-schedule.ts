@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { DEFAULTS } from '../../../shared/protocol.js';
+import { DEFAULTS } from '../../../server/limits.js';
 
 /**
  * A player's syncs from `first` to `last` (the round's first or a latecomer's, and the round's end):
