@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataFolders } from './room-log.js';
+import { dataFolders } from './file-storage.js';
 import { StartupError } from './startup-error.js';
 
 /** A file written and removed once at start-up: the only sure test that the folder takes writes. */

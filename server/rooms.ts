@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { Level } from '../shared/level.js';
 import type { CloseCode } from '../shared/protocol.js';
 import { hashToken, newRoomCode, newTeamKey, newToken } from './codes.js';
@@ -7,11 +6,10 @@ import type { Logger } from './logger.js';
 import type { OutFrame } from './outbox.js';
 import { createRoom, handle, markAway, nextWakeAt, type RoomInput, type RoomOutput } from './room.js';
 import { ROOM_LOG_VERSION } from './room-entry.js';
-import { openRoomLog, roomLogFile, roomLogs, writeResults, type RoomLogWriter } from './room-log.js';
-import { restoreRoomLog } from './room-restore.js';
 import { tickWallMs, type Room, type RoomOptions } from './room-model.js';
 import { resultsFile } from './results-file.js';
 import { debriefRound } from './round-debriefs.js';
+import type { RoomLogSink, Storage } from './storage.js';
 
 /** Where a room's messages go: the WebSocket layer. */
 export interface Transport {
@@ -24,7 +22,7 @@ export interface RoomsOptions extends Omit<RoomOptions, 'speed'> {
   speed: number;
   maxRooms: number;
   /** Where room logs and results go; without one, nothing is kept. */
-  dataDir: string | undefined;
+  storage: Storage | undefined;
   logger: Logger;
   /** Warnings a flood repeats, counted into one line a second. */
   warnings: RepeatedWarnings;
@@ -37,7 +35,7 @@ export interface RoomsOptions extends Omit<RoomOptions, 'speed'> {
 
 interface Slot {
   room: Room;
-  log: RoomLogWriter | undefined;
+  log: RoomLogSink | undefined;
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -93,7 +91,7 @@ export class Rooms {
   private freeCode(): string {
     for (let i = 0; i < CODE_ATTEMPTS; i++) {
       const code = newRoomCode();
-      if (!this.slots.has(code) && !(this.o.dataDir && existsSync(roomLogFile(this.o.dataDir, code)))) return code;
+      if (!this.slots.has(code) && !this.o.storage?.hasRoom(code)) return code;
     }
     throw new RoomsFullError(`no free room code after ${CODE_ATTEMPTS} draws`);
   }
@@ -114,7 +112,7 @@ export class Rooms {
     const code = this.freeCode();
     const hostToken = newToken();
     const { room, outputs } = createRoom({ t: 'create', v: ROOM_LOG_VERSION, code, level, seed, hostTokenHash: hashToken(hostToken), ...(sequence ? { sequence } : {}) }, this.roomOptions());
-    const slot: Slot = { room, log: this.o.dataDir ? openRoomLog(this.o.dataDir, code) : undefined, timer: undefined };
+    const slot: Slot = { room, log: this.o.storage?.openLog(code), timer: undefined };
     this.slots.set(code, slot);
     this.dispatch(slot, outputs);
     this.o.logger.info(`room ${code}: created for ${level.id} (seed ${seed})`);
@@ -128,12 +126,12 @@ export class Rooms {
    * cannot be restored at all is reported, and moved aside if `setAside`.
    */
   restore(setAside: boolean): { restored: RoomSummary[]; unrestorable: Unrestorable[] } {
-    const { dataDir, logger } = this.o;
+    const { storage, logger } = this.o;
     const restored: RoomSummary[] = [];
     const unrestorable: Unrestorable[] = [];
-    if (!dataDir) return { restored, unrestorable };
-    for (const { code, file } of roomLogs(dataDir)) {
-      const outcome = restoreRoomLog(file, this.roomOptions(), setAside);
+    if (!storage) return { restored, unrestorable };
+    for (const { code, where: file, restore } of storage.rooms()) {
+      const outcome = restore(this.roomOptions(), setAside);
       if (!outcome.ok) {
         unrestorable.push({ code, file, problem: outcome.problem, keptAs: outcome.keptAs });
         // Left in place, the caller reports it and does not start; set aside, the server goes on: say so here.
@@ -146,7 +144,7 @@ export class Rooms {
       room.origin = this.o.now() - room.tick * tickWallMs(room);
       // Nobody is connected yet: lobby seats get the grace period from now to come back.
       markAway(room, this.o.now());
-      const slot: Slot = { room, log: openRoomLog(dataDir, code), timer: undefined };
+      const slot: Slot = { room, log: storage.openLog(code), timer: undefined };
       this.slots.set(code, slot);
       this.schedule(slot);
       restored.push({ code, levelId: room.level.id, phase: room.phase, tick: room.tick });
@@ -212,14 +210,14 @@ export class Rooms {
    * join the results file and go to the players.
    */
   private results(code: string, o: Extract<RoomOutput, { type: 'results' }>): void {
-    const { dataDir, logger } = this.o;
+    const { storage, logger } = this.o;
     const record = resultsFile(code, new Date().toISOString(), o);
-    if (dataDir) logger.info(`room ${code}: results of round ${o.round} kept in ${writeResults(dataDir, code, o.round, record)}`);
+    if (storage) logger.info(`room ${code}: results of round ${o.round} kept in ${storage.writeResults(code, o.round, record)}`);
     const started = performance.now();
     const stop = debriefRound(o, (debriefs) => {
       this.debriefing.delete(stop);
       logger.info(`room ${code}: ${debriefs.length} debrief(s) of round ${o.round} in ${Math.round(performance.now() - started)} ms`);
-      if (dataDir) writeResults(dataDir, code, o.round, { ...record, debriefs: Object.fromEntries(debriefs.map((d) => [d.player, d.debrief])) });
+      if (storage) storage.writeResults(code, o.round, { ...record, debriefs: Object.fromEntries(debriefs.map((d) => [d.player, d.debrief])) });
       this.input(code, { type: 'debriefs', now: this.o.now(), round: o.round, debriefs });
     }, (player, e) => {
       logger.error(`room ${code}: no debrief for ${player} in round ${o.round}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

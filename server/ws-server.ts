@@ -4,6 +4,7 @@ import type { Level } from '../shared/level.js';
 import { CLOSE_CODES, ERROR_CODES, type CloseCode, type ServerMessage } from '../shared/protocol.js';
 import { hashToken, newToken } from './codes.js';
 import { FileError } from './file-error.js';
+import { FileStorage } from './file-storage.js';
 import { httpFront, remoteAddress } from './http-front.js';
 import { parseInbound } from './inbound.js';
 import { resolveLevel } from './levels-store.js';
@@ -13,6 +14,7 @@ import {
 import type { Logger } from './logger.js';
 import { RepeatedWarnings } from './log-repeats.js';
 import { Outbox } from './outbox.js';
+import type { Storage } from './storage.js';
 import { levelsDir } from './package-root.js';
 import { MessageBucket } from './rate-limit.js';
 import { isHost } from './room.js';
@@ -66,7 +68,9 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   port: number;
   host: string;
+  /** Where room logs and results are kept, as files; `storage` instead keeps them elsewhere. Without either, nothing is kept. */
   dataDir?: string;
+  storage?: Storage;
   /** Game time runs this many times faster than the wall clock (tests and demos). */
   speed?: number;
   limits?: Partial<ServerLimits>;
@@ -153,7 +157,7 @@ export async function startServer(options: ServerOptions): Promise<GameServer> {
   const rooms = new Rooms({
     speed: options.speed ?? 1, maxRooms: limits.maxRooms, maxPlayers: limits.maxPlayersPerRoom, maxSpectators: limits.maxSpectatorsPerRoom,
     maxSeatsPerAddress: limits.maxSeatsPerAddress, lobbySeatGraceMs: limits.lobbySeatGraceMs, awaySeatsUncounted: limits.awaySeatsUncounted,
-    dataDir: options.dataDir, logger, warnings, now, onTick: options.onTick,
+    storage: options.storage ?? (options.dataDir ? new FileStorage(options.dataDir) : undefined), logger, warnings, now, onTick: options.onTick,
     transport: {
       send(id, frames) {
         const conn = connections.get(id);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { exportRows, EXPORT_FORMATS, formatExport, type ExportFormat } from '../../server/results-export.js';
-import { keptResults, readResults, type KeptResults } from '../../server/room-log.js';
+import { FileStorage } from '../../server/file-storage.js';
+import type { KeptResults } from '../../server/storage.js';
 import { DEFAULT_DATA_DIR, type CommandInput } from './command-specs.js';
 import { EXIT_OK } from './exit-codes.js';
 import { readableDate } from './format.js';
@@ -25,10 +26,10 @@ function pick(kept: KeptResults[], game: string, dataDir: string): KeptResults[]
   throw new UsageError(COMMAND, `no game "${game}" in ${dataDir}: ${known}`);
 }
 
-function list(kept: KeptResults[], dataDir: string): string {
+function list(store: FileStorage, kept: KeptResults[], dataDir: string): string {
   if (!kept.length) return `no results in ${resolve(dataDir)} yet: each round's results are kept there when it ends (nines host --data-dir)\n`;
   const rows = kept.map((k) => {
-    const f = readResults(k.file);
+    const f = store.readResults(k);
     return [k.game, f.levelId, String(f.rows.length), readableDate(new Date(f.endedAt))];
   });
   const table = renderTable([
@@ -41,13 +42,14 @@ export async function run(input: CommandInput): Promise<number> {
   const dataDir = stringOption(input, 'data-dir') ?? DEFAULT_DATA_DIR;
   const format = formatOption(stringOption(input, 'format'));
   const game = input.positionals[0];
-  const kept = keptResults(dataDir);
+  const store = new FileStorage(dataDir);
+  const kept = store.listResults();
   if (game === undefined && format === undefined) {
-    process.stdout.write(list(kept, dataDir));
+    process.stdout.write(list(store, kept, dataDir));
     return EXIT_OK;
   }
   const chosen = game === undefined ? kept : pick(kept, game, dataDir);
-  const rows = chosen.flatMap((k) => exportRows(readResults(k.file)));
+  const rows = chosen.flatMap((k) => exportRows(store.readResults(k)));
   process.stdout.write(formatExport(rows, format ?? 'csv'));
   return EXIT_OK;
 }

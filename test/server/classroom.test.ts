@@ -4,20 +4,20 @@ import { csvRecords } from '../helpers/csv-parse.js';
 import { nines } from '../client/cli/run-cli.js';
 import { join as joinRoom, type TestClient } from './helpers/client.js';
 import { raceLevel } from './helpers/race-level.js';
-import { testServer, type TestServer } from './helpers/server.js';
+import { fileTestServer, type FileTestServer } from './helpers/server.js';
 
 /** A class: thirty students on their own connections. */
 const STUDENTS = 30;
 const level = raceLevel();
 
-let t: TestServer | undefined;
+let t: FileTestServer | undefined;
 afterAll(async () => {
   await t?.server.close();
 });
 
 describe('a classroom round, end to end', () => {
   it('thirty scripted players: lobby, start, pause and resume, a live event for all, results, and a CSV export that matches', async () => {
-    t = await testServer();
+    t = await fileTestServer();
     const { code, hostToken } = t.server.rooms.create(level);
     const host = (await joinRoom(t.url, code, 'teacher', { spectate: true, hostToken })).client;
     const students: { client: TestClient; id: string }[] = [];

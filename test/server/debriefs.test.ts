@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resultsFileSchema } from '../../server/results-file.js';
 import { join as joinRoom } from './helpers/client.js';
@@ -36,7 +34,7 @@ describe('game server: debriefs after a round', () => {
     expect(forCy!.debrief.availability).toBe(results.rows.find((r) => r.player === 'p3')!.availability);
     expect(forCy!.debrief.timeline.availability).toHaveLength(level.durationSeconds);
     expect(host.client.all('debrief')).toEqual([]);
-    const kept = resultsFileSchema.parse(JSON.parse(readFileSync(join(t.dataDir, 'results', `${code}-1.json`), 'utf8')));
+    const kept = resultsFileSchema.parse(t.storage.readResults(t.storage.listResults().find((k) => k.game === `${code}-1`)!));
     expect(kept.debriefs).toEqual({ p1: forAda!.debrief, p3: forCy!.debrief });
     expect(t.logs.some((l) => /2 debrief\(s\) of round 1 in \d+ ms/.test(l))).toBe(true);
   });

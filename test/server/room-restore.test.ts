@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RoomEntry } from '../../server/room-entry.js';
-import { openRoomLog, roomLogFile } from '../../server/room-log.js';
+import { FileStorage, roomLogFile } from '../../server/file-storage.js';
 import { readRoomLog } from '../../server/room-log-read.js';
 import { restoreRoomLog, type RestoreOutcome } from '../../server/room-restore.js';
 import type { RoomOptions } from '../../server/room-model.js';
@@ -30,7 +30,7 @@ const line = (e: RoomEntry) => `${JSON.stringify(e)}\n`;
 
 function goodLog(): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'nines-restore-'));
-  const log = openRoomLog(dir, CODE);
+  const log = new FileStorage(dir).openLog(CODE);
   for (const e of GOOD) log.append(e);
   log.close();
   return { dir, file: roomLogFile(dir, CODE) };
@@ -50,7 +50,7 @@ function ok(outcome: RestoreOutcome) {
 
 /** The server carries on after a restart: a new entry goes after the restored ones. */
 function carryOn(dir: string, tick: number): void {
-  const log = openRoomLog(dir, CODE);
+  const log = new FileStorage(dir).openLog(CODE);
   log.append({ t: 'tick', tick });
   log.close();
 }
@@ -130,7 +130,7 @@ describe('a room log that cannot be restored', () => {
     it(`${name}: is left untouched through two restarts, then set aside untouched when asked`, () => {
       const dir = mkdtempSync(join(tmpdir(), 'nines-restore-'));
       const file = roomLogFile(dir, CODE);
-      openRoomLog(dir, CODE).close();
+      new FileStorage(dir).openLog(CODE).close();
       writeFileSync(file, text);
       for (let restart = 0; restart < 2; restart++) {
         const outcome = restoreRoomLog(file, OPTIONS, false);

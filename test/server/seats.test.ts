@@ -8,7 +8,7 @@ import { nines } from '../client/cli/run-cli.js';
 import { TestClient } from './helpers/client.js';
 import { spawnHost } from './helpers/host-process.js';
 import { raceLevel } from './helpers/race-level.js';
-import { testServer, type TestServer } from './helpers/server.js';
+import { fileTestServer, testServer, type TestServer } from './helpers/server.js';
 
 // Seats cannot be exhausted: lobby seats of closed connections are released after a grace period,
 // away seats of a round count toward capacity only past a bound, and one address holds a bounded
@@ -95,12 +95,12 @@ describe('seats: bots from the host\'s own machine', () => {
 
 describe('seats: the per-address cap outlives a restart', () => {
   it('counts the seats an address took before the server restarted, from the room log', async () => {
-    const first = (running = await testServer({ limits: { maxSeatsPerAddress: 2 } }));
+    const first = (running = await fileTestServer({ limits: { maxSeatsPerAddress: 2 } }));
     const { code } = first.server.rooms.create(level);
     await seated(first.url, code, 'a');
     await seated(first.url, code, 'b');
     await first.server.close();
-    const again = (running = await testServer({ dataDir: first.dataDir, limits: { maxSeatsPerAddress: 2 } }));
+    const again = (running = await fileTestServer({ dataDir: first.dataDir, limits: { maxSeatsPerAddress: 2 } }));
     const third = await hello(again.url, code, 'c');
     expect(third.answer).toMatchObject({ type: 'error', code: ERROR_CODES.ADDRESS_FULL });
     await seated(again.url, code, 'd', {}, OTHER);

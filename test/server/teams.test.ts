@@ -5,7 +5,7 @@ import { CLOSE_CODES, ERROR_CODES, ROOM_CODE_ALPHABET, TEAM_KEY_LENGTH } from '.
 import { TestClient, join as joinRoom } from './helpers/client.js';
 import { raceLevel } from './helpers/race-level.js';
 import { playAlone } from './helpers/replay.js';
-import { testServer, type TestServer } from './helpers/server.js';
+import { fileTestServer, testServer, type TestServer } from './helpers/server.js';
 
 const level = raceLevel();
 
@@ -55,7 +55,7 @@ describe('game server: teams', () => {
 
 describe('game server: team keys', () => {
   it('gives a new team a key its members see; joining it needs the key, and a refusal says why', async () => {
-    const t = (running = await testServer());
+    const t = (running = await fileTestServer());
     const { code } = t.server.rooms.create(level);
     const ada = await joinRoom(t.url, code, 'ada', { team: 'red' });
     const key = ada.welcome.teamKey!;
@@ -81,7 +81,7 @@ describe('game server: team keys', () => {
     expect(JSON.stringify(spectator.client.received)).not.toContain(key);
     // The key survives a restart of the server, from the room log.
     await t.server.close();
-    const again = (running = await testServer({ dataDir: t.dataDir }));
+    const again = (running = await fileTestServer({ dataDir: t.dataDir }));
     const back = await joinRoom(again.url, code, 'bob', { resume: bob.welcome.resumeToken });
     expect(back.welcome.teamKey).toBe(key);
     const mallory = await TestClient.connect(again.url);

@@ -9,7 +9,7 @@ import { stateHash } from '../../shared/state-hash.js';
 import { TestClient, join as joinRoom } from './helpers/client.js';
 import { raceLevel } from './helpers/race-level.js';
 import { playAlone, type TimedAction } from './helpers/replay.js';
-import { testServer, type TestServer } from './helpers/server.js';
+import { fileTestServer, testServer, type TestServer } from './helpers/server.js';
 import { expectSyncEvery } from './helpers/sync-schedule.js';
 
 const level = raceLevel();
@@ -22,7 +22,7 @@ afterEach(async () => {
   running = [];
 });
 
-async function serve(options: Parameters<typeof testServer>[0] = {}): Promise<TestServer> {
+async function serve(options: Parameters<typeof testServer>[0] = {}): Promise<Awaited<ReturnType<typeof testServer>>> {
   const t = await testServer(options);
   running.push(t);
   return t;
@@ -84,7 +84,7 @@ describe('game server: a round', () => {
     for (const s of hashed(cy!.client)) expect(s.hash).toBe(stateHash(playAlone(level, [], s.tick).state));
     expect(hashed(cy!.client).at(-1)!.hash).toBe(stateHash(expected[2]!.game.state));
     expect(host.all('announce').map((a) => [a.tick, a.event.type])).toEqual([[40, 'flash-sale']]);
-    const kept = JSON.parse(readFileSync(join(t.dataDir, 'results', `${code}-1.json`), 'utf8')) as { rows: unknown };
+    const kept = t.storage.readResults(t.storage.listResults().find((k) => k.game === `${code}-1`)!);
     expect(kept.rows).toEqual(results[0]!.rows);
   });
 
@@ -296,7 +296,8 @@ describe('game server: slow clients', () => {
 
 describe('game server: data directory', () => {
   it('writes one room log per room, with token hashes only', async () => {
-    const t = await serve();
+    const t = await fileTestServer();
+    running.push(t);
     const { code, hostToken } = await hostedRoom(t);
     const ada = await joinRoom(t.url, code, 'ada');
     expect(readdirSync(join(t.dataDir, 'rooms'))).toEqual([`${code}.jsonl`]);

@@ -5,7 +5,7 @@ import type { ServerMessageOf } from '../../../shared/protocol.js';
 import { csvRecords } from '../../helpers/csv-parse.js';
 import { join as joinRoom } from '../../server/helpers/client.js';
 import { raceLevel } from '../../server/helpers/race-level.js';
-import { testServer, type TestServer } from '../../server/helpers/server.js';
+import { fileTestServer, type FileTestServer } from '../../server/helpers/server.js';
 import { STACK_FRAME, nines } from './run-cli.js';
 
 const level = raceLevel();
@@ -17,13 +17,13 @@ const PLAYS: Record<string, Action | undefined> = {
   dee: undefined,
 };
 
-let t: TestServer;
+let t: FileTestServer;
 let code: string;
 let results: ServerMessageOf<'results'>;
 
 /** A real round on a real server, played to its end: what `nines results` exports. */
 beforeAll(async () => {
-  t = await testServer();
+  t = await fileTestServer();
   const room = t.server.rooms.create(level);
   code = room.code;
   const host = await joinRoom(t.url, code, 'teacher', { spectate: true, hostToken: room.hostToken });
