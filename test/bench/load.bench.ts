@@ -10,7 +10,7 @@
 //   npm run bench:load                      20 rooms x 50 players, greedy bots on load-balancing
 //   ROOMS=4 PLAYERS=25 SECONDS=10 npm run bench:load
 //   SWEEP=1 npm run bench:load             (SWEEP=only: the sweep alone)
-//   PROFILE_SERVER=/tmp/prof npm run bench:load   (a CPU profile of the server process)
+//   PROFILE_SERVER=/tmp/prof npm run bench:load   (a CPU profile of the server process, and its busy time by part)
 import { fork, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ import { WebSocket } from '../../server/websocket.js';
 import { PROTOCOL_VERSION, rulesHash } from '../../shared/protocol.js';
 import type { BotsReport, RoomTicket, ServerReport } from './load/ipc.js';
 import { summary, type Usage } from './load/measure.js';
+import { PARTS, profileParts } from './load/profile-parts.js';
 
 const ROOMS = Number(process.env.ROOMS ?? 20);
 const PLAYERS = Number(process.env.PLAYERS ?? 50);
@@ -197,6 +198,15 @@ function printBaseline(b: Measured, ours: Measured, messageBytes: number): void 
   console.log(`ratio nines / baseline: delivery ${(ours.clients.readPerSecond / b.clients.readPerSecond).toFixed(2)} (bytes the clients read per second), server CPU ${(ours.server.cpuShare / b.server.cpuShare).toFixed(2)}, socket writes ${(ours.server.writesPerSecond / b.server.writesPerSecond).toFixed(2)}, delay p99 ${(ours.delay.p99 / b.delay.p99).toFixed(2)}`);
 }
 
+/** Where the server's busy time went, and its CPU against the baseline's without the simulation (which has its own budget). */
+function printParts(dir: string, ours: Measured, b: Measured): void {
+  const { file, busyMs, shares } = profileParts(dir);
+  console.log(`profile ${file}: ${(busyMs / 1000).toFixed(1)} s busy (the whole run, warm-up included)`);
+  console.log(`  busy time      ${PARTS.map((p) => `${p} ${(shares[p] * 100).toFixed(1)}%`).join(', ')}`);
+  const withoutSim = ours.server.cpuShare * (1 - shares.simulation);
+  console.log(`  without the simulation: ${(withoutSim * 100).toFixed(1)}% of a core, ratio to the baseline ${(withoutSim / b.server.cpuShare).toFixed(2)}`);
+}
+
 async function sweep(): Promise<void> {
   const sizes = (process.env.SWEEP_PLAYERS ?? '500,1000,1500,2000,2500,3000,4000').split(',').map(Number);
   const seconds = Number(process.env.SWEEP_SECONDS ?? 15);
@@ -223,6 +233,7 @@ async function main(): Promise<void> {
   const messageBytes = Math.max(16, Math.round((ours.clients.readPerSecond / ours.players) * (SYNC_EVERY_TICKS * TICK_MS) / 1000));
   const baseline = await runBaseline(ROOMS, PLAYERS, messageBytes, SECONDS);
   printBaseline(baseline, ours, messageBytes);
+  if (process.env.PROFILE_SERVER) printParts(process.env.PROFILE_SERVER, ours, baseline);
   if (process.env.SWEEP === '1') await sweep();
 }
 
