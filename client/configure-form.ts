@@ -21,8 +21,8 @@ function valueText(v: unknown): string {
 export function openForm(node: NodeState): FormState | undefined {
   const fields = configFields(node.kind);
   if (!fields.length) return undefined;
-  const config = node.config as Record<string, unknown>;
-  const values = fields.map((f) => valueText(config[f.name]));
+  const config = new Map<string, unknown>(Object.entries(node.config));
+  const values = fields.map((f) => valueText(config.get(f.name)));
   return { node: node.id, kind: node.kind, fields, values, original: [...values], index: 0 };
 }
 

@@ -32,7 +32,7 @@ function wrapped(label: string, text: string, width: number, style?: Style): Lin
 }
 
 function configText(n: NodeState): string {
-  const entries = Object.entries(n.config as Record<string, unknown>).filter(([, v]) => !(Array.isArray(v) && v.length === 0));
+  const entries = Object.entries(n.config).filter(([, v]) => !(Array.isArray(v) && v.length === 0));
   return entries.length ? entries.map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(' ') : '(nothing to set)';
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLASS_COUNT } from './sim/classes.js';
 import { LINKABLE, MAX_LINKS, MAX_NODES, TIER_FACTOR, TIERS, type Kind } from './catalog.js';
-import { configSchemas, type AnyNodeConfig } from './node-config.js';
+import { configSchemas, kindConfigSchema, type KindConfig, type NodeConfig } from './node-config.js';
 import { actionSchema, type Action } from './action.js';
 import { RULE_ERRORS, ruleError, type RuleError } from './errors.js';
 import type { LevelRuntime } from './level-runtime.js';
@@ -29,14 +29,16 @@ export function budgetLeft(state: GameState, rt: LevelRuntime): number {
   return rt.level.budget - state.built - state.upkeep;
 }
 
-function zodMessage(err: z.ZodError): string {
-  return err.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
+/** The issues of a parse, each at its path below the first `skip` segments. */
+function zodMessage(err: z.ZodError, skip = 0): string {
+  return err.issues.map((i) => `${i.path.length > skip ? i.path.slice(skip).join('.') : '(root)'}: ${i.message}`).join('; ');
 }
 
-function parseConfig(kind: Kind, raw: Record<string, unknown>): { ok: true; config: AnyNodeConfig } | { ok: false; error: RuleError } {
-  const parsed = configSchemas[kind].safeParse(raw);
-  if (!parsed.success) return { ok: false, error: ruleError(RULE_ERRORS.INVALID_CONFIG, `${kind} config: ${zodMessage(parsed.error)}`) };
-  return { ok: true, config: parsed.data as AnyNodeConfig };
+/** A kind's configuration checked against its schema, defaults filled in; the issues are named from the config down. */
+function parseConfig(kind: Kind, raw: Record<string, unknown>): { ok: true; node: KindConfig } | { ok: false; error: RuleError } {
+  const parsed = kindConfigSchema.safeParse({ kind, config: raw });
+  if (!parsed.success) return { ok: false, error: ruleError(RULE_ERRORS.INVALID_CONFIG, `${kind} config: ${zodMessage(parsed.error, 1)}`) };
+  return { ok: true, node: parsed.data };
 }
 
 function nextFreeId(state: GameState, kind: Kind): string {
@@ -76,7 +78,7 @@ export function unitCost(rt: LevelRuntime, node: Pick<NodeState, 'kind' | 'tier'
 }
 
 /** A replica follows the primary it names, or the oldest primary. */
-function checkReplicaPrimary(state: GameState, config: AnyNodeConfig & { primary?: string }): RuleError | undefined {
+function checkReplicaPrimary(state: GameState, config: NodeConfig<'replica'>): RuleError | undefined {
   if (config.primary === undefined) {
     const oldest = state.nodes.find((n) => n.kind === 'db');
     if (!oldest) return ruleError(RULE_ERRORS.INVALID_CONFIG, 'a read replica follows a database primary: place a db first');
@@ -129,14 +131,14 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
       if (findNode(state, id)) return fail(RULE_ERRORS.DUPLICATE_ID, `a node "${id}" already exists`);
       const cfg = parseConfig(action.kind, action.config ?? {});
       if (!cfg.ok) return cfg;
-      if (action.kind === 'replica') {
-        const err = checkReplicaPrimary(state, cfg.config as { primary?: string });
+      if (cfg.node.kind === 'replica') {
+        const err = checkReplicaPrimary(state, cfg.node.config);
         if (err) return { ok: false, error: err };
       }
       const params = rt.params[action.kind];
       const fresh: NodeState = {
-        id, kind: action.kind, region: action.region, seq: state.nextSeq, tier: 'small', units: 1, warming: [],
-        readyTick: readyIn(params.provisionSeconds), config: cfg.config, x: Array.from({ length: CLASS_COUNT }, () => 0),
+        id, ...cfg.node, region: action.region, seq: state.nextSeq, tier: 'small', units: 1, warming: [],
+        readyTick: readyIn(params.provisionSeconds), x: Array.from({ length: CLASS_COUNT }, () => 0),
         backlog: 0, writeRps: 0, apPending: 0, fill: 0, limiter: undefined, dnsDown: undefined, dnsPrevious: undefined, metrics: emptyMetrics(),
       };
       return {
@@ -151,10 +153,7 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
         apply: () => {
           state.nodes = state.nodes.filter((x) => x !== n);
           state.links = state.links.filter((l) => l.from !== n.id && l.to !== n.id);
-          for (const r of state.nodes) {
-            const c = r.config as { primary?: string };
-            if (r.kind === 'replica' && c.primary === n.id) delete c.primary;
-          }
+          for (const r of state.nodes) if (r.kind === 'replica' && r.config.primary === n.id) delete r.config.primary;
         },
       };
     }
@@ -200,17 +199,18 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
     }
     case 'configure': {
       const n = node!;
-      const cfg = parseConfig(n.kind, { ...(n.config as Record<string, unknown>), ...action.config });
+      const cfg = parseConfig(n.kind, { ...n.config, ...action.config });
       if (!cfg.ok) return cfg;
-      if (n.kind === 'replica') {
-        const err = checkReplicaPrimary(state, cfg.config as { primary?: string });
+      const next = cfg.node;
+      if (next.kind === 'replica') {
+        const err = checkReplicaPrimary(state, next.config);
         if (err) return { ok: false, error: err };
       }
       return {
         ok: true, cost: 0,
         apply: () => {
           if (n.kind === 'dns' && !ctx.free) n.dnsPrevious = { config: n.config, tick: state.tick };
-          n.config = cfg.config;
+          setKind(n, next);
         },
       };
     }
@@ -228,27 +228,25 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
     case 'promote': {
       const n = node!;
       if (n.kind !== 'replica') return fail(RULE_ERRORS.NOT_PROMOTABLE, `${n.id} is a ${n.kind}; only a read replica can be promoted`);
-      const old = (n.config as { primary?: string }).primary;
+      const old = n.config.primary;
       return {
         ok: true, cost: 0,
         apply: () => {
-          n.kind = 'db';
-          n.config = configSchemas.db.parse({});
+          setKind(n, { kind: 'db', config: configSchemas.db.parse({}) });
           n.backlog = 0;
-          for (const r of state.nodes) {
-            const c = r.config as { primary?: string };
-            if (r.kind === 'replica' && old !== undefined && c.primary === old) c.primary = n.id;
-          }
+          for (const r of state.nodes) if (r.kind === 'replica' && old !== undefined && r.config.primary === old) r.config.primary = n.id;
           // The old primary is fenced: it rejoins as a replica of the new one, so there is never a split brain.
           const former = old === undefined ? undefined : findNode(state, old);
-          if (former && former.kind === 'db') {
-            former.kind = 'replica';
-            former.config = { primary: n.id };
-          }
+          if (former && former.kind === 'db') setKind(former, { kind: 'replica', config: { primary: n.id } });
         },
       };
     }
   }
+}
+
+/** Gives a node a kind and that kind's config together (a promotion changes both). */
+function setKind(n: NodeState, to: KindConfig): void {
+  Object.assign(n, to);
 }
 
 /** Takes units away, the warming ones first (they cost nothing to stop). */

@@ -71,3 +71,19 @@ export const configSchemas = {
 
 export type NodeConfig<K extends Kind = Kind> = z.infer<(typeof configSchemas)[K]>;
 export type AnyNodeConfig = { [K in Kind]: NodeConfig<K> }[Kind];
+
+/** A node's kind with its configuration: checking the kind tells the config's shape, with no cast. */
+export const kindConfigSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dns'), config: configSchemas.dns }),
+  z.object({ kind: z.literal('cdn'), config: configSchemas.cdn }),
+  z.object({ kind: z.literal('gateway'), config: configSchemas.gateway }),
+  z.object({ kind: z.literal('lb'), config: configSchemas.lb }),
+  z.object({ kind: z.literal('app'), config: configSchemas.app }),
+  z.object({ kind: z.literal('queue'), config: configSchemas.queue }),
+  z.object({ kind: z.literal('cache'), config: configSchemas.cache }),
+  z.object({ kind: z.literal('shards'), config: configSchemas.shards }),
+  z.object({ kind: z.literal('db'), config: configSchemas.db }),
+  z.object({ kind: z.literal('replica'), config: configSchemas.replica }),
+  z.object({ kind: z.literal('storage'), config: configSchemas.storage }),
+]);
+export type KindConfig = z.infer<typeof kindConfigSchema>;

@@ -1,5 +1,5 @@
 import type { Kind, Tier } from './catalog.js';
-import type { AnyNodeConfig } from './node-config.js';
+import type { KindConfig, NodeConfig } from './node-config.js';
 import type { GameEvent } from './level.js';
 import type { RateLimitState } from './sim/rate-limit.js';
 import type { LatencyShape } from './sim/latency.js';
@@ -25,9 +25,9 @@ export interface NodeMetrics {
   lagMs: number;
 }
 
-export interface NodeState {
+/** What every node has whatever its kind; NodeState adds the kind and its config. */
+export interface NodeBase {
   id: string;
-  kind: Kind;
   region: string;
   /** Placement order: events pick "the oldest" by it, and iteration follows it. */
   seq: number;
@@ -38,7 +38,6 @@ export interface NodeState {
   warming: [number, number][];
   /** First tick the node serves. */
   readyTick: number;
-  config: AnyNodeConfig;
   /** Mean requests in the node, per internal request class (queue state carried between ticks). */
   x: number[];
   /** Messages waiting in a queue, or writes a replica has not applied yet. */
@@ -54,9 +53,12 @@ export interface NodeState {
   /** DNS: the targets it has seen go down, with the tick each went down (removed when it is back up). */
   dnsDown?: [string, number][];
   /** DNS: the configuration before the last change and the tick it changed; resolvers hold the old answers for a TTL. */
-  dnsPrevious?: { config: AnyNodeConfig; tick: number };
+  dnsPrevious?: { config: NodeConfig<'dns'>; tick: number };
   metrics: NodeMetrics;
 }
+
+/** A node: narrowing on `kind` types its `config`. */
+export type NodeState = NodeBase & KindConfig;
 
 export interface Link {
   from: string;
@@ -96,4 +98,12 @@ export interface GameState {
   last: { offeredRps: number; goodRps: number; latencyMeanMs: number; latency: LatencyShape };
   /** Bumped on every change that alters the compiled graph. */
   version: number;
+}
+
+/** A node of one kind, its config typed by that kind. */
+export type NodeOf<K extends Kind> = Extract<NodeState, { kind: K }>;
+
+/** Whether a node is of a kind; a true answer types its config. */
+export function isKind<K extends Kind>(n: NodeState, kind: K): n is NodeOf<K> {
+  return n.kind === kind;
 }

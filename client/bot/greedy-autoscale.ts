@@ -9,7 +9,7 @@ const WIDE_SWING = 0.5;
 const ASSUMED_SURGE = 2;
 
 export function autoscales(pool: NodeState): boolean {
-  return (pool.config as { autoscale?: boolean }).autoscale === true;
+  return pool.kind === 'app' && pool.config.autoscale;
 }
 
 /**
@@ -26,8 +26,7 @@ export function autoscaleSwings(turn: Turn): void {
   if (!swing && surge === undefined) return;
   const target = headroomTarget(Math.max(ASSUMED_SURGE, surge ?? 0));
   for (const pool of ofKind(turn.draft.state, 'app')) {
-    const cfg = pool.config as { targetUtilization: number };
-    if (autoscales(pool) && cfg.targetUtilization <= target) continue;
+    if (pool.config.autoscale && pool.config.targetUtilization <= target) continue;
     const config = { autoscale: true, targetUtilization: target, minInstances: AUTOSCALE_MIN_INSTANCES, maxInstances: params.app.maxUnits };
     turn.draft.try([{ type: 'configure', node: pool.id, config }], within(turn, SPEND_CEILING));
   }

@@ -191,7 +191,7 @@ function cutOff(turn: Turn, a: string, b: string): boolean {
 export function dropStaleReplicas(turn: Turn): void {
   const s = turn.draft.state;
   for (const r of ofKind(s, 'replica')) {
-    const primary = s.nodes.find((n) => n.id === (r.config as { primary?: string }).primary);
+    const primary = s.nodes.find((n) => n.id === r.config.primary);
     if (!primary || looksDown(s, primary) || !isReady(s, r) || cutOff(turn, primary.region, r.region)) continue;
     if (r.metrics.droppedRps > STALE_LIMIT * r.metrics.arrivalRps) turn.draft.try([{ type: 'remove', node: r.id }]);
   }

@@ -82,7 +82,7 @@ function queueWrites(turn: Turn, e: Extract<GameEvent, { type: 'flash-sale' }>):
 function standBy(turn: Turn, region: string | undefined): void {
   for (const db of ofKind(turn.draft.state, 'db')) {
     if (region !== undefined && db.region !== region) continue;
-    if ((db.config as { standby: string }).standby !== 'none') continue;
+    if (db.config.standby !== 'none') continue;
     turn.draft.try([{ type: 'configure', node: db.id, config: { standby: 'sync' } }], within(turn, SPEND_CEILING));
   }
 }
@@ -94,7 +94,7 @@ function standBy(turn: Turn, region: string | undefined): void {
 function availableUnderPartition(turn: Turn, regions: readonly [string, string]): void {
   const s = turn.draft.state;
   for (const db of ofKind(s, 'db')) {
-    if (!regions.includes(db.region) || (db.config as { consistency: string }).consistency === 'ap') continue;
+    if (!regions.includes(db.region) || db.config.consistency === 'ap') continue;
     if (replicasOf(s, db).some((r) => regions.includes(r.region) && r.region !== db.region)) {
       turn.draft.try([{ type: 'configure', node: db.id, config: { consistency: 'ap' } }]);
     }

@@ -3,7 +3,7 @@ import { TIER_FACTOR, WRITE_COST, type Kind } from '../../shared/catalog.js';
 import type { GameEvent } from '../../shared/level.js';
 import type { LevelRuntime } from '../../shared/level-runtime.js';
 import { effectsAt, emptyEffects } from '../../shared/sim/events.js';
-import type { GameState, NodeState } from '../../shared/state.js';
+import { isKind, type GameState, type NodeOf, type NodeState } from '../../shared/state.js';
 import type { BotView } from './strategy.js';
 
 /**
@@ -70,8 +70,7 @@ export function growth(view: BotView, events: readonly GameEvent[], horizon: num
 export function upkeepPerMinute(state: Readonly<GameState>, rt: LevelRuntime): number {
   let total = 0;
   for (const n of state.nodes) {
-    const standby = (n.config as { standby?: string }).standby;
-    const twin = n.kind === 'db' && standby !== undefined && standby !== 'none' ? 2 : 1;
+    const twin = n.kind === 'db' && n.config.standby !== 'none' ? 2 : 1;
     total += rt.params[n.kind].upkeepPerMinute * TIER_FACTOR[n.tier] * plannedUnits(n) * twin;
   }
   return total;
@@ -110,8 +109,8 @@ export function entryNodes(state: Readonly<GameState>): NodeState[] {
   return state.nodes.filter((n) => !state.links.some((l) => l.to === n.id));
 }
 
-export function ofKind(state: Readonly<GameState>, kind: Kind): NodeState[] {
-  return state.nodes.filter((n) => n.kind === kind);
+export function ofKind<K extends Kind>(state: Readonly<GameState>, kind: K): NodeOf<K>[] {
+  return state.nodes.filter((n) => isKind(n, kind));
 }
 
 /** The id the rules would give the next node of a kind: the first free `<kind><n>`. */

@@ -1,7 +1,7 @@
 import type { Action } from '../../shared/action.js';
 import { LINKABLE, type Kind } from '../../shared/catalog.js';
 import type { GameEvent } from '../../shared/level.js';
-import type { GameState, NodeState } from '../../shared/state.js';
+import { isKind, type GameState, type NodeState } from '../../shared/state.js';
 import { projectedCost } from './greedy-model.js';
 import type { BotView, Draft } from './strategy.js';
 
@@ -51,7 +51,7 @@ export function placeWithUnits(kind: Kind, region: string, id: string, units: nu
 
 /** The read replicas that follow a primary. */
 export function replicasOf(state: Readonly<GameState>, db: NodeState): NodeState[] {
-  return state.nodes.filter((n) => n.kind === 'replica' && (n.config as { primary?: string }).primary === db.id);
+  return state.nodes.filter((n) => isKind(n, 'replica') && n.config.primary === db.id);
 }
 
 /** Adds `by` units to a node, or as many as the budget allows. */

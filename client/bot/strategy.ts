@@ -19,9 +19,14 @@ export interface BotView {
  */
 export type Strategy = (view: BotView, random: Random) => Action[];
 
+/** A node with its own config and warming units; spreading the node as it is keeps its kind and config together. */
+function ownCopy<N extends NodeState>(n: N): N {
+  return { ...n, config: { ...n.config }, warming: n.warming.map((w): [number, number] => [w[0], w[1]]) };
+}
+
 /** The state's parts the rules change, copied deep enough that applying actions to the copy leaves the original alone. */
 function planningCopy(state: Readonly<GameState>): GameState {
-  const nodes = state.nodes.map((n): NodeState => ({ ...n, config: { ...n.config } as NodeState['config'], warming: n.warming.map((w) => [w[0], w[1]]) }));
+  const nodes = state.nodes.map(ownCopy);
   return { ...state, nodes, links: state.links.map((l) => ({ ...l })) };
 }
 

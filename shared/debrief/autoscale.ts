@@ -39,7 +39,7 @@ export function autoscaleWithHeadroom(culprit: Culprit, trouble: TroubleContext)
       const n = state.nodes.find((x) => x.id === culprit.node);
       if (!n || n.kind !== 'app' || trouble.surge === undefined) return undefined;
       const target = headroomTarget(trouble.surge);
-      const cfg = n.config as { autoscale: boolean; targetUtilization: number };
+      const cfg = n.config;
       if (cfg.autoscale && cfg.targetUtilization <= target) return undefined;
       const max = rt.params.app.maxUnits;
       const percent = Math.round(target * 100);

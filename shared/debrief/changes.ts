@@ -2,7 +2,7 @@ import type { Action } from '../action.js';
 import { budgetLeft, plannedUnits, unitCost } from '../architecture.js';
 import { LINKABLE, TIER_FACTOR, TIERS, WORKER_RATE, type Kind } from '../catalog.js';
 import type { LevelRuntime } from '../level-runtime.js';
-import type { GameState, NodeState } from '../state.js';
+import type { GameState, NodeOf, NodeState } from '../state.js';
 import type { Culprit } from './incidents.js';
 import { parallelUnits, surviveZone } from './redundancy.js';
 import { cacheBeforeShards } from './hot-key.js';
@@ -115,7 +115,7 @@ function upgrade(culprit: Culprit): Change {
 /** The primary a saturated database node answers for: itself, or the one a replica follows. */
 function primaryOf(state: GameState, n: NodeState): NodeState | undefined {
   if (n.kind === 'db') return n;
-  const id = (n.config as { primary?: string }).primary;
+  const id = n.kind === 'replica' ? n.config.primary : undefined;
   return id === undefined ? undefined : node(state, id);
 }
 
@@ -192,7 +192,7 @@ function standby(culprit: Culprit, mode: 'async' | 'sync'): Change {
     provisions: undefined,
     plan(state) {
       const n = node(state, culprit.node);
-      if (!n || n.kind !== 'db' || (n.config as { standby: string }).standby !== 'none') return undefined;
+      if (!n || n.kind !== 'db' || n.config.standby !== 'none') return undefined;
       return { text: `${mode === 'async' ? 'an async' : 'a sync'} standby for ${n.id}`, actions: [{ type: 'configure', node: n.id, config: { standby: mode } }] };
     },
   };
@@ -302,7 +302,7 @@ function looserLimit(culprit: Culprit): Change {
     plan(state) {
       const n = node(state, culprit.node);
       if (!n || n.kind !== 'gateway') return undefined;
-      const c = n.config as { ratePerClient: number; burstPerClient: number };
+      const c = n.config;
       const ratePerClient = c.ratePerClient * LOOSEN_LIMIT;
       return {
         text: `a looser limit of ${ratePerClient} req/s per client on ${n.id}`,
@@ -318,7 +318,7 @@ function biggerQueue(culprit: Culprit, trouble: TroubleContext): Change {
     plan(state, rt) {
       const n = node(state, culprit.node);
       if (!n || n.kind !== 'queue') return undefined;
-      const capacity = (n.config as { capacity: number }).capacity * GROW_QUEUE;
+      const capacity = n.config.capacity * GROW_QUEUE;
       const planned = plannedUnits(n);
       const workers = Math.min(rt.params.queue.maxUnits, Math.max(planned, Math.ceil(trouble.peakArrivalRps / WORKER_RATE)));
       return {
@@ -339,10 +339,10 @@ function localReplica(culprit: Culprit): Change {
     plan(state) {
       const n = node(state, culprit.node);
       if (!n || n.kind !== 'app') return undefined;
-      const primary = callees(state, n.id).find((c) => c.kind === 'db' && c.region !== n.region);
+      const primary = callees(state, n.id).find((c): c is NodeOf<'db'> => c.kind === 'db' && c.region !== n.region);
       if (!primary) return undefined;
       const id = `${ID_PREFIX}replica-${n.region}`.slice(0, 24);
-      const ap = (primary.config as { consistency: string }).consistency === 'ap';
+      const ap = primary.config.consistency === 'ap';
       return {
         text: `a read replica in ${n.region} for ${n.id}${ap ? '' : ` (and ${primary.id} in AP mode)`}`,
         actions: [

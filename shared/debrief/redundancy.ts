@@ -43,7 +43,7 @@ export function surviveZone(region: string): Change {
         words.push(`${n.id} to ${planned + by} ${UNIT_WORDS[n.kind]}`);
       }
       for (const n of state.nodes) {
-        if (n.kind !== 'db' || n.region !== region || (n.config as { standby: string }).standby !== 'none') continue;
+        if (n.kind !== 'db' || n.region !== region || n.config.standby !== 'none') continue;
         actions.push({ type: 'configure', node: n.id, config: { standby: 'sync' } });
         words.push(`a sync standby for ${n.id}`);
       }

@@ -1,7 +1,7 @@
 import type { Action } from '../action.js';
 import { plannedUnits } from '../architecture.js';
 import type { LevelRuntime } from '../level-runtime.js';
-import type { GameState, NodeState } from '../state.js';
+import type { GameState, NodeOf, NodeState } from '../state.js';
 import type { Change } from './changes.js';
 
 // The what-if for a region that fails as a whole: a standby stack in the nearest other region, as
@@ -34,7 +34,7 @@ export function standbyRegion(failed: string): Change {
     plan(state: GameState, rt: LevelRuntime) {
       const to = nearestOther(rt, failed);
       const byId = new Map(state.nodes.map((n) => [n.id, n]));
-      const dns = state.nodes.find((n) => n.kind === 'dns' && n.region !== failed);
+      const dns = state.nodes.find((n): n is NodeOf<'dns'> => n.kind === 'dns' && n.region !== failed);
       if (!to || !dns) return undefined;
       const pools = state.links.filter((l) => l.from === dns.id).map((l) => byId.get(l.to)).filter((n): n is NodeState => n?.kind === 'app' && n.region === failed);
       const pool = pools[0];
@@ -42,7 +42,7 @@ export function standbyRegion(failed: string): Change {
       const failover: Action = { type: 'configure', node: dns.id, config: { policy: 'failover', primary: pool.id, ttlSeconds: FAILOVER_TTL_SECONDS, healthCheckSeconds: FAILOVER_HEALTH_CHECK_SECONDS } };
       // A stack elsewhere already: what is left to gain is in how soon DNS moves users to it.
       if (state.links.some((l) => l.from === dns.id && byId.get(l.to)?.region !== failed)) {
-        const c = dns.config as { ttlSeconds: number; healthCheckSeconds: number };
+        const c = dns.config;
         if (c.ttlSeconds <= FAILOVER_TTL_SECONDS && c.healthCheckSeconds <= FAILOVER_HEALTH_CHECK_SECONDS) return undefined;
         return {
           text: `health checks every ${FAILOVER_HEALTH_CHECK_SECONDS} s and a ${FAILOVER_TTL_SECONDS} s TTL on ${dns.id}, failing over from ${pool.id} (it had ${c.healthCheckSeconds} s and ${c.ttlSeconds} s)`,

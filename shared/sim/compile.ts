@@ -88,7 +88,7 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     const from = byId.get(l.from)!;
     const to = byId.get(l.to)!;
     from.children.push(to);
-    if (from.node.kind === 'lb' && to.balancer === undefined) to.balancer = (from.node.config as { algorithm: string }).algorithm;
+    if (from.node.kind === 'lb' && to.balancer === undefined) to.balancer = from.node.config.algorithm;
   }
   for (const c of order) if (c.kind === 'app' && c.balancer === 'least-connections') c.sharedQueue = true;
   for (let i = order.length - 1; i >= 0; i--) {
@@ -135,17 +135,16 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
     c.flowAt = offset;
     c.flowTo = view(Math.max(1, c.children.length) * CLASS_COUNT);
     if (c.node.kind === 'shards') {
-      const cfg = c.node.config as { algorithm: string; virtualNodes: number };
-      const layout = shardLayout(c.children, cfg.algorithm, cfg.virtualNodes);
+      const layout = shardLayout(c.children, c.node.config.algorithm, c.node.config.virtualNodes);
       c.shardShares = layout.shares;
       c.hotOwner = layout.hotOwner;
     }
-    if (c.node.kind === 'lb' && (c.node.config as { algorithm: string }).algorithm === 'consistent-hash') {
+    if (c.node.kind === 'lb' && c.node.config.algorithm === 'consistent-hash') {
       // Clients land on the ring: servers get uneven shares unless there are many virtual nodes.
       c.shardShares = shardLayout(c.children, 'consistent-hash', LB_VIRTUAL_NODES).shares;
     }
     if (c.node.kind === 'replica') {
-      const p = (c.node.config as { primary?: string }).primary;
+      const p = c.node.config.primary;
       c.primary = p === undefined ? undefined : byId.get(p);
     }
   }

@@ -1,3 +1,4 @@
+import type { NodeConfig } from '../node-config.js';
 import type { Random } from '../random.js';
 import * as classes from './classes.js';
 import * as graph from './graph.js';
@@ -120,7 +121,8 @@ function sinceDetected(ctx: TickContext, dns: CNode, target: CNode): number {
   if (!seen || seen.length === 0) return NaN;
   const i = seenAt(seen, target.node.id);
   if (i < 0) return NaN;
-  const hc = (dns.node.config as { healthCheckSeconds: number }).healthCheckSeconds;
+  if (dns.node.kind !== 'dns') return NaN;
+  const hc = dns.node.config.healthCheckSeconds;
   return (ctx.state.tick - seen[i]![1] + 0.5) * ctx.rt.dt - hc;
 }
 
@@ -160,7 +162,7 @@ function pushTarget(ctx: TickContext, region: number, sp: EntrySplits, split: nu
   sp.count[split]!++;
 }
 
-type DnsConfig = { policy: string; ttlSeconds: number; weights: { node: string; weight: number }[]; primary?: string };
+type DnsConfig = NodeConfig<'dns'>;
 
 /** DNS's answer under one configuration for users of a region: the targets, their weights summing to `scale` (nothing when none is live). */
 function answerWith(ctx: TickContext, cfg: DnsConfig, region: number, live: NodeList, sp: EntrySplits, split: number, scale: number): void {
@@ -232,10 +234,12 @@ function answerAged(ctx: TickContext, dns: CNode, cfg: DnsConfig, region: number
  * until their cached copy expires: the new one takes over linearly over the old TTL.
  */
 function dnsAnswer(ctx: TickContext, dns: CNode, region: number, k: number, sp: EntrySplits, split: number, live: NodeList): void {
-  const cfg = dns.node.config as DnsConfig;
-  const previous = dns.node.dnsPrevious;
+  const node = dns.node;
+  if (node.kind !== 'dns') throw new Error(`DNS answer: expected a dns node, got ${node.kind} ${node.id}`);
+  const cfg = node.config;
+  const previous = node.dnsPrevious;
   if (previous) {
-    const old = previous.config as DnsConfig;
+    const old = previous.config;
     const moved = ((ctx.state.tick - previous.tick) * ctx.rt.dt) / old.ttlSeconds;
     if (moved < 1) {
       answerAged(ctx, dns, old, region, k, sp, split, live, 1 - moved);

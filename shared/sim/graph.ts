@@ -170,7 +170,7 @@ export function newCNode(node: NodeState, index: number, region: number, params:
     sharedQueue: node.kind === 'cache', unitServers: params.servers * (node.kind === 'queue' ? 1 : TIER_FACTOR[node.tier]),
     tierFactor: TIER_FACTOR[node.tier], unitUpkeep: params.upkeepPerMinute * TIER_FACTOR[node.tier], upkeepTwin: upkeepTwin(node),
     delay: params.delayMs / 1000, children: [], eligible: [], routes: 0, answers: 0,
-    leastConnections: node.kind === 'lb' && (node.config as { algorithm?: string }).algorithm === 'least-connections',
+    leastConnections: node.kind === 'lb' && node.config.algorithm === 'least-connections',
     balancer: undefined, primary: undefined, arrU: none, arrC: none, served: none, answered: none, flowTo: none,
     up: 1, activeUnits: 1, slow: 1, buf: none, at: 0, flowAt: 0, latencyAt: 0,
     groups: [], shardShares: [], hotOwner: 0, table: undefined, tableC: 0, tableK: 0, failedRow: undefined, tableCell: -1,
@@ -178,11 +178,10 @@ export function newCNode(node: NodeState, index: number, region: number, params:
 }
 
 function upkeepTwin(node: NodeState): number {
-  const standby = (node.config as { standby?: string }).standby;
-  return node.kind === 'db' && standby !== undefined && standby !== 'none' ? 2 : 1;
+  return node.kind === 'db' && node.config.standby !== 'none' ? 2 : 1;
 }
 
 /** Extra fixed delay of a node's writes: a database with a sync standby waits for its acknowledgement. */
 export function writeDelayOf(node: NodeState): number {
-  return node.kind === 'db' && (node.config as { standby?: string }).standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0;
+  return node.kind === 'db' && node.config.standby === 'sync' ? SYNC_COMMIT_MS / 1000 : 0;
 }

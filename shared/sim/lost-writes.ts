@@ -14,8 +14,7 @@ export function asyncStandbyLag(ctx: TickContext, primary: CNode): number {
  * primary keeps its data for when it is back.
  */
 export function loseUnsentWrites(ctx: TickContext, c: CNode): void {
-  const standby = (c.node.config as { standby?: string }).standby;
-  if (standby !== 'async' || c.node.kind !== 'db') return;
+  if (c.node.kind !== 'db' || c.node.config.standby !== 'async') return;
   const lost = Math.min(ctx.state.totals.good, c.node.writeRps * asyncStandbyLag(ctx, c));
   if (!(lost > 0)) return;
   ctx.state.totals.good -= lost;

@@ -91,7 +91,9 @@ const limiterConfig: { algorithm: RateLimitConfig['algorithm']; ratePerSecond: n
  * populations of identical clients, each limited as one aggregate (see rate-limit.ts).
  */
 function gateway(ctx: TickContext, c: CNode): void {
-  const cfg = c.node.config as { limiter: string; ratePerClient: number; burstPerClient: number; windowSeconds: number; filter: boolean };
+  const node = c.node;
+  if (node.kind !== 'gateway') return;
+  const cfg = node.config;
   const arr = c.arrC;
   const offered = arr[C_MALICIOUS]!;
   if (cfg.filter) arr[C_MALICIOUS] = offered * (1 - FILTER_EFFICIENCY);
@@ -104,7 +106,7 @@ function gateway(ctx: TickContext, c: CNode): void {
     legit: { tokens: cfg.burstPerClient, windowIndex: -1, current: 0, previous: 0 },
     bots: { tokens: cfg.burstPerClient, windowIndex: -1, current: 0, previous: 0 },
   });
-  limiterConfig.algorithm = cfg.limiter as RateLimitConfig['algorithm'];
+  limiterConfig.algorithm = cfg.limiter;
   limiterConfig.ratePerSecond = cfg.ratePerClient;
   limiterConfig.burst = cfg.burstPerClient;
   limiterConfig.windowSeconds = cfg.windowSeconds;
@@ -197,7 +199,7 @@ function cacheHits(ctx: TickContext, c: CNode): number {
   const lvl = ctx.rt.level.traffic;
   const dt = ctx.rt.dt;
   if (c.kind === 'cdn') {
-    const ttl = (n.config as { ttlSeconds: number }).ttlSeconds;
+    const ttl = n.kind === 'cdn' ? n.config.ttlSeconds : 0;
     const hs = ttl > 0 ? ttlHitRatio(lvl.staticZipfAlpha, lvl.staticObjects, c.served[C_STATIC]!, ttl) : 0;
     const hh = singleKeyHit(c.served[C_HOT]!, ttl);
     c.answered[C_STATIC] = c.served[C_STATIC]! * hs;
@@ -205,13 +207,13 @@ function cacheHits(ctx: TickContext, c: CNode): number {
     const total = c.served[C_STATIC]! + c.served[C_HOT]!;
     return total > 0 ? (c.answered[C_STATIC]! + c.answered[C_HOT]!) / total : 0;
   }
-  const cfg = n.config as { ttlSeconds: number };
+  const ttlSeconds = n.kind === 'cache' ? n.config.ttlSeconds : 0;
   const capacity = c.params.keysPerUnit * c.tierFactor * Math.max(0, c.activeUnits);
   // A cache starts empty and fills with its misses; until then it holds fewer keys.
   const held = Math.min(capacity, n.fill);
   let h = lruHitRatio(lvl.zipfAlpha, lvl.keys, held);
-  if (cfg.ttlSeconds > 0) h = Math.min(h, ttlHitRatio(lvl.zipfAlpha, lvl.keys, c.served[C_READ]!, cfg.ttlSeconds));
-  const hh = held >= 1 ? (cfg.ttlSeconds > 0 ? singleKeyHit(c.served[C_HOT]!, cfg.ttlSeconds) : 1) : 0;
+  if (ttlSeconds > 0) h = Math.min(h, ttlHitRatio(lvl.zipfAlpha, lvl.keys, c.served[C_READ]!, ttlSeconds));
+  const hh = held >= 1 ? (ttlSeconds > 0 ? singleKeyHit(c.served[C_HOT]!, ttlSeconds) : 1) : 0;
   c.answered[C_READ] = c.served[C_READ]! * h;
   c.answered[C_HOT] = c.served[C_HOT]! * hh;
   c.answered[C_MALICIOUS] = c.served[C_MALICIOUS]! * h;
@@ -225,7 +227,8 @@ function cacheHits(ctx: TickContext, c: CNode): number {
 function queueWork(ctx: TickContext, c: CNode): void {
   const n = c.node;
   const dt = ctx.rt.dt;
-  const cap = (n.config as { capacity: number }).capacity;
+  if (n.kind !== 'queue') return;
+  const cap = n.config.capacity;
   const incoming = c.served[C_DEFERRABLE]! * dt;
   const room = Math.max(0, cap - n.backlog);
   const taken = Math.min(incoming, room);

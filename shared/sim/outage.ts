@@ -1,6 +1,5 @@
 import { FAILOVER_SECONDS, SYNC_FAILOVER_SECONDS } from '../catalog.js';
 import type { GameEvent, Level } from '../level.js';
-import type { AnyNodeConfig } from '../node-config.js';
 import type { GameState, NodeState } from '../state.js';
 import { effectsAt, emptyEffects, type EventEffects } from './events.js';
 
@@ -11,8 +10,8 @@ import { effectsAt, emptyEffects, type EventEffects } from './events.js';
 export const POOLED: ReadonlySet<string> = new Set(['app', 'cache', 'queue']);
 
 /** Ticks a failed primary's standby takes to take over; undefined when it has none. */
-export function failoverTicks(config: AnyNodeConfig, dt: number): number | undefined {
-  const standby = (config as { standby?: string }).standby;
+export function failoverTicks(node: NodeState, dt: number): number | undefined {
+  const standby = node.kind === 'db' ? node.config.standby : undefined;
   if (standby === undefined || standby === 'none') return undefined;
   return Math.round((standby === 'sync' ? SYNC_FAILOVER_SECONDS : FAILOVER_SECONDS) / dt);
 }
@@ -36,7 +35,7 @@ export type Outage =
 
 /** A failed primary at `tick`, the tick just computed: down for good, or until its standby serves. */
 function primaryOutage(n: NodeState, e: GameEvent, startTick: number, tick: number, dt: number): Outage {
-  const ticks = failoverTicks(n.config, dt);
+  const ticks = failoverTicks(n, dt);
   if (ticks === undefined) return { type: 'down', since: e.at, event: e };
   if (tick - startTick >= ticks) return { type: 'failed-over', since: e.at, event: e };
   // Counted from the clock the state shows, one tick after the one computed.
@@ -59,8 +58,8 @@ function cutFrom(level: Level, state: Readonly<GameState>, n: NodeState, e: Extr
   const regionOf = new Map(state.nodes.map((m) => [m.id, m.region]));
   const kindOf = new Map(state.nodes.map((m) => [m.id, m.kind as string]));
   const called = state.links.some((l) => l.to === n.id && regionOf.get(l.from) === other);
-  const primary = (n.config as { primary?: string }).primary;
-  const replicates = n.kind === 'replica' && primary !== undefined && regionOf.get(primary) === other;
+  const primary = n.kind === 'replica' ? n.config.primary : undefined;
+  const replicates = primary !== undefined && regionOf.get(primary) === other;
   const users = level.traffic.users.some((u) => u.region === other) && isEntry(state, n, kindOf);
   return called || replicates || users ? [other] : [];
 }

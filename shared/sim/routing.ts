@@ -38,7 +38,7 @@ function takeApWrite(ctx: TickContext, c: CNode, rate: number): boolean {
   for (const ch of c.children) {
     if (ch.node.kind !== 'replica' || ch.up === 0 || !reachable(ctx, c, ch)) continue;
     const primary = ch.primary;
-    if (!primary || (primary.node.config as { consistency?: string }).consistency !== 'ap') continue;
+    if (!primary || primary.node.kind !== 'db' || primary.node.config.consistency !== 'ap') continue;
     if (!c.children.includes(primary) || reachable(ctx, c, primary)) continue;
     ch.node.apPending += rate * ctx.rt.dt;
     return true;

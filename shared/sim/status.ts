@@ -27,7 +27,7 @@ function victims(ctx: TickContext, index: number, pick: (c: CNode) => boolean, c
 
 /** Down for the event, or, with a standby, only until it has taken over. */
 function failPrimary(ctx: TickContext, c: CNode, startTick: number, tick: number, dt: number): void {
-  const ticks = failoverTicks(c.node.config, dt);
+  const ticks = failoverTicks(c.node, dt);
   if (ticks === undefined || tick - startTick < ticks) c.up = 0;
   if (tick === startTick) loseUnsentWrites(ctx, c);
 }

@@ -96,7 +96,7 @@ function autoscale(ctx: TickContext): void {
   if (state.tick % period !== 0) return;
   for (const n of state.nodes) {
     if (n.kind !== 'app') continue;
-    const cfg = n.config as { autoscale: boolean; minInstances: number; maxInstances: number; targetUtilization: number };
+    const cfg = n.config;
     if (!cfg.autoscale) continue;
     const planned = plannedUnits(n);
     const wanted = Math.ceil((n.units * n.metrics.utilization) / cfg.targetUtilization - 1e-9);
