@@ -82,16 +82,21 @@ export function lobbyScreen(input: LobbyInput, cols: number, rows: number): Fram
     ...(input.notice ? wrapText(input.notice, width - LABEL).map((t) => field('', seg(t, 'bad'))) : []),
   ];
   const people = peopleLines(input);
-  // Rows inside the box besides the level's line, a blank and what to do; the lesson gives way first, then the list.
-  const free = Math.max(2, rows - BARS - 2 - 2 - tail.length);
+  const facts = `${clock(level.durationSeconds)}, target ${percent(level.target, 1)}, budget $${money(level.budget)}`;
+  // The round's facts follow the title when both fit, else they take the next line: never cut.
+  const levelLines: Line[] = level.title.length + 2 + facts.length <= width - LABEL
+    ? [field('Level', seg(level.title, 'title'), seg(`  ${facts}`, 'muted'))]
+    : [field('Level', seg(level.title, 'title')), field('', seg(facts, 'muted'))];
+  // Rows inside the box besides the level's line(s), a blank and what to do; the lesson gives way first, then the list.
+  const free = Math.max(2, rows - BARS - 2 - 1 - levelLines.length - tail.length);
   const lessonRows = Math.max(MIN_LESSON_LINES, free - people.length);
   const lesson = wrapText(level.description, width - LABEL);
   const head: Line[] = [
-    field('Level', seg(level.title, 'title'), seg(`  ${clock(level.durationSeconds)}, target ${percent(level.target, 1)}, budget $${money(level.budget)}`, 'muted')),
+    ...levelLines,
     ...(lesson.length > lessonRows ? [...lesson.slice(0, lessonRows - 1), `${lesson[lessonRows - 1]!.slice(0, width - LABEL - 3)}...`] : lesson).map((t) => field('', seg(t, 'muted'))),
     [],
   ];
-  const roomForPeople = Math.max(1, free - (head.length - 2));
+  const roomForPeople = Math.max(1, free - (head.length - levelLines.length - 1));
   const shown = people.length > roomForPeople ? [...people.slice(0, roomForPeople - 1), field('', seg(`and ${people.length - roomForPeople + 1} more`, 'muted'))] : people;
   const lines = [...head, ...shown, ...tail].map((l) => fit(l, width));
   const rect = between(centred(cols, rows - BARS, LOBBY_WIDTH, lines.length + 2));

@@ -30,3 +30,13 @@ describe('lobby: a team member sees the team key, like the room code', () => {
     expect(render(lobbyScreen(lobby(), 80, 24), 80, 24)).not.toContain('Team ');
   });
 });
+
+describe('lobby: the level line', () => {
+  it("shows a long title's round facts whole at 80x24, on the next line, and beside a short title", () => {
+    const long = { ...lobby(), level: { ...tutorialLevel(), title: 'Load balancing: no single point of failure', budget: 1_500 } };
+    const screen = render(lobbyScreen(long, 80, 24), 80, 24);
+    expect(screen).toContain('Load balancing: no single point of failure');
+    expect(screen).toMatch(/\n║ +\d+:\d\d, target [\d.]+%, budget \$1,500/);
+    expect(render(lobbyScreen(lobby(), 80, 24), 80, 24)).toContain(`Level     ${tutorialLevel().title}  `);
+  });
+});
