@@ -1,8 +1,7 @@
 import { clock, money, percent } from './format.js';
 import type { GameModel } from './game-model.js';
 import type { Hit } from './frame.js';
-import { SCALABLE, TIERED } from '../shared/architecture.js';
-import type { Kind } from '../shared/catalog.js';
+import { factsOf, type Kind } from '../shared/kinds/index.js';
 import { configFields } from './config-fields.js';
 import { GLOBAL_KEYS, keyLabel, keyOfLabel, MAP_KEYS, PANEL_KEYS, type Binding, type Intent } from './keymap.js';
 import type { Mode } from './game-controller.js';
@@ -129,8 +128,8 @@ function selectionHints(selected: Selection): Segment[][] {
   if (selected.type === 'slot') return [hint(['enter'], 'place here'), ...map('place')];
   const k = selected.kind;
   return [
-    ...(SCALABLE.has(k) ? map('scale') : []), ...map('link'), ...(configFields(k).length ? map('configure') : []),
-    ...(TIERED.has(k) ? map('upgrade') : []), ...(k === 'replica' ? [hint(['P'], 'promote')] : []), ...map('remove'), ...map('select'),
+    ...(factsOf(k).units ? map('scale') : []), ...map('link'), ...(configFields(k).length ? map('configure') : []),
+    ...(factsOf(k).tiers ? map('upgrade') : []), ...(k === 'replica' ? [hint(['P'], 'promote')] : []), ...map('remove'), ...map('select'),
   ];
 }
 

@@ -1,6 +1,4 @@
-import type { z } from 'zod';
-import type { Kind } from '../shared/catalog.js';
-import { configSchemas } from '../shared/node-config.js';
+import { factsOf, type Kind } from '../shared/kinds/index.js';
 
 /** A setting of a kind that a player can type or cycle through. */
 export interface ConfigField {
@@ -49,7 +47,7 @@ interface Inspectable {
 
 /** The kind's settings, read from its schema in shared/ so the form and completion never fall behind the rules. */
 export function configFields(kind: Kind): ConfigField[] {
-  const shape = (configSchemas[kind] as unknown as z.ZodObject).shape as Record<string, unknown>;
+  const shape: Record<string, unknown> = factsOf(kind).config.shape;
   const out: ConfigField[] = [];
   for (const [name, schema] of Object.entries(shape)) {
     let inner = schema as Inspectable;

@@ -1,6 +1,6 @@
 import type { Action } from '../shared/action.js';
-import { SCALABLE } from '../shared/architecture.js';
 import { KINDS, LINKABLE, TIERS, type Kind } from '../shared/catalog.js';
+import { factsOf } from '../shared/kinds/index.js';
 import type { Level } from '../shared/level.js';
 import type { GameState } from '../shared/state.js';
 import { configFields, parseValue } from './config-fields.js';
@@ -122,7 +122,7 @@ function candidates(name: CommandName, index: number, words: string[], current: 
       return index === 1 ? links.filter((l) => l.from === words[1]).map((l) => l.to) : [];
     }
     case 'scale':
-      return index === 0 ? nodes.filter((n) => SCALABLE.has(n.kind)).map((n) => n.id) : index === 1 ? ['+1', '-1'] : [];
+      return index === 0 ? nodes.filter((n) => factsOf(n.kind).units).map((n) => n.id) : index === 1 ? ['+1', '-1'] : [];
     case 'upgrade':
       return index === 0 ? nodeIds(ctx) : index === 1 ? [...TIERS] : [];
     case 'remove':

@@ -1,5 +1,5 @@
 import type { Kind, Tier } from './catalog.js';
-import type { KindConfig, NodeConfig } from './node-config.js';
+import type { KindConfig, NodeConfig } from './kinds/index.js';
 import type { GameEvent } from './level.js';
 import type { RateLimitState } from './sim/rate-limit.js';
 import type { LatencyShape } from './sim/latency.js';

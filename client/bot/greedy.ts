@@ -1,6 +1,6 @@
 import type { Action } from '../../shared/action.js';
 import { plannedUnits } from '../../shared/architecture.js';
-import { POOLED } from '../../shared/sim/outage.js';
+import { factsOf } from '../../shared/kinds/index.js';
 import type { NodeState } from '../../shared/state.js';
 import { drainQueues, dropStaleReplicas, relieveDatabases, routeShards, spareReplicas } from './greedy-data.js';
 import { finishEntries, prepare } from './greedy-events.js';
@@ -117,7 +117,7 @@ function parallelPools(turn: Turn): void {
   const { level, params } = turn.view.rt;
   if (!level.backgroundFailures) return;
   const allowedDown = (1 - level.target) * TIER_DOWNTIME_SHARE;
-  for (const pool of turn.draft.state.nodes.filter((n) => POOLED.has(n.kind))) {
+  for (const pool of turn.draft.state.nodes.filter((n) => factsOf(n.kind).pooled)) {
     const p = params[pool.kind];
     if (p.availability >= 1) continue;
     const units = Math.min(p.maxUnits, Math.ceil(Math.log(allowedDown) / Math.log(1 - p.availability) - 1e-9));

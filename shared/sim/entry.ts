@@ -1,4 +1,4 @@
-import type { NodeConfig } from '../node-config.js';
+import type { NodeConfig } from '../kinds/index.js';
 import type { Random } from '../random.js';
 import * as classes from './classes.js';
 import * as graph from './graph.js';
