@@ -119,7 +119,7 @@ export function keyHits(line: Line, y: number, left = 0): Hit[] {
 const GLOBAL_HINT_PRIORITY: readonly Intent['type'][] = ['help', 'quit', 'brief', 'pause', 'palette', 'focus-next', 'glossary'];
 
 /** What the map's cursor is on: a node of a kind, an empty slot, or nothing. */
-export type Selection = { type: 'node'; kind: Kind } | { type: 'slot' } | undefined;
+type Selection = { type: 'node'; kind: Kind } | { type: 'slot' } | undefined;
 
 /** The map keys that act on what the cursor is on, most useful first: what you can do to this node. */
 function selectionHints(selected: Selection): Segment[][] {

@@ -7,7 +7,7 @@ import { seg, wrapText, type Line } from './styled.js';
 // inspector when a level starts from `--level` (the picker shows the lesson before), and in full on `b`.
 
 /** The goal in one sentence: target, duration, budget. */
-export function goalText(level: Level): string {
+function goalText(level: Level): string {
   return `keep availability at or above ${percent(level.target, 1)} for ${gameTime(level.durationSeconds)}, spending at most ${money(level.budget)}`;
 }
 

@@ -9,7 +9,7 @@ export interface ConfigField {
 }
 
 /** What a setting means, and the unit its number is in: the form shows them, and every field has them (a test checks). */
-export const FIELD_HELP: Record<string, { help: string; unit?: string }> = {
+const FIELD_HELP: Record<string, { help: string; unit?: string }> = {
   'dns.policy': { help: 'how DNS picks a target for each user: geo (the nearest region), latency, weighted, failover' },
   'dns.ttlSeconds': { help: 'seconds resolvers keep an answer: a change reaches users over this long', unit: 's' },
   'dns.healthCheckSeconds': { help: 'seconds of failed health checks before DNS stops sending users to a dead target', unit: 's' },

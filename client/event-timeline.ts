@@ -4,7 +4,7 @@ import type { EventNotice, EventPhase } from './session.js';
 
 const PHASES: readonly EventPhase[] = ['upcoming', 'started', 'ended'];
 
-export interface EventChange {
+interface EventChange {
   phase: EventPhase;
   event: EventNotice;
 }

@@ -19,18 +19,18 @@ export const COMMANDS = {
   glossary: '[term]',
   quit: '',
 } as const;
-export type CommandName = keyof typeof COMMANDS;
+type CommandName = keyof typeof COMMANDS;
 const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 /** Entries the palette's history keeps. */
 const HISTORY_LIMIT = 50;
 
-export type ParsedCommand =
+type ParsedCommand =
   | { ok: true; action: Action }
   | { ok: true; command: 'help' | 'quit' }
   | { ok: true; command: 'glossary'; term?: string }
   | { ok: false; message: string };
 
-export interface PaletteContext {
+interface PaletteContext {
   level: Level;
   state: Readonly<GameState> | undefined;
 }
@@ -153,7 +153,7 @@ function commonPrefix(words: string[]): string {
   return p;
 }
 
-export interface Completion {
+interface Completion {
   /** The line after Tab. */
   text: string;
   /** The choices for the word being typed, shown under the input. */

@@ -16,7 +16,7 @@ export function openPicker(level: Level, region: string, preferred?: Kind): Pick
   return { region, kinds, index: Math.max(0, preferred ? kinds.indexOf(preferred) : 0) };
 }
 
-export type PickerResult = { done: false; state: PickerState } | { done: true; kind?: Kind };
+type PickerResult = { done: false; state: PickerState } | { done: true; kind?: Kind };
 
 /** A mnemonic letter places at once; arrows choose, Enter places; Esc closes. */
 export function pickerKey(p: PickerState, key: string): PickerResult {

@@ -3,7 +3,7 @@ import { droppedFrom, readRoomLog, type DroppedLines } from './room-log-read.js'
 import { replayRoom, ReplayError, type Room, type RoomOptions } from './room-state.js';
 
 /** Ending added to a damaged log kept next to the one rewritten from its good lines. */
-export const DAMAGED_SUFFIX = '.damaged';
+const DAMAGED_SUFFIX = '.damaged';
 /** Ending added to a log that could not be restored at all, once set aside. */
 export const UNRESTORABLE_SUFFIX = '.unrestorable';
 

@@ -6,7 +6,7 @@ import { nodesOut } from '../shared/sim/outage.js';
 import { sidesOf, type Room, type Seat, type Side } from './room-state.js';
 
 /** One architecture's standing: a player alone, or a team ranked as one. */
-export interface Standing {
+interface Standing {
   side: Side;
   /** The seats acting on it, in joining order: the first names a player's row. */
   members: Seat[];
@@ -64,7 +64,7 @@ export function leaderboard(room: Room): LeaderboardRow[] {
 }
 
 /** Accepted actions in a side's history. */
-export function actionCount(side: Side): number {
+function actionCount(side: Side): number {
   return side.history.reduce((n, e) => n + ('action' in e ? 1 : 0), 0);
 }
 

@@ -31,7 +31,6 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('promote'), node: nodeIdSchema }).strict(),
 ]);
 export type Action = z.infer<typeof actionSchema>;
-export type ActionType = Action['type'];
 
 /** A plan: timed actions for `nines simulate`, the same objects the client sends. */
 export const planSchema = z.object({

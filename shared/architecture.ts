@@ -10,13 +10,13 @@ import type { GameState, NodeState } from './state.js';
 
 export type ActionResult = { ok: true; cost: number } | { ok: false; error: RuleError };
 
-export interface ActionContext {
+interface ActionContext {
   rt: LevelRuntime;
   /** Initial actions of a level are free and ready at once. */
   free?: boolean;
 }
 
-export function findNode(state: GameState, id: string): NodeState | undefined {
+function findNode(state: GameState, id: string): NodeState | undefined {
   return state.nodes.find((n) => n.id === id);
 }
 
@@ -56,7 +56,7 @@ function reaches(state: GameState, from: string, target: string): boolean {
   return false;
 }
 
-export function emptyMetrics(): NodeState['metrics'] {
+function emptyMetrics(): NodeState['metrics'] {
   return { arrivalRps: 0, servedRps: 0, droppedRps: 0, utilization: 0, inSystem: 0, latencyMs: 0, hitRatio: 0, blockedRps: 0, lagMs: 0 };
 }
 

@@ -26,7 +26,7 @@ export interface NodeMetrics {
 }
 
 /** What every node has whatever its kind; NodeState adds the kind and its config. */
-export interface NodeBase {
+interface NodeBase {
   id: string;
   region: string;
   /** Placement order: events pick "the oldest" by it, and iteration follows it. */
@@ -60,12 +60,12 @@ export interface NodeBase {
 /** A node: narrowing on `kind` types its `config`. */
 export type NodeState = NodeBase & KindConfig;
 
-export interface Link {
+interface Link {
   from: string;
   to: string;
 }
 
-export interface Totals {
+interface Totals {
   /** Legitimate requests offered. */
   offered: number;
   good: number;

@@ -13,9 +13,9 @@ import { allowed, linksAround, pending, placeWithUnits, scaleWithin, SPEND_CEILI
 import { Draft, type Strategy } from './strategy.js';
 
 /** Utilization an app pool is sized for: headroom for noise and the next few seconds' growth. */
-export const APP_TARGET = 0.7;
+const APP_TARGET = 0.7;
 /** Utilization a pool that must carry its sibling's load alone may reach. */
-export const SURVIVOR_TARGET = 0.85;
+const SURVIVOR_TARGET = 0.85;
 /** Share of the downtime the target allows that one tier may take, when units fail in the background. */
 const TIER_DOWNTIME_SHARE = 0.1;
 /** Seconds beyond a unit's warm-up the forecast looks ahead: a decision or two late is still in time. */

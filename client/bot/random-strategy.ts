@@ -7,9 +7,9 @@ import type { GameState, NodeState } from '../../shared/state.js';
 import { Draft, type BotView, type Strategy } from './strategy.js';
 
 /** Chance that a decision sends anything: a random player acts now and then, not every second. */
-export const ACT_CHANCE = 0.4;
+const ACT_CHANCE = 0.4;
 /** Most of the budget left that one action may spend, and how far ahead of the clock spending may run. */
-export const SPEND_SHARE = 0.1;
+const SPEND_SHARE = 0.1;
 /** Candidates drawn per decision before giving up on finding a valid, affordable one. */
 const TRIES = 8;
 

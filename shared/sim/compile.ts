@@ -9,7 +9,7 @@ import {
 import { buildPlans } from './plans.js';
 
 /** Virtual nodes per server on a consistent-hashing load balancer's ring. */
-export const LB_VIRTUAL_NODES = 10;
+const LB_VIRTUAL_NODES = 10;
 
 /** FNV-1a: a stable 32-bit hash for placing keys and shards on a ring. */
 export function hash32(s: string): number {

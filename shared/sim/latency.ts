@@ -185,7 +185,7 @@ export interface ClassLatency {
 }
 
 /** Share of a latency distribution within `limit` seconds. */
-export function shareWithin(shape: LatencyShape, limit: number): number {
+function shareWithin(shape: LatencyShape, limit: number): number {
   let p = 0;
   for (let a = 0; a < shape.fixed.length; a++) p += shape.weights[a]! * probWithin(limit - shape.fixed[a]!, shape.randomMean, shape.randomVar);
   return p;
