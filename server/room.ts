@@ -5,7 +5,7 @@ import {
   type ClientMessage, type ErrorCode, type Hello, type HostControl, type ServerMessageOf,
 } from '../shared/protocol.js';
 import { describeEvent } from '../shared/sim/events.js';
-import { hash32 } from '../shared/sim/compile.js';
+import { hash32 } from '../shared/hash.js';
 import { freshKey, hello, markAway, releaseAway } from './room-seats.js';
 import { broadcastRoom, commit, everyone, roomView } from './room-views.js';
 import type { RoomEntryOf } from './room-entry.js';

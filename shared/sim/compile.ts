@@ -1,3 +1,4 @@
+import { hash32 } from '../hash.js';
 import { KIND_FACTS } from '../kinds/index.js';
 import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
@@ -11,15 +12,6 @@ import { buildPlans } from './plans.js';
 /** Virtual nodes per server on a consistent-hashing load balancer's ring. */
 const LB_VIRTUAL_NODES = 10;
 
-/** FNV-1a: a stable 32-bit hash for placing keys and shards on a ring. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
 
 /** Each shard's share of the key space and the owner of the hot key, for mod-N or ring hashing. */
 function shardLayout(children: CNode[], algorithm: string, virtualNodes: number): { shares: number[]; hotOwner: number } {

@@ -3,6 +3,7 @@ import * as classes from './classes.js';
 import * as layout from './graph.js';
 import type { CNode } from './graph.js';
 import type { TickContext } from './context.js';
+import type { LatencyShape } from '../state.js';
 import type { EntryScratch } from './entry.js';
 
 // Imported bindings are live: V8 reloads them through a cell, with a check, at every use in a loop.
@@ -160,14 +161,6 @@ export function latencyPass(ctx: TickContext): void {
       buf[rec + LAT_BOTTLENECK] = worstDelay;
     }
   }
-}
-
-/** A latency distribution: a random part (Gamma-fitted mean and variance) plus a few fixed delays with their weights (s). */
-export interface LatencyShape {
-  randomMean: number;
-  randomVar: number;
-  fixed: number[];
-  weights: number[];
 }
 
 /** The users' view of one class this tick, over every region's entry points. */
