@@ -1,5 +1,5 @@
 import type { Level } from '../shared/level.js';
-import { describeEvent } from '../shared/sim/events.js';
+import { describeEvent } from '../shared/sim/index.js';
 import { gameTime, money, percent } from './format.js';
 import { seg, wrapText, type Line } from './styled.js';
 

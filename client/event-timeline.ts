@@ -1,5 +1,5 @@
 import type { GameEvent } from '../shared/level.js';
-import { describeEvent } from '../shared/sim/events.js';
+import { describeEvent } from '../shared/sim/index.js';
 import type { EventNotice, EventPhase } from './session.js';
 
 const PHASES: readonly EventPhase[] = ['upcoming', 'started', 'ended'];

@@ -1,6 +1,5 @@
 import type { Level } from '../shared/level.js';
-import { describeEvent } from '../shared/sim/events.js';
-import { nodeOutages, type Outage } from '../shared/sim/outage.js';
+import { describeEvent, nodeOutages, type Outage } from '../shared/sim/index.js';
 import type { GameState, NodeState } from '../shared/state.js';
 import { clock, gameTime } from './format.js';
 import type { Style } from './styled.js';

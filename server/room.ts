@@ -4,7 +4,7 @@ import {
   CLOSE_CODES, DEFAULTS, ERROR_CODES,
   type ClientMessage, type ErrorCode, type Hello, type HostControl, type ServerMessageOf,
 } from '../shared/protocol.js';
-import { describeEvent } from '../shared/sim/events.js';
+import { describeEvent } from '../shared/sim/index.js';
 import { hash32 } from '../shared/hash.js';
 import { freshKey, hello, markAway, releaseAway } from './room-seats.js';
 import { broadcastRoom, commit, everyone, roomView } from './room-views.js';

@@ -2,7 +2,7 @@ import { resultOf, type GameResult } from '../shared/game.js';
 import type { GameLog } from '../shared/game-log.js';
 import type { LeaderboardRow, ResultRow } from '../shared/protocol.js';
 import { joinOrder, ranked, tieBreak, type RankKey, type TieBreak } from '../shared/ranking.js';
-import { nodesOut } from '../shared/sim/outage.js';
+import { nodesOut } from '../shared/sim/index.js';
 import { sidesOf, type Room, type Seat, type Side } from './room-state.js';
 
 /** One architecture's standing: a player alone, or a team ranked as one. */

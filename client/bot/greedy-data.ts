@@ -1,6 +1,6 @@
 import { plannedUnits } from '../../shared/architecture.js';
 import { TIER_FACTOR, TIERS, WORKER_RATE, WRITE_COST, type Kind } from '../../shared/catalog.js';
-import { lruHitRatio } from '../../shared/sim/cache.js';
+import { lruHitRatio } from '../../shared/sim/index.js';
 import type { Action } from '../../shared/action.js';
 import type { GameState, NodeState } from '../../shared/state.js';
 import { calleesOf, callersOf, databaseWork, freeId, growth, isReady, looksDown, minutesLeft, ofKind, trafficAt, unitCapacity } from './greedy-model.js';
