@@ -27,13 +27,13 @@ export const DATA_FRAME_MS = 200;
  * this machine answers well within it, so solo play goes from the picker to the game with no flash
  * of a waiting screen in between.
  */
-export const WAIT_SCREEN_MS = 150;
+const WAIT_SCREEN_MS = 150;
 /** Below this size the screen only asks for a bigger terminal. */
 const TINY_COLS = 40;
 const TINY_ROWS = 12;
 
 /** Solo: a level picker, and a new room of one for each game. */
-export interface SoloMode {
+interface SoloMode {
   type: 'solo';
   /** The levels of the picker, in curriculum order; asked for only when needed, so a game given at start draws first. */
   levels(): readonly Level[];
@@ -45,12 +45,12 @@ export interface SoloMode {
 }
 
 /** A room joined on a server: its lobby, its rounds, their results, for as long as the player stays. */
-export interface RoomMode {
+interface RoomMode {
   type: 'room';
   session: GameSession;
 }
 
-export interface AppOptions {
+interface AppOptions {
   tui: Tui;
   mode: SoloMode | RoomMode;
   /** Called once, after the terminal is restored; with the reason when the room could not be joined. */

@@ -13,7 +13,7 @@ const WIDE_SUMMARY = 22;
 /** Glyph of the target line where no column covers it. */
 const TARGET_GLYPH = '-';
 
-export interface AvailabilityInput {
+interface AvailabilityInput {
   samples: readonly Sample[];
   /** Availability of the game so far. */
   availability: number;

@@ -1,8 +1,7 @@
 import { clock, money, percent } from './format.js';
 import type { GameModel } from './game-model.js';
 import type { Hit } from './frame.js';
-import { SCALABLE, TIERED } from '../shared/architecture.js';
-import type { Kind } from '../shared/catalog.js';
+import { factsOf, type Kind } from '../shared/kinds/index.js';
 import { configFields } from './config-fields.js';
 import { GLOBAL_KEYS, keyLabel, keyOfLabel, MAP_KEYS, PANEL_KEYS, type Binding, type Intent } from './keymap.js';
 import type { Mode } from './game-controller.js';
@@ -120,7 +119,7 @@ export function keyHits(line: Line, y: number, left = 0): Hit[] {
 const GLOBAL_HINT_PRIORITY: readonly Intent['type'][] = ['help', 'quit', 'brief', 'pause', 'palette', 'focus-next', 'glossary'];
 
 /** What the map's cursor is on: a node of a kind, an empty slot, or nothing. */
-export type Selection = { type: 'node'; kind: Kind } | { type: 'slot' } | undefined;
+type Selection = { type: 'node'; kind: Kind } | { type: 'slot' } | undefined;
 
 /** The map keys that act on what the cursor is on, most useful first: what you can do to this node. */
 function selectionHints(selected: Selection): Segment[][] {
@@ -129,8 +128,8 @@ function selectionHints(selected: Selection): Segment[][] {
   if (selected.type === 'slot') return [hint(['enter'], 'place here'), ...map('place')];
   const k = selected.kind;
   return [
-    ...(SCALABLE.has(k) ? map('scale') : []), ...map('link'), ...(configFields(k).length ? map('configure') : []),
-    ...(TIERED.has(k) ? map('upgrade') : []), ...(k === 'replica' ? [hint(['P'], 'promote')] : []), ...map('remove'), ...map('select'),
+    ...(factsOf(k).units ? map('scale') : []), ...map('link'), ...(configFields(k).length ? map('configure') : []),
+    ...(factsOf(k).tiers ? map('upgrade') : []), ...(k === 'replica' ? [hint(['P'], 'promote')] : []), ...map('remove'), ...map('select'),
   ];
 }
 

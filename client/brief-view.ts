@@ -1,5 +1,5 @@
 import type { Level } from '../shared/level.js';
-import { describeEvent } from '../shared/sim/events.js';
+import { describeEvent } from '../shared/sim/index.js';
 import { gameTime, money, percent } from './format.js';
 import { seg, wrapText, type Line } from './styled.js';
 
@@ -7,7 +7,7 @@ import { seg, wrapText, type Line } from './styled.js';
 // inspector when a level starts from `--level` (the picker shows the lesson before), and in full on `b`.
 
 /** The goal in one sentence: target, duration, budget. */
-export function goalText(level: Level): string {
+function goalText(level: Level): string {
   return `keep availability at or above ${percent(level.target, 1)} for ${gameTime(level.durationSeconds)}, spending at most ${money(level.budget)}`;
 }
 

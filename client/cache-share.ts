@@ -1,5 +1,5 @@
 import type { Level } from '../shared/level.js';
-import { effectsAt, emptyEffects } from '../shared/sim/events.js';
+import { effectsAt, emptyEffects } from '../shared/sim/index.js';
 import type { GameState, NodeState } from '../shared/state.js';
 import { wholePercent } from './format.js';
 

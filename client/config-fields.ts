@@ -1,6 +1,4 @@
-import type { z } from 'zod';
-import type { Kind } from '../shared/catalog.js';
-import { configSchemas } from '../shared/node-config.js';
+import { factsOf, type Kind } from '../shared/kinds/index.js';
 
 /** A setting of a kind that a player can type or cycle through. */
 export interface ConfigField {
@@ -11,7 +9,7 @@ export interface ConfigField {
 }
 
 /** What a setting means, and the unit its number is in: the form shows them, and every field has them (a test checks). */
-export const FIELD_HELP: Record<string, { help: string; unit?: string }> = {
+const FIELD_HELP: Record<string, { help: string; unit?: string }> = {
   'dns.policy': { help: 'how DNS picks a target for each user: geo (the nearest region), latency, weighted, failover' },
   'dns.ttlSeconds': { help: 'seconds resolvers keep an answer: a change reaches users over this long', unit: 's' },
   'dns.healthCheckSeconds': { help: 'seconds of failed health checks before DNS stops sending users to a dead target', unit: 's' },
@@ -49,7 +47,7 @@ interface Inspectable {
 
 /** The kind's settings, read from its schema in shared/ so the form and completion never fall behind the rules. */
 export function configFields(kind: Kind): ConfigField[] {
-  const shape = (configSchemas[kind] as unknown as z.ZodObject).shape as Record<string, unknown>;
+  const shape: Record<string, unknown> = factsOf(kind).config.shape;
   const out: ConfigField[] = [];
   for (const [name, schema] of Object.entries(shape)) {
     let inner = schema as Inspectable;

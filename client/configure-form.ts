@@ -26,7 +26,7 @@ export function openForm(node: NodeState): FormState | undefined {
   return { node: node.id, kind: node.kind, fields, values, original: [...values], index: 0 };
 }
 
-export type FormResult = { done: false; state: FormState } | { done: true; action?: Action };
+type FormResult = { done: false; state: FormState } | { done: true; action?: Action };
 
 function cycle(f: FormState, by: number): FormState {
   const field = f.fields[f.index]!;

@@ -36,7 +36,7 @@ export const CONNECT_TIMEOUT_MS = 5_000;
 type Words = (to: Destination, detail: string, joined: boolean) => string;
 
 /** What a client says once the host has stopped the room's server, until it comes back. */
-export const HOST_CLOSED = 'the host closed the room (its server stopped)';
+const HOST_CLOSED = 'the host closed the room (its server stopped)';
 
 /** Refusals the server explains with an error before closing; the rest are told by the close code. */
 const REFUSALS: Partial<Record<string, { words: Words; retry: boolean }>> = {

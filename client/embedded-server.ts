@@ -15,7 +15,7 @@ const SOLO_NAME = 'you';
 const BOT_PREFIX = 'bot';
 
 /** Bots that play each solo room next to the player, on the leaderboard with them. */
-export interface SoloBots {
+interface SoloBots {
   count: number;
   strategy: StrategyName;
 }

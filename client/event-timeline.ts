@@ -1,10 +1,10 @@
 import type { GameEvent } from '../shared/level.js';
-import { describeEvent } from '../shared/sim/events.js';
+import { describeEvent } from '../shared/sim/index.js';
 import type { EventNotice, EventPhase } from './session.js';
 
 const PHASES: readonly EventPhase[] = ['upcoming', 'started', 'ended'];
 
-export interface EventChange {
+interface EventChange {
   phase: EventPhase;
   event: EventNotice;
 }

@@ -24,14 +24,14 @@ export type Mode =
   | { type: 'glossary'; scroll: number; term?: string }
   | { type: 'form'; form: FormState };
 
-export interface Flash {
+interface Flash {
   text: string;
   style: Style;
   /** Game second it goes away. */
   until: number;
 }
 
-export interface ControllerEffects {
+interface ControllerEffects {
   send(action: Action): void;
   quit(): void;
   /** Pauses or resumes the game: solo play only (in a room the host does). */

@@ -3,7 +3,7 @@ import type { Debrief } from '../shared/debrief/schema.js';
 import type { Level } from '../shared/level.js';
 import type { Phase } from '../shared/protocol.js';
 import { FAILURE_REASONS } from '../shared/reasons.js';
-import { nodeOutages } from '../shared/sim/outage.js';
+import { nodeOutages } from '../shared/sim/index.js';
 import type { GameState } from '../shared/state.js';
 import { describeAction } from './action-text.js';
 import { compact, money } from './format.js';

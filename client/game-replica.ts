@@ -3,7 +3,7 @@ import { applyAction } from '../shared/architecture.js';
 import { newGame } from '../shared/game.js';
 import type { GameEvent, Level } from '../shared/level.js';
 import { prepareLevel, type LevelRuntime } from '../shared/level-runtime.js';
-import { createEngine, type Engine } from '../shared/sim/tick.js';
+import { createEngine, type Engine } from '../shared/sim/index.js';
 import { stateHash } from '../shared/state-hash.js';
 import type { GameState } from '../shared/state.js';
 

@@ -1,6 +1,5 @@
 import type { Level } from '../shared/level.js';
-import { describeEvent } from '../shared/sim/events.js';
-import { nodeOutages, type Outage } from '../shared/sim/outage.js';
+import { describeEvent, nodeOutages, type Outage } from '../shared/sim/index.js';
 import type { GameState, NodeState } from '../shared/state.js';
 import { clock, gameTime } from './format.js';
 import type { Style } from './styled.js';
@@ -9,9 +8,9 @@ import type { Style } from './styled.js';
 export type Health = 'ok' | 'busy' | 'hot' | 'down' | 'cut' | 'starting';
 
 /** Utilization above which a node shows as busy. */
-export const BUSY_LOAD = 0.7;
+const BUSY_LOAD = 0.7;
 /** Utilization above which a node shows as overloaded. */
-export const HOT_LOAD = 0.9;
+const HOT_LOAD = 0.9;
 /** Share of arrivals dropped that marks a node as overloaded whatever its load. */
 const HOT_DROP_SHARE = 0.01;
 
@@ -21,7 +20,7 @@ export const HEALTH_STYLE: Record<Health, Style> = { ok: 'ok', busy: 'warn', hot
 export const HEALTH_WORD: Record<Health, string> = { ok: 'healthy', busy: 'busy', hot: 'overloaded', down: 'down', cut: 'cut off by a partition', starting: 'starting' };
 
 /** A node's health and the events behind it, from the simulation's state (not from its load). */
-export interface NodeStatus {
+interface NodeStatus {
   health: Health;
   outages: Outage[];
 }

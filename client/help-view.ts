@@ -1,4 +1,4 @@
-import { KIND_KEYS, CATALOG, type Kind } from '../shared/catalog.js';
+import { factsOf, type Kind } from '../shared/kinds/index.js';
 import { HEALTH_GLYPH, HEALTH_WORD, type Health } from './health.js';
 import { ARROW_HEAD } from './map-view.js';
 import { GLOBAL_KEYS, keyLabel, MAP_KEYS, PANEL_KEYS, type Binding } from './keymap.js';
@@ -39,7 +39,7 @@ export function helpLines(focus: PanelId, allowed: readonly Kind[]): Line[] {
   const digits = `${panelKeys[0]!.keys[0]}-${panelKeys.at(-1)!.keys[0]}`;
   lines.push(heading('Everywhere'), ...bindingLines(others.slice(0, 2)), [seg(`  ${digits}`.padEnd(KEY_WIDTH), 'key'), seg('go to a panel by its number')], ...bindingLines(others.slice(2)), []);
   lines.push(heading('Placement picker letters'));
-  for (const k of allowed) lines.push([seg(`  ${KIND_KEYS[k]}`.padEnd(KEY_WIDTH), 'key'), seg(`${k}: ${CATALOG[k].label}`)]);
+  for (const k of allowed) lines.push([seg(`  ${factsOf(k).key}`.padEnd(KEY_WIDTH), 'key'), seg(`${k}: ${factsOf(k).params.label}`)]);
   lines.push([], heading('Commands (:)'));
   for (const [name, args] of Object.entries(COMMANDS)) lines.push([seg(`  ${name}`.padEnd(KEY_WIDTH), 'key'), seg(args)]);
   lines.push([seg('  e.g. :place cache us-east  :link app1 db1  :scale app1 +2  :configure lb1 algorithm=least-connections', 'muted')]);

@@ -13,7 +13,7 @@ import { fit, seg, wrapText, type Line, type Style } from './styled.js';
 /** Width of the labels of the inspector's fields. */
 const LABEL = 8;
 
-export interface InspectorInput {
+interface InspectorInput {
   level: Level;
   state: Readonly<GameState> | undefined;
   node: NodeState | undefined;

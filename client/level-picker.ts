@@ -14,7 +14,7 @@ export interface PickerScreenState {
   index: number;
 }
 
-export type LevelPickerResult = { type: 'stay'; state: PickerScreenState } | { type: 'play'; level: Level } | { type: 'quit' };
+type LevelPickerResult = { type: 'stay'; state: PickerScreenState } | { type: 'play'; level: Level } | { type: 'quit' };
 
 /** Up/Down choose, Enter plays, q quits; Esc stays (it never quits). */
 export function levelPickerKey(levels: readonly Level[], s: PickerScreenState, key: string): LevelPickerResult {

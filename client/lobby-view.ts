@@ -25,7 +25,7 @@ export interface LobbyInput {
   now: number;
 }
 
-export type LobbyChoice = 'ready' | 'quit';
+type LobbyChoice = 'ready' | 'quit';
 
 /** r (or space) toggles ready, for a seated player in the lobby; q quits (there is no game to lose). */
 export function lobbyKey(key: string, input: LobbyInput): LobbyChoice | undefined {

@@ -15,7 +15,7 @@ const PCT_WIDTH = 5;
 /** What the map says in place of the load bar of a node that is down (it serves nothing). */
 const DOWN_WORD = 'down';
 
-export interface MapViewInput {
+interface MapViewInput {
   level: Level;
   state: Readonly<GameState> | undefined;
   grid: MapGrid;
@@ -34,7 +34,7 @@ export interface MapHit {
   cursor: MapCursor;
 }
 
-export interface MapView {
+interface MapView {
   lines: Line[];
   hits: MapHit[];
 }
@@ -70,7 +70,7 @@ function joint(up: boolean, down: boolean, right: boolean): string {
 }
 
 /** Width of the link gutter: the joint, then the arrow head into a node that is called, or a line out of a caller. */
-export const GUTTER_WIDTH = 2;
+const GUTTER_WIDTH = 2;
 /** The arrow head on a node that is called; the caller's end is a plain line. */
 export const ARROW_HEAD = '>';
 

@@ -1,6 +1,6 @@
 import type { Action } from '../shared/action.js';
-import { SCALABLE } from '../shared/architecture.js';
 import { KINDS, LINKABLE, TIERS, type Kind } from '../shared/catalog.js';
+import { factsOf } from '../shared/kinds/index.js';
 import type { Level } from '../shared/level.js';
 import type { GameState } from '../shared/state.js';
 import { configFields, parseValue } from './config-fields.js';
@@ -19,18 +19,18 @@ export const COMMANDS = {
   glossary: '[term]',
   quit: '',
 } as const;
-export type CommandName = keyof typeof COMMANDS;
+type CommandName = keyof typeof COMMANDS;
 const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
 /** Entries the palette's history keeps. */
 const HISTORY_LIMIT = 50;
 
-export type ParsedCommand =
+type ParsedCommand =
   | { ok: true; action: Action }
   | { ok: true; command: 'help' | 'quit' }
   | { ok: true; command: 'glossary'; term?: string }
   | { ok: false; message: string };
 
-export interface PaletteContext {
+interface PaletteContext {
   level: Level;
   state: Readonly<GameState> | undefined;
 }
@@ -122,7 +122,7 @@ function candidates(name: CommandName, index: number, words: string[], current: 
       return index === 1 ? links.filter((l) => l.from === words[1]).map((l) => l.to) : [];
     }
     case 'scale':
-      return index === 0 ? nodes.filter((n) => SCALABLE.has(n.kind)).map((n) => n.id) : index === 1 ? ['+1', '-1'] : [];
+      return index === 0 ? nodes.filter((n) => factsOf(n.kind).units).map((n) => n.id) : index === 1 ? ['+1', '-1'] : [];
     case 'upgrade':
       return index === 0 ? nodeIds(ctx) : index === 1 ? [...TIERS] : [];
     case 'remove':
@@ -153,7 +153,7 @@ function commonPrefix(words: string[]): string {
   return p;
 }
 
-export interface Completion {
+interface Completion {
   /** The line after Tab. */
   text: string;
   /** The choices for the word being typed, shown under the input. */

@@ -1,4 +1,5 @@
-import { CATALOG, KIND_KEYS, type Kind } from '../shared/catalog.js';
+import { CATALOG, type Kind } from '../shared/catalog.js';
+import { factsOf } from '../shared/kinds/index.js';
 import type { Level } from '../shared/level.js';
 import { money } from './format.js';
 import { fit, seg, type Line, type Segment } from './styled.js';
@@ -15,11 +16,11 @@ export function openPicker(level: Level, region: string, preferred?: Kind): Pick
   return { region, kinds, index: Math.max(0, preferred ? kinds.indexOf(preferred) : 0) };
 }
 
-export type PickerResult = { done: false; state: PickerState } | { done: true; kind?: Kind };
+type PickerResult = { done: false; state: PickerState } | { done: true; kind?: Kind };
 
 /** A mnemonic letter places at once; arrows choose, Enter places; Esc closes. */
 export function pickerKey(p: PickerState, key: string): PickerResult {
-  const byLetter = p.kinds.find((k) => KIND_KEYS[k] === key);
+  const byLetter = p.kinds.find((k) => factsOf(k).key === key);
   if (byLetter) return { done: true, kind: byLetter };
   switch (key) {
     case 'up':
@@ -39,7 +40,7 @@ export function pickerKey(p: PickerState, key: string): PickerResult {
 
 /** The label with its mnemonic letter picked out (in brackets too, for monochrome). */
 function labelWithKey(kind: Kind): Segment[] {
-  const key = KIND_KEYS[kind];
+  const key = factsOf(kind).key;
   const i = kind.indexOf(key);
   if (i < 0) return [seg('['), seg(key, 'key'), seg('] '), seg(kind)];
   return [seg(kind.slice(0, i)), seg('['), seg(key, 'key'), seg(']'), seg(kind.slice(i + 1))];

@@ -22,13 +22,13 @@ const STANDINGS_SHOWN = 5;
 /** Incidents and what-ifs of the debrief shown; the export has them all. */
 const DEBRIEF_SHOWN = 2;
 
-export type ResultsChoice = 'again' | 'next' | 'levels' | 'quit';
+type ResultsChoice = 'again' | 'next' | 'levels' | 'quit';
 
 /**
  * What the player may do next: solo, play again or on; in a room, wait for the host's next round,
  * unless the connection is down (`down` says why: the host closed the room...).
  */
-export type AfterResults = { type: 'solo'; hasNext: boolean } | { type: 'room'; down?: string };
+type AfterResults = { type: 'solo'; hasNext: boolean } | { type: 'room'; down?: string };
 
 /** Enter or r plays again, n the next level, l the level list, q quits. */
 export function resultsKey(key: string, hasNext: boolean): ResultsChoice | undefined {
@@ -195,7 +195,7 @@ function resultsLines(level: Level, r: GameResults, width: number, debrief: Debr
 }
 
 /** A results frame, and how far it scrolls: `scroll` is the first content line shown, clamped to what there is. */
-export interface ResultsFrame extends Frame {
+interface ResultsFrame extends Frame {
   scroll: number;
   maxScroll: number;
   /** Content lines in view: what PgUp and PgDn move by. */

@@ -8,7 +8,7 @@ import { seg, type Line } from './styled.js';
 // The verdict and the stars of a results screen in words: what a player reads first.
 
 /** Whether the round played the level's whole duration (results kept before the field was sent were whole). */
-export function endedEarly(r: GameResults): boolean {
+function endedEarly(r: GameResults): boolean {
   return !r.result.complete;
 }
 

@@ -44,7 +44,7 @@ export interface LeaderboardEntry {
 }
 
 /** A player's line of a round's final standings. */
-export interface StandingRow {
+interface StandingRow {
   rank: number;
   name: string;
   availability: number;
@@ -72,7 +72,7 @@ export interface GameResults {
   series?: SeriesPodium;
 }
 
-export interface SeriesPodium {
+interface SeriesPodium {
   level: number;
   of: number;
   final: boolean;
@@ -80,7 +80,7 @@ export interface SeriesPodium {
   totals: { rank: number; name: string; score: number; rounds: number; you: boolean }[];
 }
 
-export interface RoomPlayer {
+interface RoomPlayer {
   id: string;
   name: string;
   ready: boolean;

@@ -39,7 +39,7 @@ export interface MouseClick {
   wheel?: 'up' | 'down';
 }
 
-export interface TuiOptions {
+interface TuiOptions {
   input?: Readable;
   output?: Writable;
   mouse: boolean;

@@ -6,7 +6,7 @@ import { fit, seg, wrapText, type Line } from './styled.js';
 /** Widest the box gets. */
 const WAITING_WIDTH = 72;
 
-export interface WaitingInput {
+interface WaitingInput {
   room: string;
   /** What is being waited for, in words. */
   what: string;

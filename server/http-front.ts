@@ -11,14 +11,14 @@ const HTTP_TIMEOUT_CHECK_MS = 500;
 /** What a plain HTTP request (a browser, a probe) is told. */
 const NOT_A_PAGE = 'nines: this is a game server; players connect with `nines join <address> <CODE> --name <name>`\n';
 
-export interface FrontLimits {
+interface FrontLimits {
   maxConnections: number;
   maxConnectionsPerAddress: number;
   httpHeadersTimeoutMs: number;
   httpRequestTimeoutMs: number;
 }
 
-export interface HttpFront {
+interface HttpFront {
   http: Server;
   /** Sockets open now from `address`. */
   fromAddress(address: string): number;

@@ -8,7 +8,7 @@ import { formatIssues } from './zod-issues.js';
 /** Problems named in one error message; a garbage frame could otherwise produce hundreds. */
 const MAX_ISSUES_SHOWN = 3;
 
-export type Inbound =
+type Inbound =
   | { ok: true; msg: ClientMessage }
   /** The answer to send (an error, or a refused action's ack), and the close code when the connection cannot go on. */
   | { ok: false; reply: ServerMessageOf<'error'> | ServerMessageOf<'ack'>; close?: CloseCode };

@@ -1,5 +1,5 @@
 /** Where a JSON text first breaks the grammar, and what was expected there. */
-export interface JsonSyntaxError {
+interface JsonSyntaxError {
   /** 1-based. */
   line: number;
   /** 1-based, in UTF-16 code units like editors count. */

@@ -14,7 +14,7 @@ export interface FrameSink {
   send(data: string, written: () => void): void;
 }
 
-export interface OutboxLimits {
+interface OutboxLimits {
   /** Buffered bytes past which droppable frames wait instead of being sent. */
   skipAt: number;
   /** Buffered bytes past which the client is given up on. */

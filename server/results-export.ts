@@ -11,7 +11,7 @@ import type { ResultsFile } from './results-file.js';
 export const EXPORT_FORMATS = ['csv', 'json', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface ExportRow {
+interface ExportRow {
   room: string;
   round: number;
   level: string;
@@ -98,7 +98,7 @@ export function toCsvText(rows: readonly ExportRow[]): string {
   ]));
 }
 
-export function toJsonText(rows: readonly ExportRow[]): string {
+function toJsonText(rows: readonly ExportRow[]): string {
   return `${JSON.stringify(rows, null, 2)}\n`;
 }
 
@@ -112,7 +112,7 @@ function pct(x: number): string {
 }
 
 /** Per round: a table of the standings, then each player's debrief headline. */
-export function toMarkdown(rows: readonly ExportRow[]): string {
+function toMarkdown(rows: readonly ExportRow[]): string {
   const rounds = new Map<string, ExportRow[]>();
   for (const r of rows) {
     const key = `${r.room}-${r.round}`;

@@ -19,7 +19,7 @@ export interface DroppedLines {
   ticks: { low: number; high: number } | undefined;
 }
 
-export interface ReadLog {
+interface ReadLog {
   /** The file's bytes as read. */
   bytes: Buffer;
   /** The entries of the good lines, in order: every line before the first bad one. */

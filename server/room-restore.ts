@@ -4,7 +4,7 @@ import { replayRoom, ReplayError } from './room-state.js';
 import { type Room, type RoomOptions } from './room-model.js';
 
 /** Ending added to a damaged log kept next to the one rewritten from its good lines. */
-export const DAMAGED_SUFFIX = '.damaged';
+const DAMAGED_SUFFIX = '.damaged';
 /** Ending added to a log that could not be restored at all, once set aside. */
 export const UNRESTORABLE_SUFFIX = '.unrestorable';
 

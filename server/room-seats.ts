@@ -33,12 +33,12 @@ export function countedSeats(room: Room): number {
 }
 
 /** What a seat keeps (and the log holds) of the address that took it: a hash, not the address itself. */
-export function addressKey(address: string): string {
+function addressKey(address: string): string {
   return hashToken(`address:${address}`).slice(0, ADDRESS_KEY_CHARS);
 }
 
 /** Gives `seat` to connection `conn`, with a fresh token (a resume, or a player back by name). */
-export function retake(room: Room, seat: Seat, input: Extract<RoomInput, { type: 'hello' }>, host: boolean, how: string, out: Out): void {
+function retake(room: Room, seat: Seat, input: Extract<RoomInput, { type: 'hello' }>, host: boolean, how: string, out: Out): void {
   const { conn } = input;
   if (seat.conn !== undefined) {
     room.members.delete(seat.conn);

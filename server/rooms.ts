@@ -12,13 +12,13 @@ import { debriefRound } from './round-debriefs.js';
 import type { RoomLogSink, Storage } from './storage.js';
 
 /** Where a room's messages go: the WebSocket layer. */
-export interface Transport {
+interface Transport {
   /** What one dispatch sends a connection, in order: the transport may put it in one frame. */
   send(conn: number, frames: readonly OutFrame[]): void;
   close(conn: number, code: CloseCode, reason: string): void;
 }
 
-export interface RoomsOptions extends Omit<RoomOptions, 'speed'> {
+interface RoomsOptions extends Omit<RoomOptions, 'speed'> {
   speed: number;
   maxRooms: number;
   /** Where room logs and results go; without one, nothing is kept. */
@@ -57,7 +57,7 @@ export interface RoomSummary {
 /** Attempts at drawing a free room code before concluding the code space is exhausted. */
 const CODE_ATTEMPTS = 100;
 
-export class RoomsFullError extends Error {}
+class RoomsFullError extends Error {}
 
 /**
  * The rooms of a server: creates them, restores them from their logs, feeds them inputs, and carries

@@ -3,7 +3,7 @@ import type { Debrief } from '../shared/debrief/schema.js';
 import type { RoomOutput } from './room.js';
 
 /** A game's debrief, and the players of its row. */
-export interface RowDebrief {
+interface RowDebrief {
   player: string;
   to: string[];
   debrief: Debrief;

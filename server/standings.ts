@@ -2,11 +2,11 @@ import { resultOf, type GameResult } from '../shared/game.js';
 import type { GameLog } from '../shared/game-log.js';
 import type { LeaderboardRow, ResultRow } from '../shared/protocol.js';
 import { joinOrder, ranked, tieBreak, type RankKey, type TieBreak } from '../shared/ranking.js';
-import { nodesOut } from '../shared/sim/outage.js';
+import { nodesOut } from '../shared/sim/index.js';
 import { sidesOf, type Room, type Seat, type Side } from './room-model.js';
 
 /** One architecture's standing: a player alone, or a team ranked as one. */
-export interface Standing {
+interface Standing {
   side: Side;
   /** The seats acting on it, in joining order: the first names a player's row. */
   members: Seat[];
@@ -64,7 +64,7 @@ export function leaderboard(room: Room): LeaderboardRow[] {
 }
 
 /** Accepted actions in a side's history. */
-export function actionCount(side: Side): number {
+function actionCount(side: Side): number {
   return side.history.reduce((n, e) => n + ('action' in e ? 1 : 0), 0);
 }
 

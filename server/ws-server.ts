@@ -64,7 +64,7 @@ const DEFAULT_LIMITS: ServerLimits = {
   httpRequestTimeoutMs: HTTP_REQUEST_TIMEOUT_MS,
 };
 
-export interface ServerOptions {
+interface ServerOptions {
   /** 0 picks a free port. */
   port: number;
   host: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { kindSchema, tierSchema } from './catalog.js';
-import { nodeIdSchema } from './node-config.js';
+import { nodeIdSchema } from './node-id.js';
 
 /** Region ids, as levels name them. */
 export const regionIdSchema = z.string().regex(/^[a-z][a-z0-9-]{0,23}$/, 'a region id is 1-24 of a-z, 0-9 and -, starting with a letter');
@@ -31,7 +31,6 @@ export const actionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('promote'), node: nodeIdSchema }).strict(),
 ]);
 export type Action = z.infer<typeof actionSchema>;
-export type ActionType = Action['type'];
 
 /** A plan: timed actions for `nines simulate`, the same objects the client sends. */
 export const planSchema = z.object({

@@ -1,27 +1,22 @@
 import { z } from 'zod';
 import { CLASS_COUNT } from './sim/classes.js';
 import { LINKABLE, MAX_LINKS, MAX_NODES, TIER_FACTOR, TIERS, type Kind } from './catalog.js';
-import { configSchemas, kindConfigSchema, type KindConfig, type NodeConfig } from './node-config.js';
+import { KIND_FACTS, kindConfigSchema, kindsWhere, type KindConfig, type NodeConfig } from './kinds/index.js';
 import { actionSchema, type Action } from './action.js';
 import { RULE_ERRORS, ruleError, type RuleError } from './errors.js';
 import type { LevelRuntime } from './level-runtime.js';
 import { money } from './money.js';
 import type { GameState, NodeState } from './state.js';
 
-/** Kinds whose capacity grows by adding units. */
-export const SCALABLE: ReadonlySet<Kind> = new Set(['app', 'cache', 'queue']);
-/** Kinds that come in size tiers. */
-export const TIERED: ReadonlySet<Kind> = new Set(['app', 'cache', 'db', 'replica', 'queue']);
-
 export type ActionResult = { ok: true; cost: number } | { ok: false; error: RuleError };
 
-export interface ActionContext {
+interface ActionContext {
   rt: LevelRuntime;
   /** Initial actions of a level are free and ready at once. */
   free?: boolean;
 }
 
-export function findNode(state: GameState, id: string): NodeState | undefined {
+function findNode(state: GameState, id: string): NodeState | undefined {
   return state.nodes.find((n) => n.id === id);
 }
 
@@ -61,7 +56,7 @@ function reaches(state: GameState, from: string, target: string): boolean {
   return false;
 }
 
-export function emptyMetrics(): NodeState['metrics'] {
+function emptyMetrics(): NodeState['metrics'] {
   return { arrivalRps: 0, servedRps: 0, droppedRps: 0, utilization: 0, inSystem: 0, latencyMs: 0, hitRatio: 0, blockedRps: 0, lagMs: 0 };
 }
 
@@ -179,7 +174,7 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
     }
     case 'scale': {
       const n = node!;
-      if (!SCALABLE.has(n.kind)) return fail(RULE_ERRORS.BAD_SCALE, `${n.kind} does not scale by units; scalable: ${[...SCALABLE].join(', ')}`);
+      if (!KIND_FACTS[n.kind].units) return fail(RULE_ERRORS.BAD_SCALE, `${n.kind} does not scale by units; scalable: ${kindsWhere((f) => f.units).join(', ')}`);
       const max = rt.params[n.kind].maxUnits;
       const planned = plannedUnits(n);
       const target = planned + action.by;
@@ -216,7 +211,7 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
     }
     case 'upgrade': {
       const n = node!;
-      if (!TIERED.has(n.kind)) return fail(RULE_ERRORS.BAD_TIER, `${n.kind} has no size tiers; tiered: ${[...TIERED].join(', ')}`);
+      if (!KIND_FACTS[n.kind].tiers) return fail(RULE_ERRORS.BAD_TIER, `${n.kind} has no size tiers; tiered: ${kindsWhere((f) => f.tiers).join(', ')}`);
       const current = TIERS.indexOf(n.tier);
       const next = action.tier ?? TIERS[current + 1];
       if (next === undefined) return fail(RULE_ERRORS.BAD_TIER, `${n.id} is already ${n.tier}, the largest tier`);
@@ -232,7 +227,7 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
       return {
         ok: true, cost: 0,
         apply: () => {
-          setKind(n, { kind: 'db', config: configSchemas.db.parse({}) });
+          setKind(n, { kind: 'db', config: KIND_FACTS.db.config.parse({}) });
           n.backlog = 0;
           for (const r of state.nodes) if (r.kind === 'replica' && old !== undefined && r.config.primary === old) r.config.primary = n.id;
           // The old primary is fenced: it rejoins as a replica of the new one, so there is never a split brain.

@@ -22,7 +22,7 @@ export const chapterSchema = z.enum(CHAPTERS.map((c) => c.id) as [ChapterId, ...
  */
 export type ConceptStatus = 'played' | 'planned' | 'text';
 
-export interface Concept {
+interface Concept {
   id: string;
   chapter: ChapterId;
   name: string;
@@ -119,7 +119,6 @@ export const CONCEPTS: readonly Concept[] = [
 
 const CONCEPT_IDS = CONCEPTS.map((x) => x.id) as [string, ...string[]];
 export const conceptIdSchema = z.enum(CONCEPT_IDS);
-export type ConceptId = z.infer<typeof conceptIdSchema>;
 
 export function conceptById(id: string): Concept | undefined {
   return CONCEPTS.find((x) => x.id === id);

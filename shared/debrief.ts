@@ -26,7 +26,7 @@ const CHECKPOINT_SECONDS = 5;
 /** A change is made this many seconds before it must be ready. */
 const LEAD_MARGIN_SECONDS = 5;
 
-export interface DebriefOptions {
+interface DebriefOptions {
   /** Re-runs to spend on what-ifs; 0 for the incidents alone. */
   whatIfs?: number;
 }

@@ -35,7 +35,7 @@ export const RULE_ERRORS = {
   /** The action is not an action (schema check failed). */
   INVALID_ACTION: 'INVALID_ACTION',
 } as const;
-export type RuleErrorCode = (typeof RULE_ERRORS)[keyof typeof RULE_ERRORS];
+type RuleErrorCode = (typeof RULE_ERRORS)[keyof typeof RULE_ERRORS];
 
 export interface RuleError {
   code: RuleErrorCode;

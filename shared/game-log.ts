@@ -8,7 +8,7 @@ import { eventSchema, type GameEvent } from './level.js';
 const tickSchema = z.number().int().min(0);
 
 /** An accepted action, or an event a host fired live (its `at` absolute), at the tick it applied. */
-export const gameLogEntrySchema = z.union([
+const gameLogEntrySchema = z.union([
   z.object({ tick: tickSchema, action: actionSchema }).strict(),
   z.object({ tick: tickSchema, event: eventSchema }).strict(),
 ]);

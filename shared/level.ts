@@ -4,9 +4,9 @@ import { actionSchema, regionIdSchema } from './action.js';
 import { chapterSchema, conceptIdSchema } from './concepts.js';
 
 /** Default simulation tick, in milliseconds. */
-export const DEFAULT_TICK_MS = 100;
+const DEFAULT_TICK_MS = 100;
 /** Default warning before an event, in seconds. */
-export const DEFAULT_ANNOUNCE_SECONDS = 10;
+const DEFAULT_ANNOUNCE_SECONDS = 10;
 
 const eventBase = {
   /** Seconds from the start. */

@@ -99,7 +99,7 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
 /** Room phases, in the order a round goes through them. */
 export const PHASES = ['lobby', 'countdown', 'running', 'paused', 'ended'] as const;
-export const phaseSchema = z.enum(PHASES);
+const phaseSchema = z.enum(PHASES);
 export type Phase = z.infer<typeof phaseSchema>;
 
 /** Room codes: short and unambiguous when read aloud or off a projector (no 0/O, 1/I/L). */
@@ -124,7 +124,7 @@ const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 // Client to server.
 
-export const helloSchema = z.object({
+const helloSchema = z.object({
   type: z.literal('hello'),
   protocol: z.number().int(),
   rulesHash: z.string().max(64),
@@ -180,11 +180,10 @@ export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 // Server to client.
 
-export const seatViewSchema = z.object({ id: playerIdSchema, name: z.string(), ready: z.boolean(), connected: z.boolean(), team: z.string().optional() });
-export type SeatView = z.infer<typeof seatViewSchema>;
+const seatViewSchema = z.object({ id: playerIdSchema, name: z.string(), ready: z.boolean(), connected: z.boolean(), team: z.string().optional() });
 
 /** The room as everyone in it sees it. */
-export const roomViewSchema = z.object({
+const roomViewSchema = z.object({
   code: z.string(),
   levelId: z.string(),
   title: z.string(),
@@ -197,7 +196,7 @@ export const roomViewSchema = z.object({
 });
 export type RoomView = z.infer<typeof roomViewSchema>;
 
-export const leaderboardRowSchema = z.object({
+const leaderboardRowSchema = z.object({
   rank: z.number().int().min(1),
   player: playerIdSchema,
   name: z.string(),
@@ -247,7 +246,7 @@ export const boardRowSchema = z.object({
 export type BoardRow = z.infer<typeof boardRowSchema>;
 
 /** Decimals of a board row's availability: the screens show a percentage with two. */
-export const BOARD_AVAILABILITY_DECIMALS = 6;
+const BOARD_AVAILABILITY_DECIMALS = 6;
 
 /** A leaderboard row as it goes on the wire. */
 export function boardRow(r: LeaderboardRow): BoardRow {
@@ -285,7 +284,7 @@ export const resultRowSchema = z.object({
 export type ResultRow = z.infer<typeof resultRowSchema>;
 
 /** A row's cumulative standing over a series of levels (`nines host --levels`). */
-export const seriesTotalSchema = z.object({
+const seriesTotalSchema = z.object({
   rank: z.number().int().min(1),
   player: playerIdSchema,
   name: z.string(),
@@ -296,8 +295,7 @@ export const seriesTotalSchema = z.object({
 export type SeriesTotal = z.infer<typeof seriesTotalSchema>;
 
 /** Where a round stands in a series of levels: its place (1-based), the series' length and the totals so far. */
-export const seriesStandingSchema = z.object({ level: z.number().int().min(1), of: z.number().int().min(1), final: z.boolean(), totals: z.array(seriesTotalSchema) });
-export type SeriesStanding = z.infer<typeof seriesStandingSchema>;
+const seriesStandingSchema = z.object({ level: z.number().int().min(1), of: z.number().int().min(1), final: z.boolean(), totals: z.array(seriesTotalSchema) });
 
 /**
  * The full state of the player's game, `hash` its stateHash: the base the client replays from. Sent
@@ -314,7 +312,7 @@ export const MAX_BATCH_MESSAGES = 64;
  * in order, as if it had come alone. One frame instead of several saves a write call and a frame header
  * per message.
  */
-export const batchSchema = z.object({ type: z.literal('batch'), messages: z.array(z.unknown()).max(MAX_BATCH_MESSAGES) });
+const batchSchema = z.object({ type: z.literal('batch'), messages: z.array(z.unknown()).max(MAX_BATCH_MESSAGES) });
 
 /** A batch frame of messages already serialised. */
 export function batchFrame(messages: readonly string[]): string {

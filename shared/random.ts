@@ -6,10 +6,10 @@
 export type RandomState = [number, number, number, number];
 
 /** Outputs discarded after seeding, as sfc32's author recommends, to decorrelate nearby seeds. */
-export const SFC32_WARMUP_ROUNDS = 15;
+const SFC32_WARMUP_ROUNDS = 15;
 
 /** Above this mean `poisson` switches from exact inversion to a rounded normal approximation. */
-export const POISSON_EXACT_MAX_MEAN = 30;
+const POISSON_EXACT_MAX_MEAN = 30;
 
 const TWO_POW_32 = 4294967296;
 const TWO_PI = 2 * Math.PI;

@@ -1,13 +1,13 @@
 /** Most nines the score counts (99.999%). */
-export const MAX_NINES = 5;
+const MAX_NINES = 5;
 /** Points per nine of availability. */
-export const POINTS_PER_NINE = 200;
+const POINTS_PER_NINE = 200;
 /** Points for spending nothing; they fall linearly to 0 at the whole budget. */
-export const THRIFT_POINTS = 300;
+const THRIFT_POINTS = 300;
 /** Most stars a game earns. */
 export const MAX_STARS = 3;
 /** Points for passing. */
-export const PASS_POINTS = 200;
+const PASS_POINTS = 200;
 
 /** The formula, as the README and the results screen print it. */
 export const SCORE_FORMULA =
@@ -15,15 +15,15 @@ export const SCORE_FORMULA =
   `where nines = -log10(1 - availability), at most ${MAX_NINES}`;
 
 /** The thrift star: spend at most this share of the budget. */
-export const THRIFT_STAR_SHARE = 0.75;
+const THRIFT_STAR_SHARE = 0.75;
 /** The care star: fail at most this share of what the target allows. */
-export const CAREFUL_STAR_SHARE = 0.5;
+const CAREFUL_STAR_SHARE = 0.5;
 
 const thriftStar = (cost: number, budget: number) => cost <= THRIFT_STAR_SHARE * budget;
 const carefulStar = (availability: number, target: number) => 1 - availability <= (1 - target) * CAREFUL_STAR_SHARE;
 
 /** What the care star asks: the availability to reach, 99.5% for a 99% target. */
-export function carefulAvailability(target: number): number {
+function carefulAvailability(target: number): number {
   return 1 - (1 - target) * CAREFUL_STAR_SHARE;
 }
 

@@ -9,7 +9,7 @@ import { nodeSample, snapshotFailures, tidy, type FailureSnapshot, type NodeSamp
 export { tidy, type NodeSample };
 
 /** Default seconds between timeline entries of `nines simulate`. */
-export const DEFAULT_EVERY_SECONDS = 10;
+const DEFAULT_EVERY_SECONDS = 10;
 
 /** One sample of a run. Rates and availability cover the time since the previous sample; node metrics and latency are those of the tick at t. */
 export interface TimelineEntry {

@@ -1,8 +1,30 @@
 import type { Kind, Tier } from './catalog.js';
-import type { KindConfig, NodeConfig } from './node-config.js';
+import type { KindConfig, NodeConfig } from './kinds/index.js';
 import type { GameEvent } from './level.js';
-import type { RateLimitState } from './sim/rate-limit.js';
-import type { LatencyShape } from './sim/latency.js';
+
+/**
+ * A gateway limiter's state (sim/rate-limit.ts): plain data shared by all algorithms so that a snapshot is a
+ * JSON copy and switching algorithm needs no reshaping; each algorithm reads
+ * only its own fields.
+ */
+export interface RateLimitState {
+  /** Token bucket: tokens currently available. */
+  tokens: number;
+  /** Windows: index of the window `current` counts, -1 before the first tick. */
+  windowIndex: number;
+  /** Windows: requests admitted in window `windowIndex`. */
+  current: number;
+  /** Sliding window: requests admitted in window `windowIndex - 1`. */
+  previous: number;
+}
+
+/** A latency distribution: a random part (Gamma-fitted mean and variance) plus a few fixed delays with their weights (s). */
+export interface LatencyShape {
+  randomMean: number;
+  randomVar: number;
+  fixed: number[];
+  weights: number[];
+}
 
 /** What a node showed in the last tick: the numbers the map, the inspector and `simulate` print. */
 export interface NodeMetrics {
@@ -26,7 +48,7 @@ export interface NodeMetrics {
 }
 
 /** What every node has whatever its kind; NodeState adds the kind and its config. */
-export interface NodeBase {
+interface NodeBase {
   id: string;
   region: string;
   /** Placement order: events pick "the oldest" by it, and iteration follows it. */
@@ -60,12 +82,12 @@ export interface NodeBase {
 /** A node: narrowing on `kind` types its `config`. */
 export type NodeState = NodeBase & KindConfig;
 
-export interface Link {
+interface Link {
   from: string;
   to: string;
 }
 
-export interface Totals {
+interface Totals {
   /** Legitimate requests offered. */
   offered: number;
   good: number;

@@ -12,6 +12,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   client: ['server', 'shared'],
 };
 
+/** Folders whose modules the other layers reach only through the folder's front door. */
+const FRONT_DOORS: Record<string, string> = {
+  'shared/sim': 'shared/sim/index.ts',
+};
+
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
@@ -34,14 +39,21 @@ export function forbiddenImports(file: string, text: string): string[] {
   const allowed = MAY_IMPORT[from];
   if (!allowed) return [];
   return importsOf(text).flatMap((spec) => {
-    const target = relative(ROOT, normalize(join(dirname(file), spec))).split(/[\\/]/)[0]!;
-    if (target === from || !(target in MAY_IMPORT) || allowed.includes(target)) return [];
+    const path = relative(ROOT, normalize(join(dirname(file), spec))).split(/[\\/]/).join('/');
+    const target = path.split('/')[0]!;
+    if (target === from || !(target in MAY_IMPORT)) return [];
+    if (allowed.includes(target) && !pastFrontDoor(path)) return [];
     return [`${relative(ROOT, file)} -> ${spec}`];
   });
 }
 
+/** Whether a module path (from the root, `.js` as imported) is inside a folder with a front door and is not the door. */
+export function pastFrontDoor(path: string): boolean {
+  return Object.entries(FRONT_DOORS).some(([folder, door]) => path.startsWith(`${folder}/`) && path.replace(/\.js$/, '.ts') !== door);
+}
+
 describe('layers point one way', () => {
-  it('shared imports nothing of ours, server only shared, client server and shared', () => {
+  it('shared imports nothing of ours, server only shared, client server and shared, and the engine only through shared/sim/index.ts', () => {
     const files = Object.keys(MAY_IMPORT).flatMap((layer) => sources(join(ROOT, layer)));
     expect(files.length).toBeGreaterThan(100);
     expect(files.flatMap((f) => forbiddenImports(f, readFileSync(f, 'utf8')))).toEqual([]);
@@ -52,5 +64,16 @@ describe('layers point one way', () => {
     expect(forbiddenImports(join(ROOT, 'server', 'room.ts'), "const m = await import('../client/app.js');")).toEqual(['server/room.ts -> ../client/app.js']);
     expect(forbiddenImports(join(ROOT, 'server', 'room.ts'), "export { y } from '../client/tui.js';")).toEqual(['server/room.ts -> ../client/tui.js']);
     expect(forbiddenImports(join(ROOT, 'client', 'cli', 'host.ts'), "import { startServer } from '../../server/ws-server.js';\nimport { stateHash } from '../../shared/state-hash.js';")).toEqual([]);
+  });
+
+  it("catches an import of the engine's internals past its front door, from client or server, and lets shared/ reach them", () => {
+    expect(forbiddenImports(join(ROOT, 'client', 'game-replica.ts'), "import { createEngine } from '../shared/sim/tick.js';")).toEqual(['client/game-replica.ts -> ../shared/sim/tick.js']);
+    expect(forbiddenImports(join(ROOT, 'client', 'bot', 'greedy-data.ts'), "import type { Q } from '../../shared/sim/cache.js';")).toEqual(['client/bot/greedy-data.ts -> ../../shared/sim/cache.js']);
+    expect(forbiddenImports(join(ROOT, 'server', 'room.ts'), "const m = await import('../shared/sim/events.js');")).toEqual(['server/room.ts -> ../shared/sim/events.js']);
+    expect(forbiddenImports(join(ROOT, 'client', 'game-replica.ts'), "import { createEngine } from '../shared/sim/index.js';")).toEqual([]);
+    expect(forbiddenImports(join(ROOT, 'shared', 'game.ts'), "import { createEngine } from './sim/tick.js';")).toEqual([]);
+    expect(pastFrontDoor('shared/sim/tick.js')).toBe(true);
+    expect(pastFrontDoor('shared/sim/index.js')).toBe(false);
+    expect(pastFrontDoor('shared/simulate.js')).toBe(false);
   });
 });

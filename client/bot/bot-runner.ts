@@ -10,11 +10,11 @@ import { STRATEGIES, type StrategyName } from './strategies.js';
 import type { Strategy } from './strategy.js';
 
 /** Seconds of game time between two decisions of a bot: a person's pace, and light on the CPU. */
-export const DECIDE_EVERY_SECONDS = 1;
+const DECIDE_EVERY_SECONDS = 1;
 /** Most actions a bot sends at once (the rest follow once they are answered): well inside the server's message rate limit. */
 export const MAX_ACTIONS_PER_DECISION = 10;
 /** Bots that open their connection at once; the next batch waits JOIN_INTERVAL_MS, so a thousand do not knock together. */
-export const JOIN_BATCH = 50;
+const JOIN_BATCH = 50;
 const JOIN_INTERVAL_MS = 100;
 
 /** The name of the run's bot number i (from 0). */
@@ -28,7 +28,7 @@ export function decisionTicks(rt: LevelRuntime): number {
 }
 
 /** How a bot's stay in the room ended. */
-export type BotOutcome = 'results' | 'ended' | 'closed' | 'stopped' | 'crashed';
+type BotOutcome = 'results' | 'ended' | 'closed' | 'stopped' | 'crashed';
 
 export interface BotResult {
   name: string;

@@ -1,15 +1,15 @@
 import { plannedUnits } from '../../shared/architecture.js';
 import { TIER_FACTOR, TIERS, WORKER_RATE, WRITE_COST, type Kind } from '../../shared/catalog.js';
-import { lruHitRatio } from '../../shared/sim/cache.js';
+import { lruHitRatio } from '../../shared/sim/index.js';
 import type { Action } from '../../shared/action.js';
 import type { GameState, NodeState } from '../../shared/state.js';
 import { calleesOf, callersOf, databaseWork, freeId, growth, isReady, looksDown, minutesLeft, ofKind, trafficAt, unitCapacity } from './greedy-model.js';
 import { allowed, linksAround, pending, placeWithUnits, replicasOf, scaleWithin, SPARE_CEILING, SPEND_CEILING, within, type Turn } from './greedy-turn.js';
 
 /** Forecast database utilization past which the bot takes reads off it or makes it bigger. */
-export const DB_HOT = 0.75;
+const DB_HOT = 0.75;
 /** Database utilization the bot aims for when it relieves one. */
-export const DB_TARGET = 0.6;
+const DB_TARGET = 0.6;
 /** Most cache nodes the bot gives one cache, and most read replicas one primary. */
 const MAX_CACHE_UNITS = 8;
 const MAX_REPLICAS = 2;

@@ -2,7 +2,7 @@ import { plannedUnits } from '../../shared/architecture.js';
 import { TIER_FACTOR, WRITE_COST, type Kind } from '../../shared/catalog.js';
 import type { GameEvent } from '../../shared/level.js';
 import type { LevelRuntime } from '../../shared/level-runtime.js';
-import { effectsAt, emptyEffects } from '../../shared/sim/events.js';
+import { effectsAt, emptyEffects } from '../../shared/sim/index.js';
 import { isKind, type GameState, type NodeOf, type NodeState } from '../../shared/state.js';
 import type { BotView } from './strategy.js';
 

@@ -1,6 +1,6 @@
 import type { Action } from '../../shared/action.js';
 import { plannedUnits } from '../../shared/architecture.js';
-import { POOLED } from '../../shared/sim/outage.js';
+import { factsOf } from '../../shared/kinds/index.js';
 import type { NodeState } from '../../shared/state.js';
 import { drainQueues, dropStaleReplicas, relieveDatabases, routeShards, spareReplicas } from './greedy-data.js';
 import { finishEntries, prepare } from './greedy-events.js';
@@ -13,9 +13,9 @@ import { allowed, linksAround, pending, placeWithUnits, scaleWithin, SPEND_CEILI
 import { Draft, type Strategy } from './strategy.js';
 
 /** Utilization an app pool is sized for: headroom for noise and the next few seconds' growth. */
-export const APP_TARGET = 0.7;
+const APP_TARGET = 0.7;
 /** Utilization a pool that must carry its sibling's load alone may reach. */
-export const SURVIVOR_TARGET = 0.85;
+const SURVIVOR_TARGET = 0.85;
 /** Share of the downtime the target allows that one tier may take, when units fail in the background. */
 const TIER_DOWNTIME_SHARE = 0.1;
 /** Seconds beyond a unit's warm-up the forecast looks ahead: a decision or two late is still in time. */
@@ -117,7 +117,7 @@ function parallelPools(turn: Turn): void {
   const { level, params } = turn.view.rt;
   if (!level.backgroundFailures) return;
   const allowedDown = (1 - level.target) * TIER_DOWNTIME_SHARE;
-  for (const pool of turn.draft.state.nodes.filter((n) => POOLED.has(n.kind))) {
+  for (const pool of turn.draft.state.nodes.filter((n) => factsOf(n.kind).pooled)) {
     const p = params[pool.kind];
     if (p.availability >= 1) continue;
     const units = Math.min(p.maxUnits, Math.ceil(Math.log(allowedDown) / Math.log(1 - p.availability) - 1e-9));

@@ -1,15 +1,15 @@
 import type { Action } from '../../shared/action.js';
-import { budgetLeft, SCALABLE, TIERED } from '../../shared/architecture.js';
+import { budgetLeft } from '../../shared/architecture.js';
 import { LINKABLE } from '../../shared/catalog.js';
-import { CONSISTENCIES, DNS_POLICIES, LB_ALGORITHMS, LIMITERS, SHARDINGS, STANDBYS } from '../../shared/node-config.js';
+import { CONSISTENCIES, DNS_POLICIES, factsOf, LB_ALGORITHMS, LIMITERS, SHARDINGS, STANDBYS } from '../../shared/kinds/index.js';
 import type { Random } from '../../shared/random.js';
 import type { GameState, NodeState } from '../../shared/state.js';
 import { Draft, type BotView, type Strategy } from './strategy.js';
 
 /** Chance that a decision sends anything: a random player acts now and then, not every second. */
-export const ACT_CHANCE = 0.4;
+const ACT_CHANCE = 0.4;
 /** Most of the budget left that one action may spend, and how far ahead of the clock spending may run. */
-export const SPEND_SHARE = 0.1;
+const SPEND_SHARE = 0.1;
 /** Candidates drawn per decision before giving up on finding a valid, affordable one. */
 const TRIES = 8;
 
@@ -52,7 +52,7 @@ const MOVES: readonly { weight: number; make: Maker }[] = [
     return l ? { type: 'unlink', from: l.from, to: l.to } : undefined;
   } },
   { weight: 2, make: (s, _view, random) => {
-    const n = pick(random, s.nodes.filter((x) => SCALABLE.has(x.kind)));
+    const n = pick(random, s.nodes.filter((x) => factsOf(x.kind).units));
     return n ? { type: 'scale', node: n.id, by: random.int(3) === 0 ? -1 : 1 } : undefined;
   } },
   { weight: 2, make: (s, _view, random) => {
@@ -61,7 +61,7 @@ const MOVES: readonly { weight: number; make: Maker }[] = [
     return n && config ? { type: 'configure', node: n.id, config } : undefined;
   } },
   { weight: 1, make: (s, _view, random) => {
-    const n = pick(random, s.nodes.filter((x) => TIERED.has(x.kind)));
+    const n = pick(random, s.nodes.filter((x) => factsOf(x.kind).tiers));
     return n ? { type: 'upgrade', node: n.id } : undefined;
   } },
   { weight: 0.5, make: (s, _view, random) => {

@@ -9,11 +9,11 @@ import { UsageError } from './usage-error.js';
 
 const COMMAND = 'nines bot';
 /** Most bots one process runs: a load test runs several processes rather than one huge one. */
-export const MAX_BOTS = 1_000;
+const MAX_BOTS = 1_000;
 /** The strategy bots play unless told otherwise. */
-export const DEFAULT_STRATEGY: StrategyName = 'greedy';
+const DEFAULT_STRATEGY: StrategyName = 'greedy';
 /** Bots are named `<prefix>-<n>` unless told otherwise. */
-export const DEFAULT_PREFIX = 'bot';
+const DEFAULT_PREFIX = 'bot';
 /** The random strategy's seed unless told otherwise: the same run twice plays the same. */
 const DEFAULT_SEED = 1;
 
@@ -46,7 +46,7 @@ function prefixOption(raw: string | undefined, count: number): string {
 const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 /** One bot's line: its standing, or why it has none. */
-export function resultLine(r: BotResult): string {
+function resultLine(r: BotResult): string {
   const acts = `${r.sent} action${r.sent === 1 ? '' : 's'}${r.refused ? `, ${r.refused} refused` : ''}`;
   if (r.outcome === 'results') {
     const cost = r.cost === undefined ? '' : `, cost ${Math.round(r.cost)}${r.budget === undefined ? '' : ` of ${r.budget}`}`;
@@ -57,7 +57,7 @@ export function resultLine(r: BotResult): string {
 }
 
 /** The run in one line: how many bots got results, passed, and their mean availability; how many were stopped or could not play. */
-export function summaryLine(results: readonly BotResult[], strategy: StrategyName, room: string): string {
+function summaryLine(results: readonly BotResult[], strategy: StrategyName, room: string): string {
   const rated = results.filter((r) => r.outcome === 'results');
   const stopped = results.filter((r) => r.outcome === 'stopped').length;
   const passed = rated.filter((r) => r.passed).length;
@@ -68,7 +68,7 @@ export function summaryLine(results: readonly BotResult[], strategy: StrategyNam
 }
 
 /** What the bots wait for once seated: the host's start. */
-export function lobbyLine(ready: number, room: string): string {
+function lobbyLine(ready: number, room: string): string {
   return `${COMMAND}: ${ready} bot${ready === 1 ? '' : 's'} ready in the lobby of room ${room}; waiting for the host to start the round`;
 }
 

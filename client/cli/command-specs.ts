@@ -4,7 +4,7 @@
  */
 import { MAX_CONNECTIONS_PER_ADDRESS, MAX_SEATS_PER_ADDRESS } from '../../server/limits.js';
 
-export interface OptionSpec {
+interface OptionSpec {
   name: string;
   type: 'string' | 'boolean';
   /** How usage shows the value, e.g. `<file>`; string options only. */
@@ -18,7 +18,7 @@ export interface CommandInput {
   positionals: string[];
 }
 
-export interface CommandModule {
+interface CommandModule {
   /** Returns the exit code. */
   run(input: CommandInput): Promise<number>;
 }

@@ -38,7 +38,7 @@ export class DashboardLog {
 }
 
 /** The room as the dashboard shows it, and the availability samples it keeps over a round. */
-export class DashboardSource {
+class DashboardSource {
   private history: Record<string, number[]> = {};
   private sampledTick = -1;
   private round = -1;

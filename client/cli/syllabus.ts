@@ -10,7 +10,7 @@ import { UsageError } from './usage-error.js';
 const COMMAND = 'nines syllabus';
 
 /** The formats `--format` takes; Markdown is the default, readable as it is in a terminal. */
-export const SYLLABUS_FORMATS = ['md', 'csv', 'json'] as const;
+const SYLLABUS_FORMATS = ['md', 'csv', 'json'] as const;
 type SyllabusFormat = (typeof SYLLABUS_FORMATS)[number];
 
 /** What a row says when no level teaches its concept. */

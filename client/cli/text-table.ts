@@ -1,6 +1,6 @@
-export type Align = 'left' | 'right';
+type Align = 'left' | 'right';
 
-export interface Column {
+interface Column {
   title: string;
   align: Align;
 }

@@ -45,7 +45,7 @@ const GLYPHS: Record<string, readonly string[]> = {
 };
 
 /** Rows of the block font. */
-export const BLOCK_HEIGHT = 5;
+const BLOCK_HEIGHT = 5;
 const GLYPH_WIDTH = 5;
 const GAP = 1;
 const FILL = '\u2588';

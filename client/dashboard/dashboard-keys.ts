@@ -3,7 +3,7 @@ import type { DashboardData, DashPlayer, DashUi } from './dashboard-model.js';
 import { FIRE_PRESETS } from './fire-presets.js';
 import { PLAYER_ORDERS, visiblePlayers } from './player-list.js';
 
-export interface DashKeyResult {
+interface DashKeyResult {
   ui: DashUi;
   control?: HostControl;
   quit?: boolean;

@@ -5,7 +5,7 @@ import type { DashPlayer, PlayerOrder } from './player-list.js';
 export type { DashPlayer } from './player-list.js';
 
 /** A level the host may move on to. */
-export interface LevelChoice {
+interface LevelChoice {
   id: string;
   title: string;
 }
@@ -42,10 +42,10 @@ export interface DashboardData {
   nextLevel: string;
 }
 
-export type DashMode = 'main' | 'filter' | 'fire' | 'kick' | 'confirm-kick' | 'team' | 'confirm' | 'next' | 'token' | 'projector';
+type DashMode = 'main' | 'filter' | 'fire' | 'kick' | 'confirm-kick' | 'team' | 'confirm' | 'next' | 'token' | 'projector';
 
 /** What waits for the host's `y`: the view it came from goes on after. */
-export interface Confirmation {
+interface Confirmation {
   what: 'end' | 'quit';
   from: 'main' | 'projector';
 }

@@ -10,7 +10,7 @@ const OVERLAY_WIDTH = 60;
 /** Matching players the fire picker lists under the typed name. */
 const WHOM_SHOWN = 5;
 
-export type PlayerLine = (p: DashPlayer, width: number, selected: boolean) => Line;
+type PlayerLine = (p: DashPlayer, width: number, selected: boolean) => Line;
 
 const hint = (...pairs: [string, string][]): Line => pairs.flatMap(([k, what]) => [seg(k, 'key'), seg(` ${what}  `, 'muted')]);
 

@@ -14,7 +14,7 @@ const LIST_CHROME = 2;
 const LIST_KEYS = new Set(['o', '/']);
 
 /** The top line: what room this is and where its round stands (time left, not a tick number). */
-export function headerLine(data: DashboardData, width: number): Line {
+function headerLine(data: DashboardData, width: number): Line {
   return spread(
     [seg(' nines host  ', 'title'), seg(`room ${data.code}  `, 'accent'), seg(`${data.levelId}: ${data.title}`)],
     [seg(`  ${roundClock(data)}`, data.phase === 'running' ? 'ok' : data.phase === 'paused' ? 'warn' : 'muted'), seg(' ')],

@@ -1,7 +1,7 @@
 import { eventSchema, type GameEvent, type GameEventInput } from '../../shared/level.js';
 
 /** An event the host can fire with one key: what the picker shows and what it sends (at once, to everyone). */
-export interface FirePreset {
+interface FirePreset {
   label: string;
   event: GameEvent;
 }

@@ -29,7 +29,7 @@ const byJoin = (a: DashPlayer, b: DashPlayer) => Number(a.id.slice(1)) - Number(
  * The struggling first: the game's one ranking (shared/ranking.ts) read from the bottom, so the list
  * and the leaderboard never disagree; players without a game yet go last, by name.
  */
-export function byAvailability(a: DashPlayer, b: DashPlayer): number {
+function byAvailability(a: DashPlayer, b: DashPlayer): number {
   if (a.availability === undefined || b.availability === undefined) return (a.availability === undefined ? 1 : 0) - (b.availability === undefined ? 1 : 0) || byName(a, b);
   const key = (p: DashPlayer) => ({ availability: p.availability!, score: p.score ?? 0, finishedAt: p.finishedAt ?? 0, order: joinOrder(p.id) });
   return compareRank(key(b), key(a));

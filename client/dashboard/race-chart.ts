@@ -3,7 +3,7 @@ import { seg, type Line } from '../styled.js';
 /** Marks of the chart's series, in rank order. */
 const MARKS = ['1', '2', '3', '4', '5'];
 
-export interface RaceSeries {
+interface RaceSeries {
   name: string;
   values: readonly number[];
 }

@@ -7,7 +7,7 @@ import type { Culprit } from './incidents.js';
 // is a warm-up late; sizing for the peak by hand pays for it all day.
 
 /** Utilization a pool may reach in a surge's first seconds, before the instances it calls for are warm. */
-export const SURGE_UTILIZATION = 0.9;
+const SURGE_UTILIZATION = 0.9;
 /** Fewest instances the what-if's autoscaler keeps: one that dies is then not the whole pool. */
 export const AUTOSCALE_MIN_INSTANCES = 2;
 /** Steps the target utilization is rounded down to, so that it reads as a whole percentage. */

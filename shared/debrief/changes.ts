@@ -50,7 +50,7 @@ export interface TroubleContext {
   backgroundFailures: boolean;
 }
 
-export interface PlannedChange {
+interface PlannedChange {
   /** How a hint names it: "a read replica of db1". */
   text: string;
   actions: Action[];

@@ -1,7 +1,7 @@
 import type { Action } from '../action.js';
 import { plannedUnits } from '../architecture.js';
 import type { LevelRuntime } from '../level-runtime.js';
-import { POOLED } from '../sim/outage.js';
+import { KIND_FACTS } from '../kinds/index.js';
 import type { GameState, NodeState } from '../state.js';
 import type { Change } from './changes.js';
 
@@ -11,7 +11,7 @@ import type { Change } from './changes.js';
 const UNIT_WORDS: Record<string, string> = { app: 'instances', cache: 'nodes', queue: 'workers' };
 
 function pools(state: GameState, region?: string): NodeState[] {
-  return state.nodes.filter((n) => POOLED.has(n.kind) && (region === undefined || n.region === region));
+  return state.nodes.filter((n) => KIND_FACTS[n.kind].pooled && (region === undefined || n.region === region));
 }
 
 /**

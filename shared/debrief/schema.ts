@@ -5,7 +5,7 @@ import { FAILURE_REASONS } from '../reasons.js';
 
 // A debrief crosses to players in a message and to disk in the results file: schemas, not just types.
 
-export const debriefEventSchema = z.object({
+const debriefEventSchema = z.object({
   /** Seconds of game time. */
   at: z.number(),
   duration: z.number(),
@@ -13,9 +13,8 @@ export const debriefEventSchema = z.object({
   /** Fired live by the host rather than on the level's timeline. */
   live: z.boolean(),
 });
-export type DebriefEvent = z.infer<typeof debriefEventSchema>;
 
-export const debriefCulpritSchema = z.object({
+const debriefCulpritSchema = z.object({
   node: z.string(),
   kind: kindSchema.optional(),
   region: z.string(),
@@ -30,7 +29,7 @@ export const debriefCulpritSchema = z.object({
 });
 export type DebriefCulprit = z.infer<typeof debriefCulpritSchema>;
 
-export const incidentSchema = z.object({
+const incidentSchema = z.object({
   /** Seconds of game time. */
   from: z.number(),
   to: z.number(),
@@ -45,7 +44,7 @@ export const incidentSchema = z.object({
 });
 export type Incident = z.infer<typeof incidentSchema>;
 
-export const whatIfSchema = z.object({
+const whatIfSchema = z.object({
   /** The incident it answers, by index. */
   incident: z.number().int(),
   /** Seconds of game time the change is made at. */

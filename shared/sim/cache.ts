@@ -10,7 +10,7 @@
 export const ZIPF_EXACT_RANKS = 50;
 
 /** Geometric range buckets covering the ranks past ZIPF_EXACT_RANKS; fixed so a sum costs the same for any N. */
-export const ZIPF_RANGE_BUCKETS = 150;
+const ZIPF_RANGE_BUCKETS = 150;
 
 /**
  * Geometric step on which ttlHitRatio and staleReadProbability quantise
@@ -18,21 +18,21 @@ export const ZIPF_RANGE_BUCKETS = 150;
  * respectively per unit of ln(rate x seconds), so rounding to the nearest step
  * costs at most 0.25 * ln(1.005)/2 = 6.2e-4 (TTL) and 9.2e-4 (staleness) absolute.
  */
-export const RATE_QUANTUM = 1.005;
+const RATE_QUANTUM = 1.005;
 
 /** Entries per memo table before it is cleared; bounds memory when inputs drift over a long game. */
-export const MEMO_LIMIT = 4096;
+const MEMO_LIMIT = 4096;
 
 /** Distinct (alpha, N) popularity structures kept before the memo is cleared. */
-export const ZIPF_MEMO_LIMIT = 256;
+const ZIPF_MEMO_LIMIT = 256;
 
 /** Relative tolerance of the Che characteristic-time solve. */
-export const CHE_TOLERANCE = 1e-12;
+const CHE_TOLERANCE = 1e-12;
 
 /** Newton iterations allowed for the Che solve; from below on a concave function it converges monotonically in far fewer. */
-export const CHE_MAX_ITERATIONS = 200;
+const CHE_MAX_ITERATIONS = 200;
 
-export interface ZipfPopularity {
+interface ZipfPopularity {
   readonly alpha: number;
   /** N, the number of keys. */
   readonly keys: number;

@@ -1,4 +1,5 @@
-import type { Kind } from '../catalog.js';
+import { hash32 } from '../hash.js';
+import { KIND_FACTS } from '../kinds/index.js';
 import type { LevelRuntime } from '../level-runtime.js';
 import type { GameState, NodeState } from '../state.js';
 import { CLASS_COUNT, C_BACKGROUND, C_DEFERRABLE, C_HOT, C_MALICIOUS, C_READ, C_STATIC, C_WRITE, carries } from './classes.js';
@@ -8,36 +9,9 @@ import {
 } from './graph.js';
 import { buildPlans } from './plans.js';
 
-/** Classes each kind answers by itself when nothing downstream takes them. */
-const TERMINAL: Record<Kind, readonly number[]> = {
-  dns: [], cdn: [], gateway: [], lb: [], shards: [], cache: [],
-  app: [C_STATIC, C_MALICIOUS],
-  queue: [C_DEFERRABLE],
-  db: [C_READ, C_HOT, C_WRITE, C_DEFERRABLE, C_MALICIOUS, C_BACKGROUND],
-  replica: [C_READ, C_HOT, C_MALICIOUS, C_BACKGROUND],
-  storage: [C_STATIC],
-};
-
-/**
- * Where a caller sends a class first: a cache or queue in front of a database takes the traffic,
- * and the database sees only what they pass on (or what reaches it when they are down).
- */
-const PREFERENCE: Record<Kind, number> = {
-  cdn: 0, cache: 0, queue: 0, gateway: 0, lb: 1, app: 1, dns: 1, shards: 2, db: 3, replica: 3, storage: 3,
-};
-
 /** Virtual nodes per server on a consistent-hashing load balancer's ring. */
-export const LB_VIRTUAL_NODES = 10;
+const LB_VIRTUAL_NODES = 10;
 
-/** FNV-1a: a stable 32-bit hash for placing keys and shards on a ring. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
 
 /** Each shard's share of the key space and the owner of the hot key, for mod-N or ring hashing. */
 function shardLayout(children: CNode[], algorithm: string, virtualNodes: number): { shares: number[]; hotOwner: number } {
@@ -97,9 +71,9 @@ export function compile(state: GameState, rt: LevelRuntime): Compiled {
       const el: number[] = [];
       c.children.forEach((ch, j) => { if (carries(ch.routes, k)) el.push(j); });
       c.eligible[k] = el;
-      const ranks = [...new Set(el.map((j) => PREFERENCE[c.children[j]!.node.kind]))].sort((a, b) => a - b);
-      c.groups[k] = ranks.map((r) => el.filter((j) => PREFERENCE[c.children[j]!.node.kind] === r));
-      const answers = el.length === 0 && TERMINAL[c.node.kind].includes(k);
+      const ranks = [...new Set(el.map((j) => KIND_FACTS[c.children[j]!.node.kind].preference))].sort((a, b) => a - b);
+      c.groups[k] = ranks.map((r) => el.filter((j) => KIND_FACTS[c.children[j]!.node.kind].preference === r));
+      const answers = el.length === 0 && c.facts.terminates.includes(k);
       if (answers) c.answers |= 1 << k;
       if (answers || el.length > 0) c.routes |= 1 << k;
     }

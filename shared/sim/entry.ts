@@ -1,4 +1,4 @@
-import type { NodeConfig } from '../node-config.js';
+import type { NodeConfig } from '../kinds/index.js';
 import type { Random } from '../random.js';
 import * as classes from './classes.js';
 import * as graph from './graph.js';
@@ -14,7 +14,7 @@ const { ARRIVALS_UNCHECKED, I_NEED, NODE_INTS } = graph;
  * `count[s]` targets, the i-th at s * room + i: the target's index in the compiled order, its
  * weight, and the users' round trip to it (s). Flat typed arrays reused from tick to tick.
  */
-export interface EntrySplits {
+interface EntrySplits {
   count: Int32Array;
   target: Int32Array;
   weight: Float64Array;

@@ -3,17 +3,17 @@
 // that stays on [0, inf) and reduces to the exponential of an M/M/1 sojourn.
 
 /** Relative size of the last term at which the series and continued fraction stop; gives ~1e-11 relative accuracy at a third less cost than 1e-15. */
-export const GAMMA_EPSILON = 1e-12;
+const GAMMA_EPSILON = 1e-12;
 
 /** Iteration cap for series and continued fraction; below the large-shape cutoff they need about 8*sqrt(shape). */
-export const GAMMA_MAX_ITERATIONS = 1000;
+const GAMMA_MAX_ITERATIONS = 1000;
 
 /**
  * Shape above which the Wilson-Hilferty normal approximation replaces the exact
  * expansions: its error there is under 6e-7 absolute and 0.12% relative on
  * tails down to 1e-9, while the exact expansions would need 800+ iterations.
  */
-export const GAMMA_LARGE_SHAPE = 1e4;
+const GAMMA_LARGE_SHAPE = 1e4;
 
 // Smallest magnitude the Lentz recurrence lets a denominator reach.
 const TINY = 1e-300;

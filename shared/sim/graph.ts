@@ -1,4 +1,5 @@
 import { SYNC_COMMIT_MS, TIER_FACTOR, WRITE_COST, type Kind, type KindParams } from '../catalog.js';
+import { KIND_FACTS, type KindFacts } from '../kinds/index.js';
 import type { NodeState } from '../state.js';
 import { CLASS_COUNT } from './classes.js';
 import type { SendPlans } from './plans.js';
@@ -71,13 +72,13 @@ export interface CNode {
   region: number;
   /** The kind's parameters under the level's overrides, looked up once. */
   params: KindParams;
+  /** The kind's facts (shared/kinds/), looked up once. */
+  facts: KindFacts;
   /** The kind as flags, for the checks of the per-tick loops. */
   isDns: boolean;
   isGateway: boolean;
   isQueue: boolean;
   isReplica: boolean;
-  /** A CDN or a cache: answers reads from what it holds. */
-  isCache: boolean;
   /** Work of one write (databases pay more for writes), and of any other request: 1. */
   writeCost: number;
   /** One queue shared by every unit (a cache, an app pool behind least-connections) rather than one per unit. */
@@ -164,9 +165,9 @@ export interface Compiled {
 export function newCNode(node: NodeState, index: number, region: number, params: KindParams): CNode {
   const none = new Float64Array(0);
   return {
-    node, kind: node.kind, index, region, params,
+    node, kind: node.kind, index, region, params, facts: KIND_FACTS[node.kind],
     isDns: node.kind === 'dns', isGateway: node.kind === 'gateway', isQueue: node.kind === 'queue', isReplica: node.kind === 'replica',
-    isCache: node.kind === 'cdn' || node.kind === 'cache', writeCost: node.kind === 'db' || node.kind === 'replica' ? WRITE_COST : 1,
+    writeCost: node.kind === 'db' || node.kind === 'replica' ? WRITE_COST : 1,
     sharedQueue: node.kind === 'cache', unitServers: params.servers * (node.kind === 'queue' ? 1 : TIER_FACTOR[node.tier]),
     tierFactor: TIER_FACTOR[node.tier], unitUpkeep: params.upkeepPerMinute * TIER_FACTOR[node.tier], upkeepTwin: upkeepTwin(node),
     delay: params.delayMs / 1000, children: [], eligible: [], routes: 0, answers: 0,

@@ -3,6 +3,7 @@ import * as classes from './classes.js';
 import * as layout from './graph.js';
 import type { CNode } from './graph.js';
 import type { TickContext } from './context.js';
+import type { LatencyShape } from '../state.js';
 import type { EntryScratch } from './entry.js';
 
 // Imported bindings are live: V8 reloads them through a cell, with a check, at every use in a loop.
@@ -162,14 +163,6 @@ export function latencyPass(ctx: TickContext): void {
   }
 }
 
-/** A latency distribution: a random part (Gamma-fitted mean and variance) plus a few fixed delays with their weights (s). */
-export interface LatencyShape {
-  randomMean: number;
-  randomVar: number;
-  fixed: number[];
-  weights: number[];
-}
-
 /** The users' view of one class this tick, over every region's entry points. */
 export interface ClassLatency {
   /** Share of answered requests within the SLO. */
@@ -185,7 +178,7 @@ export interface ClassLatency {
 }
 
 /** Share of a latency distribution within `limit` seconds. */
-export function shareWithin(shape: LatencyShape, limit: number): number {
+function shareWithin(shape: LatencyShape, limit: number): number {
   let p = 0;
   for (let a = 0; a < shape.fixed.length; a++) p += shape.weights[a]! * probWithin(limit - shape.fixed[a]!, shape.randomMean, shape.randomVar);
   return p;

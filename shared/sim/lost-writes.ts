@@ -3,7 +3,7 @@ import { fail, type TickContext } from './context.js';
 import type { CNode } from './graph.js';
 
 /** Seconds of writes an async standby had not received when its primary failed: the stream's delay and the one-way trip within the region. */
-export function asyncStandbyLag(ctx: TickContext, primary: CNode): number {
+function asyncStandbyLag(ctx: TickContext, primary: CNode): number {
   return ASYNC_STANDBY_LAG_SECONDS + ctx.rt.rtt(primary.node.region, primary.node.region) / 2;
 }
 

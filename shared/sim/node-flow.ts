@@ -309,7 +309,7 @@ export function flowNode(ctx: TickContext, c: CNode): void {
   const mask = ints[c.index * NODE_INTS + I_MASK]!;
   if (c.isGateway) gateway(ctx, c);
   serve(ctx, c, mask);
-  m.hitRatio = c.isCache ? cacheHits(ctx, c) : 0;
+  m.hitRatio = c.facts.caches ? cacheHits(ctx, c) : 0;
   const buf = c.buf;
   const servedAt = c.at + SERVED;
   const answeredAt = c.at + ANSWERED;

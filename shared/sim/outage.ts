@@ -1,13 +1,11 @@
 import { FAILOVER_SECONDS, SYNC_FAILOVER_SECONDS } from '../catalog.js';
+import { KIND_FACTS } from '../kinds/index.js';
 import type { GameEvent, Level } from '../level.js';
 import type { GameState, NodeState } from '../state.js';
 import { effectsAt, emptyEffects, type EventEffects } from './events.js';
 
 // What the failure events in force do to each node, in words a screen can show: the same rules the
 // tick applies (status.ts), read back from the state, so a view never guesses health from load.
-
-/** Kinds whose units an availability zone takes half of. */
-export const POOLED: ReadonlySet<string> = new Set(['app', 'cache', 'queue']);
 
 /** Ticks a failed primary's standby takes to take over; undefined when it has none. */
 export function failoverTicks(node: NodeState, dt: number): number | undefined {
@@ -78,7 +76,7 @@ function eventOutage(level: Level, state: Readonly<GameState>, n: NodeState, f: 
       if (n.region !== e.region) return undefined;
       if (n.kind === 'db') return primaryOutage(n, e, f.startTick, tick, dt);
       if (n.kind === 'replica') return { type: 'down', since: e.at, event: e };
-      if (!POOLED.has(n.kind)) return undefined;
+      if (!KIND_FACTS[n.kind].pooled) return undefined;
       const lost = zoneLoss(n.units);
       return lost >= n.units ? { type: 'down', since: e.at, event: e } : { type: 'units-lost', since: e.at, lost, event: e };
     }

@@ -25,11 +25,11 @@ export interface SendPlans {
 }
 
 /** An even split over the first preference group, all of them health-checked (one child included). */
-export const PLAN_SPLIT = 1;
+const PLAN_SPLIT = 1;
 /** A shard router: each key lives on one shard, so fixed shares, not health-checked. */
 export const PLAN_SHARDS = 2;
 /** Weights that change with the tick (least-connections capacity) or the ring: always the general path. */
-export const PLAN_GENERAL = 3;
+const PLAN_GENERAL = 3;
 
 /** Each eligible shard's weight for class k, as forwardToShards computes it: ring share, or the hot key's owner. */
 function shardWeight(c: CNode, j: number, k: number): number {

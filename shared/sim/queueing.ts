@@ -10,13 +10,13 @@
 export const TABLE_MAX_LOAD = 1000;
 
 /** Smallest nonzero load in the table; below it L(r) is linear to within 1e-6 relative. */
-export const TABLE_MIN_LOAD = 1e-6;
+const TABLE_MIN_LOAD = 1e-6;
 
 /** Ratio between neighbouring grid spacings; caps linear-interpolation error of L at about (ratio - 1)^2 / 4. */
-export const GRID_RATIO = 1.03;
+const GRID_RATIO = 1.03;
 
 /** Widest half-width of the uniformly spaced core of the grid around r = 1. */
-export const GRID_CORE_MAX_HALF_WIDTH = 0.01;
+const GRID_CORE_MAX_HALF_WIDTH = 0.01;
 
 // Below these magnitudes the closed forms lose digits to cancellation, so the
 // Taylor series is used instead (its truncation error there is < 1e-19).
@@ -38,7 +38,7 @@ export function erlangC(c: number, a: number): number {
   return b / (1 - rho * (1 - b));
 }
 
-export interface MmcResult {
+interface MmcResult {
   /** Per-server utilisation lambda / (c mu). */
   readonly rho: number;
   /** Probability of waiting (Erlang C). */
@@ -85,7 +85,7 @@ export function mmcTail(c: number, lambda: number, mu: number, t: number): numbe
   return Math.exp(-mu * t) + C * mu * t * Math.exp(-Math.min(mu, theta) * t) * spread;
 }
 
-export interface MmckResult {
+interface MmckResult {
   /** Blocking probability: the fraction of arrivals that find all K places taken. */
   readonly pK: number;
   /** Mean number in system. */

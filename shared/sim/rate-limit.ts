@@ -4,6 +4,8 @@
 // admits exactly what one limiter of rate n*r and burst n*b admits on the
 // whole flow, so the game keeps one aggregate limiter per client population.
 
+import type { RateLimitState } from '../state.js';
+
 export type RateLimitAlgorithm = 'token-bucket' | 'fixed-window' | 'sliding-window';
 
 export interface RateLimitConfig {
@@ -14,22 +16,6 @@ export interface RateLimitConfig {
   readonly burst: number;
   /** Window length in seconds; unused by the token bucket. */
   readonly windowSeconds: number;
-}
-
-/**
- * Mutable plain-data state shared by all algorithms so that a snapshot is a
- * JSON copy and switching algorithm needs no reshaping; each algorithm reads
- * only its own fields.
- */
-export interface RateLimitState {
-  /** Token bucket: tokens currently available. */
-  tokens: number;
-  /** Windows: index of the window `current` counts, -1 before the first tick. */
-  windowIndex: number;
-  /** Windows: requests admitted in window `windowIndex`. */
-  current: number;
-  /** Sliding window: requests admitted in window `windowIndex - 1`. */
-  previous: number;
 }
 
 export function createRateLimitState(config: RateLimitConfig): RateLimitState {

@@ -2,7 +2,7 @@ import type { GameEvent } from '../level.js';
 import { I_NEED, NODE_INTS, type CNode } from './graph.js';
 import { plannedUnits } from '../architecture.js';
 import type { TickContext } from './context.js';
-import { failoverTicks, POOLED, zoneLoss } from './outage.js';
+import { failoverTicks, zoneLoss } from './outage.js';
 import { refreshPlans } from './plans.js';
 import { loseUnsentWrites } from './lost-writes.js';
 
@@ -47,7 +47,7 @@ function applyFailure(ctx: TickContext, e: GameEvent, startTick: number, index: 
       for (const c of order) {
         if (c.node.region !== e.region) continue;
         const kind = c.node.kind;
-        if (POOLED.has(kind)) {
+        if (c.facts.pooled) {
           c.activeUnits -= zoneLoss(c.node.units);
           if (c.activeUnits <= 0) { c.activeUnits = 0; c.up = 0; }
         } else if (kind === 'db') failPrimary(ctx, c, startTick, tick, dt);
@@ -107,7 +107,7 @@ export function updateStatus(ctx: TickContext): void {
       if (c.up === 0) continue;
       const a = c.params.availability;
       // A pool is up while any unit is; its units are independent.
-      c.up = POOLED.has(c.node.kind) ? 1 - Math.pow(1 - a, Math.max(1, c.activeUnits)) : a;
+      c.up = c.facts.pooled ? 1 - Math.pow(1 - a, Math.max(1, c.activeUnits)) : a;
     }
   }
   checkPlans(ctx);

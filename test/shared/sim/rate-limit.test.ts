@@ -6,8 +6,8 @@ import {
   createRateLimitState,
   type RateLimitAlgorithm,
   type RateLimitConfig,
-  type RateLimitState,
 } from '../../../shared/sim/rate-limit.js';
+import type { RateLimitState } from '../../../shared/state.js';
 
 const DT = 0.1;
 
