@@ -5,7 +5,6 @@ import { allMechanics, mechanicUsage, unplayed } from '../helpers/mechanics.js';
 
 /** Mechanics built but taught by no level yet, each with why. */
 const EXPERIMENTAL: Record<string, string> = {
-  'action:promote': 'a manual failover; the db-failover level teaches the automatic one, a level for promote is still to come',
   'action:remove': 'taking a node away saves upkeep but teaches nothing on its own',
   'config:dns.policy=latency': 'runs the same routing code as geo (shared/sim/entry.ts), so no level can tell them apart',
   'config:dns.policy=weighted': 'active-active across regions is still to get its level',
