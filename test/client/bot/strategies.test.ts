@@ -45,6 +45,7 @@ describe('greedy', () => {
   it.each([
     'tutorial', 'load-balancing', 'read-heavy', 'celebrity', 'flash-sale', 'ddos', 'db-failover', 'regional-partition',
     'zone-failure', 'series-parallel', 'slow-database', 'sharding', 'vertical-ceiling', 'hot-key', 'region-failure', 'autoscaling',
+    'manual-failover',
   ])('passes %s within its budget, every action accepted', (id) => {
     const level = curriculumLevel(id);
     const { result, refused } = play(level, greedy);
