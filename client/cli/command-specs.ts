@@ -151,11 +151,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'results',
-    summary: 'List the games kept in a data directory, or export one (per player or team) as CSV, JSON or Markdown, with a debrief headline.',
+    summary: 'List the games kept in a data directory, or export one (per player or team) as CSV, JSON or Markdown, with a debrief headline, or one player\'s build as a plan.',
     args: { usage: '[game]', min: 0, max: 1 },
     options: [
       { name: 'data-dir', type: 'string', value: '<dir>', help: `where nines host kept the games (default: ${DEFAULT_DATA_DIR})` },
-      { name: 'format', type: 'string', value: '<csv|json|md>', help: 'export as this format (default: csv); without a game, export every game kept' },
+      { name: 'format', type: 'string', value: '<csv|json|md|plan>', help: 'export as this format (default: csv); without a game, export every game kept; plan: one round\'s --player as a plan file for nines simulate' },
+      { name: 'player', type: 'string', value: '<name>', help: 'with --format plan: the player (or team) whose timed actions to write' },
     ],
     load: () => import('./results.js'),
   },

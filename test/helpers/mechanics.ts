@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { actionSchema, type Action, type Plan } from '../../shared/action.js';
 import { KINDS, type Kind } from '../../shared/catalog.js';
 import { eventSchema, type Level } from '../../shared/level.js';
-import { configSchemas } from '../../shared/node-config.js';
+import { KIND_FACTS } from '../../shared/kinds/index.js';
 
 // Every built mechanic, read from the schemas in shared/ so that a new kind, config value, event type or
 // action shows up here without anyone listing it: `kind:app`, `config:dns.policy=weighted`,
@@ -26,7 +26,7 @@ function fieldMechanics(kind: Kind, field: string, schema: z.ZodType): string[] 
 
 /** The enum default of each config field, which a node runs with when it is placed without setting it. */
 function defaultsOf(kind: Kind): Record<string, unknown> {
-  return configSchemas[kind].parse({}) as Record<string, unknown>;
+  return KIND_FACTS[kind].config.parse({}) as Record<string, unknown>;
 }
 
 const eventTypes = eventSchema.options.map((o) => o.shape.type.value);
@@ -34,7 +34,7 @@ const actionTypes = actionSchema.options.map((o) => o.shape.type.value);
 
 /** Every mechanic the schemas define, sorted. */
 export function allMechanics(): string[] {
-  const configs = KINDS.flatMap((kind) => Object.entries(configSchemas[kind].shape as Record<string, z.ZodType>).flatMap(([f, s]) => fieldMechanics(kind, f, s)));
+  const configs = KINDS.flatMap((kind) => Object.entries(KIND_FACTS[kind].config.shape as Record<string, z.ZodType>).flatMap(([f, s]) => fieldMechanics(kind, f, s)));
   return [...KINDS.map((k) => `kind:${k}`), ...configs, ...eventTypes.map((t) => `event:${t}`), ...actionTypes.map((t) => `action:${t}`), 'background-failures'].sort();
 }
 

@@ -111,7 +111,7 @@ describe('nines results', () => {
     expect(unknown.stderr).toContain(`nines results: no game "ZZZZZ-9" in ${t.dataDir}: the games kept are ${code}-1`);
     const format = nines('results', `${code}-1`, '--data-dir', t.dataDir, '--format', 'xls');
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('--format: expected one of csv, json, md, got "xls"');
+    expect(format.stderr).toContain('--format: expected one of csv, json, md, plan, got "xls"');
     expect(unknown.stderr + format.stderr).not.toMatch(STACK_FRAME);
   });
 });
