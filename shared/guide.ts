@@ -3,8 +3,10 @@ import { plannedUnits } from './architecture.js';
 import { kindSchema } from './catalog.js';
 import type { GameState, NodeState } from './state.js';
 
-/** Longest instruction or hint of a guided step: one line of an 80-column screen, with its label. */
-export const GUIDE_TEXT_MAX = 70;
+/** Longest instruction of a guided step: one line of an 80-column screen, with `Step n/m` and the skip key. */
+export const GUIDE_DO_MAX = 56;
+/** Longest hint: one line of an 80-column screen, after `hint: `. */
+export const GUIDE_HINT_MAX = 72;
 /** Most steps a guided level declares. */
 export const GUIDE_STEPS_MAX = 20;
 
@@ -42,9 +44,9 @@ export type Goal = z.infer<typeof goalSchema>;
 
 export const guideStepSchema = z.object({
   /** What to do, as the step line says it. */
-  do: z.string().min(1).max(GUIDE_TEXT_MAX),
+  do: z.string().min(1).max(GUIDE_DO_MAX),
   /** Where to look, as the hint line says it. */
-  hint: z.string().min(1).max(GUIDE_TEXT_MAX),
+  hint: z.string().min(1).max(GUIDE_HINT_MAX),
   goal: goalSchema,
 }).strict();
 export type GuideStep = z.infer<typeof guideStepSchema>;

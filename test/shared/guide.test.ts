@@ -143,7 +143,7 @@ describe('a level guide', () => {
     const issues = bad.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     expect(issues).toContain('guide.0.goal.node: unknown node "app9"; a guide\'s goals name nodes of the initial architecture: app1, db1');
     expect(issues).toContain("guide.1.goal.at: expected at most the level's 240 s, got 999");
-    const long = levelSchema.safeParse({ ...base, guide: [{ do: 'x'.repeat(71), hint: 'y', goal: { type: 'place', kind: 'lb' } }] });
+    const long = levelSchema.safeParse({ ...base, guide: [{ do: 'x'.repeat(57), hint: 'y', goal: { type: 'place', kind: 'lb' } }] });
     expect(long.error!.issues[0]!.path).toEqual(['guide', 0, 'do']);
   });
 });
