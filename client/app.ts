@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Frame } from './frame.js';
 import { GameController } from './game-controller.js';
 import { GameModel } from './game-model.js';
+import { Guide } from './guide.js';
 import { gameScreen, type GameScreen } from './game-screen.js';
 import { levelPickerKey, levelPickerScreen, type PickerScreenState } from './level-picker.js';
 import { lobbyKey, lobbyScreen, type LobbyInput } from './lobby-view.js';
@@ -14,6 +15,7 @@ import type { MouseClick, Tui } from './tui.js';
 import { RaceWatch } from './race-watch.js';
 import { waitingScreen } from './waiting-view.js';
 import { watchScreen } from './watch-view.js';
+import type { TipStore } from './tips.js';
 
 /** Shortest time between two frames: at most ten a second, for what the player does. */
 export const FRAME_MS = 100;
@@ -56,6 +58,10 @@ interface AppOptions {
   /** Called once, after the terminal is restored; with the reason when the room could not be joined. */
   exit(error?: string): void;
   clock?: Clock;
+  /** Off: a level's guided steps (the tutorial) are not shown, and it is scored as any level (solo play only has them). */
+  guide?: boolean;
+  /** First-time tips; none without a store. */
+  tips?: TipStore;
 }
 
 interface Round {
@@ -216,7 +222,7 @@ export class App {
         const level = r!.model.level;
         const down = p.connection !== 'connected' && p.detail ? { down: p.detail } : {};
         const after = this.solo ? { type: 'solo' as const, hasNext: this.nextLevel(level) !== undefined } : { type: 'room' as const, ...down };
-        const frame = resultsScreen(level, r!.model.results!, after, cols, rows, r!.model.debrief, r!.results.scroll);
+        const frame = resultsScreen(level, r!.model.results!, after, cols, rows, r!.model.debrief, r!.results.scroll, r!.controller.guide?.verdict());
         r!.results = { scroll: frame.scroll, page: frame.page, maxScroll: frame.maxScroll };
         return frame;
       }
@@ -270,7 +276,10 @@ export class App {
       send: (action) => { p.session.act(action); },
       quit: () => this.quit(),
       ...(this.solo && pause ? { pause } : {}),
+      ...(this.o.tips ? { tips: this.o.tips } : {}),
     });
+    // Solo only: in a room the server's ranking is the verdict, the same for everyone.
+    controller.guide = Guide.of(level, this.solo !== undefined && (this.o.guide ?? true));
     controller.briefing = p.brief;
     p.brief = false;
     return { model, controller, results: { scroll: 0, page: 1, maxScroll: 0 } };
@@ -300,7 +309,8 @@ export class App {
         p.round?.controller.say(m.text, 'bad');
         break;
       case 'results':
-        if (m.results.result.passed && p.round) this.solo?.markPassed(p.round.model.level.id);
+        // A tutorial is passed by doing its steps, not only by the numbers.
+        if (m.results.result.passed && p.round && p.round.controller.guide?.verdict().type !== 'missed') this.solo?.markPassed(p.round.model.level.id);
         break;
       case 'leaderboard':
         p.round?.watch?.leaderboard(m.entries, m.tick);

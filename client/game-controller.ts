@@ -1,6 +1,8 @@
 import type { Action } from '../shared/action.js';
 import { LINKABLE } from '../shared/catalog.js';
 import { describeAction } from './action-text.js';
+import type { Guide } from './guide.js';
+import { TIPS, type TipId, type TipStore } from './tips.js';
 import { formKey, openForm, type FormState } from './configure-form.js';
 import type { GameModel, Outcome } from './game-model.js';
 import { resolveKey, type Intent } from './keymap.js';
@@ -12,6 +14,10 @@ import type { Style } from './styled.js';
 
 /** Game seconds a message stays in sight. */
 const FLASH_SECONDS = 6;
+/** Game seconds a first-time tip stays in sight (the log keeps it). */
+const TIP_SECONDS = 15;
+/** Failed requests, over the game, that make the first failure worth a tip. */
+const FIRST_FAILURE_MIN = 1;
 
 export type Mode =
   | { type: 'normal' }
@@ -36,6 +42,8 @@ interface ControllerEffects {
   quit(): void;
   /** Pauses or resumes the game: solo play only (in a room the host does). */
   pause?(paused: boolean): void;
+  /** First-time tips: whether they show, and which the player has seen. */
+  tips?: TipStore;
 }
 
 /**
@@ -49,6 +57,10 @@ export class GameController {
   mode: Mode = { type: 'normal' };
   scroll: Record<'inspector' | 'log', number> = { inspector: 0, log: 0 };
   flash: Flash | undefined;
+  /** A first-time tip, shown above the message line. */
+  tip: Flash | undefined;
+  /** The level's guided steps (the tutorial), unless the player plays without them. */
+  guide: Guide | undefined;
   readonly history = new CommandHistory();
   /** The node the cursor follows when the map changes around it. */
   private selectedId: string | undefined;
@@ -79,6 +91,53 @@ export class GameController {
     this.cursor = on ?? clampCursor(grid, this.cursor);
     this.selectedId = nodeAt(grid, this.cursor)?.id;
     if (this.flash && this.model.seconds >= this.flash.until) this.flash = undefined;
+    if (this.tip && this.model.seconds >= this.tip.until) this.tip = undefined;
+    this.noticeFirsts();
+    this.checkGuide();
+  }
+
+  /** The first failure and the first announced event of a game get their tip. */
+  private noticeFirsts(): void {
+    const s = this.model.state;
+    if (s && s.totals.failed.reduce((a, b) => a + b, 0) >= FIRST_FAILURE_MIN) this.showTip('first-failure');
+    if (this.model.events.size > 0) this.showTip('first-event');
+  }
+
+  /** Shows a tip the first time ever the player meets what it explains, unless tips are off. */
+  showTip(id: TipId): void {
+    const tips = this.effects.tips;
+    if (!tips?.enabled() || tips.seen(id)) return;
+    tips.markSeen(id);
+    this.tip = { text: TIPS[id], style: 'accent', until: this.model.seconds + TIP_SECONDS };
+    this.model.addLog(`tip: ${TIPS[id]} (T: tips off)`, 'accent');
+  }
+
+  private toggleTips(on?: boolean): void {
+    const tips = this.effects.tips;
+    if (!tips) return this.say('no tips here', 'warn');
+    const next = on ?? !tips.enabled();
+    tips.setEnabled(next);
+    if (!next) this.tip = undefined;
+    this.say(next ? 'tips on: each shows the first time you meet its subject' : 'tips off (T or :tips on brings them back)', 'muted');
+  }
+
+  /** Moves the guide on past the steps whose goals hold, from the state and what the screen shows. */
+  private checkGuide(): void {
+    const guide = this.guide;
+    const state = this.model.state;
+    if (!guide?.active || !state) return;
+    const facts = { state, tickSeconds: this.model.level.tickMs / 1000, target: this.model.level.target, selected: this.selectedId, inspecting: this.focus === 'inspector' };
+    const before = guide.done;
+    const steps = guide.update(facts).length;
+    for (let i = 0; i < steps; i++) this.model.addLog(`step ${before + i + 1} of ${guide.steps.length} done`, 'ok');
+    if (before < guide.done && !guide.active) this.model.addLog(`tutorial: all ${guide.steps.length} steps done`, 'ok');
+  }
+
+  private skipGuide(): void {
+    if (!this.guide?.shown) return this.say('this level has no guide to skip', 'warn');
+    this.guide.skip();
+    this.model.addLog('guide skipped: the level plays as any other', 'warn');
+    this.say('guide skipped: the level plays as any other', 'muted');
   }
 
   /** Puts the cursor on a cell (a click on the map). */
@@ -99,11 +158,18 @@ export class GameController {
       if (o.action.type === 'place') this.followPlacement = true;
     } else {
       this.say(`refused: ${o.message}`, 'bad');
+      this.showTip('first-refusal');
     }
     this.sync();
   }
 
   key(key: string): void {
+    this.handleKey(key);
+    // What the player looks at is part of the guide's goals (select a node, read the inspector).
+    if (this.guide?.active) this.sync();
+  }
+
+  private handleKey(key: string): void {
     if (key === 'C-c') return this.effects.quit();
     this.briefing = false;
     switch (this.mode.type) {
@@ -176,6 +242,8 @@ export class GameController {
       case 'brief': return this.openOverlay({ type: 'brief', scroll: 0 });
       case 'glossary': return this.openOverlay({ type: 'glossary', scroll: 0 });
       case 'pause': return this.togglePause();
+      case 'skip-guide': return this.skipGuide();
+      case 'tips': return this.toggleTips();
       case 'back':
         this.flash = undefined;
         this.focus = 'map';
@@ -254,6 +322,8 @@ export class GameController {
         if ('action' in parsed) this.act(parsed.action);
         else if (parsed.command === 'help') this.openOverlay({ type: 'help', scroll: 0 });
         else if (parsed.command === 'glossary') this.openOverlay(parsed.term === undefined ? { type: 'glossary', scroll: 0 } : { type: 'glossary', scroll: 0, term: parsed.term });
+        else if (parsed.command === 'skip') this.skipGuide();
+        else if (parsed.command === 'tips') this.toggleTips(parsed.on);
         else this.askQuit();
         return;
       }

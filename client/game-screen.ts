@@ -9,6 +9,7 @@ import { briefLines } from './brief-view.js';
 import { allLevels, glossaryView } from './glossary-view.js';
 import { helpView } from './help-view.js';
 import { inspectorView } from './inspector-view.js';
+import { GUIDE_ROWS } from './guide.js';
 import { gameLayout, type GameLayout } from './layout.js';
 import { leaderboardView } from './leaderboard-view.js';
 import { logView } from './log-view.js';
@@ -119,18 +120,22 @@ function overlays(model: GameModel, ctl: GameController, layout: GameLayout, col
 
 /** The game screen for a size at a moment: bars, the six numbered panels, the player's message, any overlay. */
 export function gameScreen(model: GameModel, ctl: GameController, cols: number, rows: number, now: number): GameScreen {
-  const layout = gameLayout(cols, rows, model.leaderboard.length);
+  const guide = ctl.guide?.shown ? ctl.guide : undefined;
+  const layout = gameLayout(cols, rows, model.leaderboard.length, guide ? GUIDE_ROWS : 0);
   const mapHits: MapHit[] = [];
   const boxes: BoxSpec[] = [
     { id: 'top', ...layout.top, border: false, lines: [topBar(model, cols, now)] },
   ];
+  if (guide) boxes.push({ id: 'guide', ...layout.guide, border: false, lines: guide.lines(cols) });
   for (const id of PANELS) {
     const rect = layout[id];
     const size = inner(rect);
     const lines = panelLines(id, model, ctl, size.width, size.height, mapHits);
     const focused = ctl.focus === id;
-    // The message goes where the player is looking: the last line of the focused panel.
-    if (focused && ctl.flash && lines.length) lines[lines.length - 1] = fit([seg(ctl.flash.text, ctl.flash.style)], size.width);
+    // The message goes where the player is looking: the last line of the focused panel, a tip above it.
+    let free = lines.length - 1;
+    if (focused && ctl.flash && free >= 0) lines[free--] = fit([seg(ctl.flash.text, ctl.flash.style)], size.width);
+    if (focused && ctl.tip && free >= 0) lines[free] = fit([seg('tip: ', 'key'), seg(ctl.tip.text, ctl.tip.style)], size.width);
     boxes.push({ id, ...rect, border: true, focused, title: `${panelNumber(id)} ${PANEL_TITLES[id]}`, lines });
   }
   const node = nodeAt(ctl.grid, ctl.cursor);

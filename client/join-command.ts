@@ -4,6 +4,7 @@ import { nameOption, roomCodeArgument } from './cli/option-values.js';
 import { App } from './app.js';
 import { serverUrl } from './server-address.js';
 import { requireTerminal, runInTerminal } from './terminal-run.js';
+import { tipStore } from './tips.js';
 import { WsSession } from './ws-session.js';
 
 const COMMAND = 'nines join';
@@ -17,7 +18,7 @@ export async function run(input: CommandInput): Promise<number> {
     ...(typeof input.values['team-key'] === 'string' ? { teamKey: input.values['team-key'] } : {}),
   });
   requireTerminal(COMMAND);
-  const error = await runInTerminal(input, (tui, exit) => new App({ tui, mode: { type: 'room', session }, exit }));
+  const error = await runInTerminal(input, (tui, exit) => new App({ tui, mode: { type: 'room', session }, exit, tips: tipStore(input) }));
   if (error === undefined) return EXIT_OK;
   process.stderr.write(`${COMMAND}: ${error}\n`);
   return EXIT_FAILURE;

@@ -27,6 +27,8 @@ export type Intent =
   | { type: 'brief' }
   | { type: 'glossary' }
   | { type: 'pause' }
+  | { type: 'skip-guide' }
+  | { type: 'tips' }
   | { type: 'back' }
   | { type: 'quit' }
   | { type: 'exit' };
@@ -83,6 +85,8 @@ export const GLOBAL_KEYS: Binding[] = [
   { keys: ['b'], help: 'the level brief: goal, target, budget, what will happen (pauses a solo game)', hint: 'brief', intent: { type: 'brief' } },
   { keys: ['g'], help: 'the glossary: every concept, defined, with the levels that play it (:glossary <term> finds one)', hint: 'glossary', intent: { type: 'glossary' } },
   { keys: [' '], help: 'pause or go on (a solo game; in a room the host pauses)', hint: 'pause', intent: { type: 'pause' } },
+  { keys: ['S'], help: 'skip the tutorial\'s guide: play the level as any other (:skip)', intent: { type: 'skip-guide' } },
+  { keys: ['T'], help: 'first-time tips on or off, kept for next time (:tips on|off)', intent: { type: 'tips' } },
   { keys: ['?', 'f1'], help: 'this help (pauses a solo game)', hint: 'help', intent: { type: 'help' } },
   { keys: ['escape'], help: 'back out: close, cancel, return to the map (never quits)', intent: { type: 'back' } },
   { keys: ['q'], help: 'quit (asks first during a game)', hint: 'quit', intent: { type: 'quit' } },

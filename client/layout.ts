@@ -21,26 +21,31 @@ const BOARD_FRAME = 3;
 const AVAILABILITY_SHARE = 0.32;
 const EVENTS_SHARE = 0.32;
 
-export type GameLayout = Record<PanelId | 'top' | 'bottom', Rect>;
+export type GameLayout = Record<PanelId | 'top' | 'bottom' | 'guide', Rect>;
 
 const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n));
 
-/** Where each panel goes for a screen size: the map gets what is left after the rest has its minimum. */
-export function gameLayout(cols: number, rows: number, players: number): GameLayout {
+/**
+ * Where each panel goes for a screen size: the map gets what is left after the rest has its minimum.
+ * `guideRows` (the tutorial's steps) go under the top bar, taken from the map and the inspector.
+ */
+export function gameLayout(cols: number, rows: number, players: number, guideRows = 0): GameLayout {
   const band = clamp(Math.round(rows * BAND_SHARE), BAND_MIN, BAND_MAX);
   const side = clamp(Math.round(cols * SIDE_SHARE), SIDE_MIN, SIDE_MAX);
-  const upper = Math.max(3, rows - 2 * BAR_ROWS - band);
+  const upper = Math.max(3, rows - 2 * BAR_ROWS - band - guideRows);
+  const upperTop = BAR_ROWS + guideRows;
   // A third of the upper rows, plus the header line, so the header never costs a player row.
   const board = clamp(players + BOARD_FRAME, BOARD_MIN, Math.min(BOARD_MAX, Math.floor(upper / 3) + 1));
   const mapWidth = Math.max(10, cols - side);
-  const bandTop = BAR_ROWS + upper;
+  const bandTop = upperTop + upper;
   const availabilityWidth = Math.round(cols * AVAILABILITY_SHARE);
   const eventsWidth = Math.round(cols * EVENTS_SHARE);
   return {
     top: { left: 0, top: 0, width: cols, height: BAR_ROWS },
-    map: { left: 0, top: BAR_ROWS, width: mapWidth, height: upper },
-    inspector: { left: mapWidth, top: BAR_ROWS, width: cols - mapWidth, height: upper - board },
-    leaderboard: { left: mapWidth, top: BAR_ROWS + upper - board, width: cols - mapWidth, height: board },
+    guide: { left: 0, top: BAR_ROWS, width: cols, height: guideRows },
+    map: { left: 0, top: upperTop, width: mapWidth, height: upper },
+    inspector: { left: mapWidth, top: upperTop, width: cols - mapWidth, height: upper - board },
+    leaderboard: { left: mapWidth, top: upperTop + upper - board, width: cols - mapWidth, height: board },
     availability: { left: 0, top: bandTop, width: availabilityWidth, height: band },
     events: { left: availabilityWidth, top: bandTop, width: eventsWidth, height: band },
     log: { left: availabilityWidth + eventsWidth, top: bandTop, width: cols - availabilityWidth - eventsWidth, height: band },

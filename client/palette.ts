@@ -17,6 +17,8 @@ export const COMMANDS = {
   promote: '<node>',
   help: '',
   glossary: '[term]',
+  skip: '',
+  tips: '[on|off]',
   quit: '',
 } as const;
 type CommandName = keyof typeof COMMANDS;
@@ -26,7 +28,8 @@ const HISTORY_LIMIT = 50;
 
 type ParsedCommand =
   | { ok: true; action: Action }
-  | { ok: true; command: 'help' | 'quit' }
+  | { ok: true; command: 'help' | 'quit' | 'skip' }
+  | { ok: true; command: 'tips'; on?: boolean }
   | { ok: true; command: 'glossary'; term?: string }
   | { ok: false; message: string };
 
@@ -62,7 +65,12 @@ export function parseCommand(text: string, ctx: PaletteContext): ParsedCommand {
   switch (name) {
     case 'help':
     case 'quit':
+    case 'skip':
       return { ok: true, command: name };
+    case 'tips': {
+      if (!need(0, 1) || (args[0] !== undefined && args[0] !== 'on' && args[0] !== 'off')) return { ok: false, message: `usage: tips [on|off], got "${args.join(' ')}"` };
+      return args[0] === undefined ? { ok: true, command: name } : { ok: true, command: name, on: args[0] === 'on' };
+    }
     case 'glossary':
       return args.length ? { ok: true, command: name, term: args.join(' ') } : { ok: true, command: name };
     case 'place': {
@@ -139,8 +147,11 @@ function candidates(name: CommandName, index: number, words: string[], current: 
       const field = fields.find((f) => f.name === current.slice(0, eq));
       return field ? field.options.map((o) => `${field.name}=${o}`) : [];
     }
+    case 'tips':
+      return index === 0 ? ['on', 'off'] : [];
     case 'help':
     case 'glossary':
+    case 'skip':
     case 'quit':
       return [];
   }

@@ -9,6 +9,7 @@ import { App } from './app.js';
 import { startEmbeddedServer } from './embedded-server.js';
 import { Progress, stateDir } from './progress.js';
 import { requireTerminal, runInTerminal } from './terminal-run.js';
+import { tipStore } from './tips.js';
 
 const COMMAND = 'nines play';
 /** Game speed range of --speed: slower than real time is no game, much faster is no longer one either. */
@@ -53,6 +54,8 @@ export async function run(input: CommandInput): Promise<number> {
       markPassed: (id) => progress.markPassed(id),
     },
     exit,
+    guide: input.values['no-guide'] !== true,
+    tips: tipStore(input),
   }));
   await server.close();
   for (const line of server.errors()) process.stderr.write(line);

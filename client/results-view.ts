@@ -1,3 +1,4 @@
+import { guideVerdictText, type GuideVerdict } from './guide.js';
 import type { Debrief } from '../shared/debrief/schema.js';
 import type { Level } from '../shared/level.js';
 import { FAILURE_REASONS } from '../shared/reasons.js';
@@ -222,9 +223,14 @@ export function resultsScrollKey(key: string, scroll: number, page: number, maxS
 const WHEEL_LINES = 3;
 
 /** Pass or fail and why, the stars and what each missed one needed, the debrief's lesson, then the numbers, the room, what failed where and the formula; scrolls when it does not fit. */
-export function resultsScreen(level: Level, r: GameResults, after: AfterResults, cols: number, rows: number, debrief?: Debrief, scroll = 0): ResultsFrame {
+export function resultsScreen(level: Level, r: GameResults, after: AfterResults, cols: number, rows: number, debrief?: Debrief, scroll = 0, guide?: GuideVerdict): ResultsFrame {
   const width = Math.min(cols, RESULTS_WIDTH) - 2;
   const content = resultsLines(level, r, width, debrief);
+  if (guide) {
+    // Under the verdict: a tutorial is passed by doing its steps, and this says which one was not.
+    const g = guideVerdictText(guide);
+    content.splice(2, 0, ...wrapText(g.text, Math.max(10, width - LABEL)).map((t, i) => field(i === 0 ? 'Tutorial' : '', seg(t, g.ok ? 'ok' : 'bad'))));
+  }
   // The content, a blank line and the choices, inside the border.
   const rect = between(centred(cols, rows - BARS, RESULTS_WIDTH, content.length + 4));
   const page = Math.max(1, rect.height - 4);

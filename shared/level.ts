@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { KINDS, kindParamsSchema, kindSchema } from './catalog.js';
-import { actionSchema, regionIdSchema } from './action.js';
+import { actionSchema, regionIdSchema, type Action } from './action.js';
 import { chapterSchema, conceptIdSchema } from './concepts.js';
+import { guideSchema } from './guide.js';
 
 /** Default simulation tick, in milliseconds. */
 const DEFAULT_TICK_MS = 100;
@@ -104,6 +105,8 @@ export const levelSchema = z.object({
   backgroundFailures: z.boolean().default(false),
   /** The seed a game uses unless the host picks another. */
   seed: z.number().int().min(0).max(0xffffffff).default(1),
+  /** Guided steps (the tutorial): the client shows each with its hint until its goal holds. */
+  guide: guideSchema.optional(),
 }).strict().superRefine((level, ctx) => {
   const ids = level.regions.map((r) => r.id);
   const known = new Set(ids);
@@ -131,6 +134,22 @@ export const levelSchema = z.object({
   level.initial.forEach((a, i) => {
     if (a.type === 'place') checkRegion(a.region, ['initial', i, 'region']);
   });
+  checkGuide(level, ctx);
 });
+
+/** A guide's goals name nodes the level starts with, and moments within the level. */
+function checkGuide(level: { initial: Action[]; durationSeconds: number; guide?: z.infer<typeof guideSchema> | undefined }, ctx: z.RefinementCtx): void {
+  const ids = level.initial.flatMap((a) => (a.type === 'place' && a.id !== undefined ? [a.id] : []));
+  level.guide?.forEach((step, i) => {
+    const g = step.goal;
+    const node = 'node' in g ? g.node : undefined;
+    if (node !== undefined && !ids.includes(node)) {
+      ctx.addIssue({ code: 'custom', path: ['guide', i, 'goal', 'node'], message: `unknown node "${node}"; a guide's goals name nodes of the initial architecture: ${ids.join(', ') || 'none'}` });
+    }
+    if (g.type === 'survive' && g.at > level.durationSeconds) {
+      ctx.addIssue({ code: 'custom', path: ['guide', i, 'goal', 'at'], message: `expected at most the level's ${level.durationSeconds} s, got ${g.at}` });
+    }
+  });
+}
 export type Level = z.infer<typeof levelSchema>;
 export type LevelInput = z.input<typeof levelSchema>;

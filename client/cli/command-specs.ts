@@ -45,6 +45,7 @@ const levelOption = (required: boolean, help: string): OptionSpec => ({ name: 'l
 const TERMINAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'no-mouse', type: 'boolean', help: 'leave the mouse to the terminal (every action has a key)' },
   { name: 'mono', type: 'boolean', help: 'no colour (as does NO_COLOR); glyphs and words still tell every state' },
+  { name: 'no-tips', type: 'boolean', help: 'no first-time tips this run (T or :tips off in a game turns them off for good)' },
 ];
 
 export const COMMANDS: readonly CommandSpec[] = [
@@ -54,6 +55,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     options: [
       levelOption(false, 'play this level at once (a level id or a level file) instead of picking one'),
       ...TERMINAL_OPTIONS,
+      { name: 'no-guide', type: 'boolean', help: "play the tutorial without its guided steps, scored as any level (S or :skip in the game)" },
       { name: 'speed', type: 'string', value: '<x>', help: 'run game time this many times faster than the clock (default: 1)' },
       { name: 'bots', type: 'string', value: '<n>', help: 'opponents: this many bots play each game next to you, on the leaderboard (default: 0)' },
       { name: 'bot-strategy', type: 'string', value: '<idle|random|greedy>', help: 'how the bots play (default: greedy)' },
