@@ -26,6 +26,6 @@ describe('nines join: the command line', () => {
 
   it('is listed with its options in the help', () => {
     const r = nines('join', '--help');
-    expect(r.stdout).toMatch(/^Usage: nines join <address> <CODE> --name <name> .*\[--spectate\].*\[--no-mouse\] \[--mono\]$/m);
+    expect(r.stdout).toMatch(/^Usage: nines join <address> <CODE> --name <name> .*\[--spectate\].*\[--no-mouse\] \[--mono\] \[--no-tips\]$/m);
   });
 });
