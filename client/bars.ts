@@ -129,7 +129,7 @@ function selectionHints(selected: Selection): Segment[][] {
   const k = selected.kind;
   return [
     ...(factsOf(k).units ? map('scale') : []), ...map('link'), ...(configFields(k).length ? map('configure') : []),
-    ...(factsOf(k).tiers ? map('upgrade') : []), ...(k === 'replica' ? [hint(['P'], 'promote')] : []), ...map('remove'), ...map('select'),
+    ...(factsOf(k).tiers ? map('upgrade') : []), ...(factsOf(k).promotes ? [hint(['P'], 'promote')] : []), ...map('remove'), ...map('select'),
   ];
 }
 

@@ -136,7 +136,7 @@ function candidates(name: CommandName, index: number, words: string[], current: 
     case 'remove':
       return index === 0 ? nodeIds(ctx) : [];
     case 'promote':
-      return index === 0 ? nodes.filter((n) => n.kind === 'replica').map((n) => n.id) : [];
+      return index === 0 ? nodes.filter((n) => factsOf(n.kind).promotes).map((n) => n.id) : [];
     case 'configure': {
       if (index === 0) return nodes.filter((n) => configFields(n.kind).length > 0).map((n) => n.id);
       const node = nodes.find((n) => n.id === words[1]);

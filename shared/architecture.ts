@@ -131,11 +131,14 @@ function planAction(state: GameState, action: Action, ctx: ActionContext): Plann
         if (err) return { ok: false, error: err };
       }
       const params = rt.params[action.kind];
-      const fresh: NodeState = {
-        id, ...cfg.node, region: action.region, seq: state.nextSeq, tier: 'small', units: 1, warming: [],
-        readyTick: readyIn(params.provisionSeconds), x: Array.from({ length: CLASS_COUNT }, () => 0),
+      // One literal with every field, so that every node has the same shape and its fields stay in
+      // the object (the tick reads them in its hot loops); assigning the parsed kind and config over it
+      // is what types the config by the kind.
+      const fresh: NodeState = Object.assign({
+        id, kind: action.kind, region: action.region, seq: state.nextSeq, tier: 'small' as const, units: 1, warming: [],
+        readyTick: readyIn(params.provisionSeconds), config: cfg.node.config, x: Array.from({ length: CLASS_COUNT }, () => 0),
         backlog: 0, writeRps: 0, apPending: 0, fill: 0, limiter: undefined, dnsDown: undefined, dnsPrevious: undefined, metrics: emptyMetrics(),
-      };
+      }, cfg.node);
       return {
         ok: true, cost: params.buildCost,
         apply: () => { state.nodes.push(fresh); state.nextSeq++; },

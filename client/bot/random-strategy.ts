@@ -69,7 +69,7 @@ const MOVES: readonly { weight: number; make: Maker }[] = [
     return n ? { type: 'remove', node: n.id } : undefined;
   } },
   { weight: 0.5, make: (s, _view, random) => {
-    const n = pick(random, s.nodes.filter((x) => x.kind === 'replica'));
+    const n = pick(random, s.nodes.filter((x) => factsOf(x.kind).promotes));
     return n ? { type: 'promote', node: n.id } : undefined;
   } },
 ];

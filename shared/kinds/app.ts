@@ -14,6 +14,7 @@ export const app = {
   }).strict(),
   calls: ['queue', 'cache', 'shards', 'db', 'replica', 'storage'],
   units: true, tiers: true, pooled: true, caches: false,
+  promotes: false,
   terminates: [C_STATIC, C_MALICIOUS],
   preference: 1,
   key: 'a',

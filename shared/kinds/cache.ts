@@ -10,6 +10,7 @@ export const cache = {
   }).strict(),
   calls: ['shards', 'db', 'replica'],
   units: true, tiers: true, pooled: true, caches: true,
+  promotes: false,
   terminates: [],
   preference: 0,
   key: 'c',

@@ -9,6 +9,7 @@ export const cdn = {
   }).strict(),
   calls: ['gateway', 'lb', 'app', 'storage'],
   units: false, tiers: false, pooled: false, caches: true,
+  promotes: false,
   terminates: [],
   preference: 0,
   key: 'e',

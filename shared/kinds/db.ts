@@ -14,6 +14,7 @@ export const db = {
   }).strict(),
   calls: [],
   units: false, tiers: true, pooled: false, caches: false,
+  promotes: false,
   terminates: [C_READ, C_HOT, C_WRITE, C_DEFERRABLE, C_MALICIOUS, C_BACKGROUND],
   preference: 3,
   key: 'd',

@@ -20,6 +20,7 @@ export const dns = {
   }).strict(),
   calls: ['cdn', 'gateway', 'lb', 'app'],
   units: false, tiers: false, pooled: false, caches: false,
+  promotes: false,
   terminates: [],
   preference: 1,
   key: 'n',

@@ -46,6 +46,8 @@ export interface KindFacts {
   pooled: boolean;
   /** Answers requests from what it holds (a hit ratio). */
   caches: boolean;
+  /** Can be promoted to the primary it follows (a failover by hand). */
+  promotes: boolean;
   /** Request classes (sim/classes.ts) it answers itself when it calls nothing that takes them. */
   terminates: readonly number[];
   /** Where a caller sends a class first, lowest first: a cache or queue in front of a database takes the traffic. */

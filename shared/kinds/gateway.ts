@@ -17,6 +17,7 @@ export const gateway = {
   }).strict(),
   calls: ['lb', 'app', 'storage'],
   units: false, tiers: false, pooled: false, caches: false,
+  promotes: false,
   terminates: [],
   preference: 0,
   key: 'g',

@@ -11,6 +11,7 @@ export const lb = {
   }).strict(),
   calls: ['lb', 'app'],
   units: false, tiers: false, pooled: false, caches: false,
+  promotes: false,
   terminates: [],
   preference: 1,
   key: 'l',

@@ -11,6 +11,7 @@ export const queue = {
   }).strict(),
   calls: ['shards', 'db'],
   units: true, tiers: true, pooled: true, caches: false,
+  promotes: false,
   terminates: [C_DEFERRABLE],
   preference: 0,
   key: 'q',

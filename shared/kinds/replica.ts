@@ -12,6 +12,7 @@ export const replica = {
   }).strict(),
   calls: [],
   units: false, tiers: true, pooled: false, caches: false,
+  promotes: true,
   terminates: [C_READ, C_HOT, C_MALICIOUS, C_BACKGROUND],
   preference: 3,
   key: 'r',

@@ -12,6 +12,7 @@ export const shards = {
   }).strict(),
   calls: ['db'],
   units: false, tiers: false, pooled: false, caches: false,
+  promotes: false,
   terminates: [],
   preference: 2,
   key: 'h',

@@ -8,6 +8,7 @@ export const storage = {
   config: z.object({}).strict(),
   calls: [],
   units: false, tiers: false, pooled: false, caches: false,
+  promotes: false,
   terminates: [C_STATIC],
   preference: 3,
   key: 's',
