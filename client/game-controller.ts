@@ -1,8 +1,9 @@
 import type { Action } from '../shared/action.js';
 import { LINKABLE } from '../shared/catalog.js';
 import { describeAction } from './action-text.js';
+import { Coach } from './coach.js';
 import type { Guide } from './guide.js';
-import { TIPS, type TipId, type TipStore } from './tips.js';
+import type { TipStore } from './tips.js';
 import { formKey, openForm, type FormState } from './configure-form.js';
 import type { GameModel, Outcome } from './game-model.js';
 import { resolveKey, type Intent } from './keymap.js';
@@ -14,10 +15,6 @@ import type { Style } from './styled.js';
 
 /** Game seconds a message stays in sight. */
 const FLASH_SECONDS = 6;
-/** Game seconds a first-time tip stays in sight (the log keeps it). */
-const TIP_SECONDS = 15;
-/** Failed requests, over the game, that make the first failure worth a tip. */
-const FIRST_FAILURE_MIN = 1;
 
 export type Mode =
   | { type: 'normal' }
@@ -57,10 +54,8 @@ export class GameController {
   mode: Mode = { type: 'normal' };
   scroll: Record<'inspector' | 'log', number> = { inspector: 0, log: 0 };
   flash: Flash | undefined;
-  /** A first-time tip, shown above the message line. */
-  tip: Flash | undefined;
-  /** The level's guided steps (the tutorial), unless the player plays without them. */
-  guide: Guide | undefined;
+  /** The guided steps and the first-time tips. */
+  private readonly coach: Coach;
   readonly history = new CommandHistory();
   /** The node the cursor follows when the map changes around it. */
   private selectedId: string | undefined;
@@ -72,7 +67,22 @@ export class GameController {
   private pausedBy: 'player' | 'overlay' | undefined;
 
   constructor(private readonly model: GameModel, private readonly effects: ControllerEffects) {
+    this.coach = new Coach(model, effects.tips, (text, style) => this.say(text, style));
     this.sync();
+  }
+
+  /** A first-time tip, shown above the message line. */
+  get tip(): Flash | undefined {
+    return this.coach.tip;
+  }
+
+  /** The level's guided steps (the tutorial), unless the player plays without them. */
+  get guide(): Guide | undefined {
+    return this.coach.guide;
+  }
+
+  set guide(guide: Guide | undefined) {
+    this.coach.guide = guide;
   }
 
   get grid(): MapGrid {
@@ -91,53 +101,7 @@ export class GameController {
     this.cursor = on ?? clampCursor(grid, this.cursor);
     this.selectedId = nodeAt(grid, this.cursor)?.id;
     if (this.flash && this.model.seconds >= this.flash.until) this.flash = undefined;
-    if (this.tip && this.model.seconds >= this.tip.until) this.tip = undefined;
-    this.noticeFirsts();
-    this.checkGuide();
-  }
-
-  /** The first failure and the first announced event of a game get their tip. */
-  private noticeFirsts(): void {
-    const s = this.model.state;
-    if (s && s.totals.failed.reduce((a, b) => a + b, 0) >= FIRST_FAILURE_MIN) this.showTip('first-failure');
-    if (this.model.events.size > 0) this.showTip('first-event');
-  }
-
-  /** Shows a tip the first time ever the player meets what it explains, unless tips are off. */
-  showTip(id: TipId): void {
-    const tips = this.effects.tips;
-    if (!tips?.enabled() || tips.seen(id)) return;
-    tips.markSeen(id);
-    this.tip = { text: TIPS[id], style: 'accent', until: this.model.seconds + TIP_SECONDS };
-    this.model.addLog(`tip: ${TIPS[id]} (T: tips off)`, 'accent');
-  }
-
-  private toggleTips(on?: boolean): void {
-    const tips = this.effects.tips;
-    if (!tips) return this.say('no tips here', 'warn');
-    const next = on ?? !tips.enabled();
-    tips.setEnabled(next);
-    if (!next) this.tip = undefined;
-    this.say(next ? 'tips on: each shows the first time you meet its subject' : 'tips off (T or :tips on brings them back)', 'muted');
-  }
-
-  /** Moves the guide on past the steps whose goals hold, from the state and what the screen shows. */
-  private checkGuide(): void {
-    const guide = this.guide;
-    const state = this.model.state;
-    if (!guide?.active || !state) return;
-    const facts = { state, tickSeconds: this.model.level.tickMs / 1000, target: this.model.level.target, selected: this.selectedId, inspecting: this.focus === 'inspector' };
-    const before = guide.done;
-    const steps = guide.update(facts).length;
-    for (let i = 0; i < steps; i++) this.model.addLog(`step ${before + i + 1} of ${guide.steps.length} done`, 'ok');
-    if (before < guide.done && !guide.active) this.model.addLog(`tutorial: all ${guide.steps.length} steps done`, 'ok');
-  }
-
-  private skipGuide(): void {
-    if (!this.guide?.shown) return this.say('this level has no guide to skip', 'warn');
-    this.guide.skip();
-    this.model.addLog('guide skipped: the level plays as any other', 'warn');
-    this.say('guide skipped: the level plays as any other', 'muted');
+    this.coach.sync({ selected: this.selectedId, inspecting: this.focus === 'inspector' });
   }
 
   /** Puts the cursor on a cell (a click on the map). */
@@ -158,7 +122,7 @@ export class GameController {
       if (o.action.type === 'place') this.followPlacement = true;
     } else {
       this.say(`refused: ${o.message}`, 'bad');
-      this.showTip('first-refusal');
+      this.coach.showTip('first-refusal');
     }
     this.sync();
   }
@@ -242,8 +206,8 @@ export class GameController {
       case 'brief': return this.openOverlay({ type: 'brief', scroll: 0 });
       case 'glossary': return this.openOverlay({ type: 'glossary', scroll: 0 });
       case 'pause': return this.togglePause();
-      case 'skip-guide': return this.skipGuide();
-      case 'tips': return this.toggleTips();
+      case 'skip-guide': return this.coach.skipGuide();
+      case 'tips': return this.coach.toggleTips();
       case 'back':
         this.flash = undefined;
         this.focus = 'map';
@@ -322,8 +286,8 @@ export class GameController {
         if ('action' in parsed) this.act(parsed.action);
         else if (parsed.command === 'help') this.openOverlay({ type: 'help', scroll: 0 });
         else if (parsed.command === 'glossary') this.openOverlay(parsed.term === undefined ? { type: 'glossary', scroll: 0 } : { type: 'glossary', scroll: 0, term: parsed.term });
-        else if (parsed.command === 'skip') this.skipGuide();
-        else if (parsed.command === 'tips') this.toggleTips(parsed.on);
+        else if (parsed.command === 'skip') this.coach.skipGuide();
+        else if (parsed.command === 'tips') this.coach.toggleTips(parsed.on);
         else this.askQuit();
         return;
       }

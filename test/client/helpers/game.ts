@@ -3,17 +3,18 @@ import { act, advance, newGame, type Game } from '../../../shared/game.js';
 import type { Level } from '../../../shared/level.js';
 import { GameController } from '../../../client/game-controller.js';
 import { GameModel } from '../../../client/game-model.js';
+import type { TipStore } from '../../../client/tips.js';
 
 /**
  * A game driven by hand: the model and controller the screen uses, fed snapshots of a game stepped
  * in the test, and the actions the controller sent.
  */
-export function handGame(level: Level) {
+export function handGame(level: Level, o: { tips?: TipStore } = {}) {
   const game: Game = newGame(level);
   const model = new GameModel(level, 'TEST');
   const sent: Action[] = [];
   let quits = 0;
-  const controller = new GameController(model, { send: (a) => sent.push(a), quit: () => { quits++; } });
+  const controller = new GameController(model, { send: (a) => sent.push(a), quit: () => { quits++; }, ...(o.tips ? { tips: o.tips } : {}) });
   const snapshot = () => {
     model.apply({ type: 'snapshot', tick: game.state.tick, state: game.state });
     controller.sync();
