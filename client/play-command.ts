@@ -50,7 +50,8 @@ export async function run(input: CommandInput): Promise<number> {
       type: 'solo', levels: curriculum, ...(start ? { start } : {}),
       newSession: (level) => server.session(level),
       completed: () => progress.completed(),
-      markPassed: (id) => progress.markPassed(id),
+      bests: () => progress.bests(),
+      record: (id, result) => progress.record(id, result),
     },
     exit,
   }));
