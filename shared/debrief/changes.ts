@@ -27,6 +27,8 @@ const LIMIT_OVER_USER_PACE = 10;
 const LOOSEN_LIMIT = 4;
 /** A full queue is made this many times bigger. */
 const GROW_QUEUE = 10;
+/** Seconds after a primary fails that a what-if promotes its replica: the time to see it down. */
+const PROMOTE_AFTER_SECONDS = 2;
 /** Nodes a what-if places are named with this prefix, which keeps them apart from the player's own ids. */
 const ID_PREFIX = 'whatif-';
 
@@ -44,6 +46,8 @@ export interface TroubleContext {
   zoneFailure: string | undefined;
   /** The region a region failure in force took down, if one did. */
   regionFailure: string | undefined;
+  /** Seconds from the start at which a database failure in force began, if one did. */
+  dbFailureAt: number | undefined;
   /** How much traffic jumped in a surge in force that came with no announcement, if one did. */
   surge: number | undefined;
   /** The level counts every unit's background downtime (availability in series and in parallel). */
@@ -199,6 +203,20 @@ function standby(culprit: Culprit, mode: 'async' | 'sync'): Change {
 }
 
 /** A second app pool of the same size behind the load balancers that call the one that went down. */
+/** A manual failover: the dead primary's read replica promoted once it is seen down (a standby does it by itself, later). */
+function promoteReplica(culprit: Culprit, failedAt: number): Change {
+  return {
+    provisions: undefined,
+    plan(state, rt) {
+      const n = node(state, culprit.node);
+      const follower = state.nodes.find((r) => r.kind === 'replica' && (r.config as { primary?: string }).primary === culprit.node);
+      if (!n || n.kind !== 'db' || !follower) return undefined;
+      const afterSeconds = Math.max(0, failedAt - state.tick * rt.dt) + PROMOTE_AFTER_SECONDS;
+      return { text: `promoting ${follower.id} to primary as soon as ${n.id} fails`, actions: [], later: { afterSeconds, actions: [{ type: 'promote', node: follower.id }] } };
+    },
+  };
+}
+
 function secondPool(culprit: Culprit): Change {
   return {
     provisions: 'app',
@@ -382,6 +400,8 @@ export function changesFor(culprit: Culprit, trouble: TroubleContext): Change[] 
     changes.push(...(trouble.flashSale ? [writeQueue(culprit), ...reads] : [...reads, writeQueue(culprit)]), upgrade(culprit));
   }
   if (load && kind === 'replica') changes.push(replica(culprit), upgrade(culprit));
+  // A replica at hand is promoted at once; a standby takes its failover time.
+  if (reason === 'node-down' && kind === 'db' && trouble.dbFailureAt !== undefined) changes.push(promoteReplica(culprit, trouble.dbFailureAt));
   if (reason === 'node-down' && kind === 'db') changes.push(standby(culprit, 'async'), standby(culprit, 'sync'));
   if (reason === 'node-down' && kind === 'app') changes.push(secondPool(culprit));
   if (reason === 'partitioned') changes.push(localReplica(culprit));
