@@ -71,7 +71,7 @@ function levelFacts(level: Level): string {
 
 /** The best game's availability and stars, or a dash for a level not played yet. */
 function resultCells(best: BestResult | undefined): string {
-  if (!best) return `  ${'-'.padStart(7)}  ${' '.repeat(MAX_STARS)}`;
+  if (!best) return `  ${'-'.padStart(7)} ${' '.repeat(2 + MAX_STARS)}`;
   return `  ${percent(best.availability, 2).padStart(7)} [${'*'.repeat(best.stars)}${'-'.repeat(MAX_STARS - best.stars)}]`;
 }
 
@@ -114,7 +114,7 @@ function lessonLines(level: Level | undefined, best: BestResult | undefined, wid
   const concepts = conceptNames(level);
   const teaches = level.chapter ? `${chapterTitle(level.chapter)}${concepts ? `: ${concepts}` : ''}` : concepts;
   const facts = `${clock(level.durationSeconds)} long, target ${percent(level.target, 1)}, budget $${money(level.budget)}${best ? `; best ${percent(best.availability, 2)}, ${best.stars} of ${MAX_STARS} stars` : ''}`;
-  return [...(teaches ? [teaches] : []), facts, ...wrapText(level.description, width)];
+  return [...(teaches ? [clip(teaches, width)] : []), facts, ...wrapText(level.description, width)];
 }
 
 /**

@@ -110,6 +110,11 @@ describe('level picker', () => {
     const text = frameText(levelPickerScreen(levels, none, { index: 0 }, 160, 48).boxes);
     expect(text).toMatch(/> {2}1\. {3}Tutorial: scale out\s+-\s+4:00\s+99\.0%\s+\$1,200\s+Client-server, three tiers, Horizontal scaling/);
     expect(text).toMatch(/time\s+target\s+budget\s+concepts/);
+    // A level never played keeps the columns of one played: the facts start at the same place.
+    const rows = text.split('\n');
+    const playedText = frameText(levelPickerScreen(levels, played, { index: 0 }, 160, 48).boxes).split('\n');
+    const factsAt = (lines: string[], title: string) => lines.find((l) => l.includes(title))!.indexOf('$');
+    expect(factsAt(rows, 'Short test level')).toBe(factsAt(playedText, 'Short test level'));
   });
 
   it('groups chapters in curriculum order whatever order the levels come in, and numbers, moves and plays in that order', () => {
