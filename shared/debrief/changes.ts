@@ -7,6 +7,7 @@ import type { Culprit } from './incidents.js';
 import { parallelUnits, surviveZone } from './redundancy.js';
 import { cacheBeforeShards } from './hot-key.js';
 import { standbyRegion } from './region-failover.js';
+import { promoteReplica } from './promote.js';
 import { autoscaleWithHeadroom } from './autoscale.js';
 import { replicasPastCeiling, shardPrimary } from './scale-out.js';
 
@@ -27,8 +28,6 @@ const LIMIT_OVER_USER_PACE = 10;
 const LOOSEN_LIMIT = 4;
 /** A full queue is made this many times bigger. */
 const GROW_QUEUE = 10;
-/** Seconds after a primary fails that a what-if promotes its replica: the time to see it down. */
-const PROMOTE_AFTER_SECONDS = 2;
 /** Nodes a what-if places are named with this prefix, which keeps them apart from the player's own ids. */
 const ID_PREFIX = 'whatif-';
 
@@ -203,20 +202,6 @@ function standby(culprit: Culprit, mode: 'async' | 'sync'): Change {
 }
 
 /** A second app pool of the same size behind the load balancers that call the one that went down. */
-/** A manual failover: the dead primary's read replica promoted once it is seen down (a standby does it by itself, later). */
-function promoteReplica(culprit: Culprit, failedAt: number): Change {
-  return {
-    provisions: undefined,
-    plan(state, rt) {
-      const n = node(state, culprit.node);
-      const follower = state.nodes.find((r) => r.kind === 'replica' && (r.config as { primary?: string }).primary === culprit.node);
-      if (!n || n.kind !== 'db' || !follower) return undefined;
-      const afterSeconds = Math.max(0, failedAt - state.tick * rt.dt) + PROMOTE_AFTER_SECONDS;
-      return { text: `promoting ${follower.id} to primary as soon as ${n.id} fails`, actions: [], later: { afterSeconds, actions: [{ type: 'promote', node: follower.id }] } };
-    },
-  };
-}
-
 function secondPool(culprit: Culprit): Change {
   return {
     provisions: 'app',
