@@ -5,6 +5,8 @@ import { GameController } from './game-controller.js';
 import { GameModel } from './game-model.js';
 import { Guide } from './guide.js';
 import { gameScreen, type GameScreen } from './game-screen.js';
+import type { BestResult } from './progress.js';
+import { inPickerOrder } from './picker-rows.js';
 import { levelPickerKey, levelPickerScreen, type PickerScreenState } from './level-picker.js';
 import { lobbyKey, lobbyScreen, type LobbyInput } from './lobby-view.js';
 import { PANELS } from './panels.js';
@@ -43,7 +45,10 @@ interface SoloMode {
   start?: Level;
   newSession(level: Level): GameSession;
   completed(): ReadonlySet<string>;
-  markPassed(levelId: string): void;
+  /** Each level's best game, for the picker. */
+  bests(): ReadonlyMap<string, BestResult>;
+  /** Keeps a finished game: the level's best if it beats it, passed if it passed. */
+  record(levelId: string, result: BestResult): void;
 }
 
 /** A room joined on a server: its lobby, its rounds, their results, for as long as the player stays. */
@@ -192,7 +197,7 @@ export class App {
     if (this.screen.type === 'picker') {
       this.waitingSince = undefined;
       const solo = this.solo!;
-      return levelPickerScreen(solo.levels(), solo.completed(), this.screen.state, cols, rows);
+      return levelPickerScreen(solo.levels(), { completed: solo.completed(), bests: solo.bests() }, this.screen.state, cols, rows);
     }
     const p = this.screen.playing;
     const now = this.clock.now();
@@ -309,8 +314,11 @@ export class App {
         p.round?.controller.say(m.text, 'bad');
         break;
       case 'results':
-        // A tutorial is passed by doing its steps, not only by the numbers.
-        if (m.results.result.passed && p.round && p.round.controller.guide?.verdict().type !== 'missed') this.solo?.markPassed(p.round.model.level.id);
+        // A round ended early is scored but never a pass, nor a level's best game; a tutorial is passed by doing its steps, not only by the numbers.
+        if (p.round && m.results.result.complete !== false) {
+          const stepsMissed = p.round.controller.guide?.verdict().type === 'missed';
+          this.solo?.record(p.round.model.level.id, stepsMissed ? { ...m.results.result, passed: false, stars: 0 } : m.results.result);
+        }
         break;
       case 'leaderboard':
         p.round?.watch?.leaderboard(m.entries, m.tick);
@@ -336,7 +344,8 @@ export class App {
   }
 
   private nextLevel(level: Level): Level | undefined {
-    const levels = this.solo?.levels() ?? [];
+    // The next one down the picker, chapter by chapter.
+    const levels = inPickerOrder(this.solo?.levels() ?? []);
     const i = levels.findIndex((l) => l.id === level.id);
     return i >= 0 ? levels[i + 1] : undefined;
   }
@@ -399,7 +408,7 @@ export class App {
     else if (choice === 'next' && next) this.play(next);
     else if (choice === 'levels') {
       this.leaveGame();
-      this.screen = { type: 'picker', state: { index: Math.max(0, solo.levels().findIndex((l) => l.id === level.id)) } };
+      this.screen = { type: 'picker', state: { index: Math.max(0, inPickerOrder(solo.levels()).findIndex((l) => l.id === level.id)) } };
       this.invalidate();
     } else return false;
     return true;

@@ -27,7 +27,7 @@ export type Mode =
   | { type: 'glossary'; scroll: number; term?: string }
   | { type: 'form'; form: FormState };
 
-interface Flash {
+export interface Flash {
   text: string;
   style: Style;
   /** Game second it goes away. */

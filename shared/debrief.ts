@@ -108,6 +108,7 @@ function troubleOf(c: Culprit, incident: Stretch, samples: Samples, during: Game
     celebrity: during.some((e) => e.type === 'celebrity'),
     zoneFailure: during.find((e) => e.type === 'zone-failure')?.region,
     regionFailure: during.find((e) => e.type === 'region-failure')?.region,
+    dbFailureAt: during.find((e) => e.type === 'db-failure')?.at,
     surge: suddenSurge(during),
     backgroundFailures: rt.level.backgroundFailures,
   };

@@ -7,6 +7,7 @@ import type { Culprit } from './incidents.js';
 import { parallelUnits, surviveZone } from './redundancy.js';
 import { cacheBeforeShards } from './hot-key.js';
 import { standbyRegion } from './region-failover.js';
+import { promoteReplica } from './promote.js';
 import { autoscaleWithHeadroom } from './autoscale.js';
 import { replicasPastCeiling, shardPrimary } from './scale-out.js';
 
@@ -44,6 +45,8 @@ export interface TroubleContext {
   zoneFailure: string | undefined;
   /** The region a region failure in force took down, if one did. */
   regionFailure: string | undefined;
+  /** Seconds from the start at which a database failure in force began, if one did. */
+  dbFailureAt: number | undefined;
   /** How much traffic jumped in a surge in force that came with no announcement, if one did. */
   surge: number | undefined;
   /** The level counts every unit's background downtime (availability in series and in parallel). */
@@ -382,6 +385,8 @@ export function changesFor(culprit: Culprit, trouble: TroubleContext): Change[] 
     changes.push(...(trouble.flashSale ? [writeQueue(culprit), ...reads] : [...reads, writeQueue(culprit)]), upgrade(culprit));
   }
   if (load && kind === 'replica') changes.push(replica(culprit), upgrade(culprit));
+  // A replica at hand is promoted at once; a standby takes its failover time.
+  if (reason === 'node-down' && kind === 'db' && trouble.dbFailureAt !== undefined) changes.push(promoteReplica(culprit, trouble.dbFailureAt));
   if (reason === 'node-down' && kind === 'db') changes.push(standby(culprit, 'async'), standby(culprit, 'sync'));
   if (reason === 'node-down' && kind === 'app') changes.push(secondPool(culprit));
   if (reason === 'partitioned') changes.push(localReplica(culprit));

@@ -111,7 +111,7 @@ const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => 
 const tui = createTui({ input, output, mouse: false, mono: false });
 const level = levelSchema.parse(bigLevel());
 const session = new LocalSession(level, { clock });
-const app = new App({ tui, mode: { type: 'solo', levels: () => [level], start: level, newSession: () => session, completed: () => new Set(), markPassed: () => {} }, exit: () => {} });
+const app = new App({ tui, mode: { type: 'solo', levels: () => [level], start: level, newSession: () => session, completed: () => new Set(), bests: () => new Map(), record: () => {} }, exit: () => {} });
 let renderUs = 0;
 for (let i = 0; i < FRAMES_IN_PROCESS; i++) {
   now += level.tickMs;

@@ -18,6 +18,7 @@ function app(options: { start?: Level; cols?: number; rows?: number; mono?: bool
   const clock = new FakeClock();
   term = headlessTerminal(options.cols ?? 80, options.rows ?? 24, { mono: options.mono, mouse: options.mouse });
   let exits = 0;
+  const recorded: [string, { passed: boolean; availability: number; stars: number; score: number }][] = [];
   const a = new App({
     tui: term.tui,
     mode: {
@@ -26,14 +27,15 @@ function app(options: { start?: Level; cols?: number; rows?: number; mono?: bool
       start: options.start,
       newSession: (level) => new LocalSession(level, { clock }),
       completed: () => new Set(['short']),
-      markPassed: () => {},
+      bests: () => new Map([['short', { passed: true, availability: 0.99912, stars: 2, score: 900 }]]),
+      record: (id, result) => { recorded.push([id, result]); },
     },
     exit: () => { exits++; },
     clock,
   });
   clock.advance(0);
   const t = term;
-  return { app: a, clock, term: t, exits: () => exits, screen: () => t.screen() };
+  return { app: a, clock, term: t, exits: () => exits, screen: () => t.screen(), recorded };
 }
 
 /** Keys written to the terminal's input, as a player types them. */
@@ -47,7 +49,7 @@ describe('App on a terminal without a tty', () => {
     const { screen } = app();
     expect(screen()).toContain('Pick a level');
     expect(screen()).toMatch(/>\s+1\.\s+Tutorial: scale out/);
-    expect(screen()).toMatch(/2\. \+ Short test level/);
+    expect(screen()).toMatch(/2\. \+ Short test level\s+99\.91% \[\*\*-\]/);
   });
 
   it('draws every panel of the game in 80x24, inside the screen', () => {
@@ -104,10 +106,13 @@ describe('App on a terminal without a tty', () => {
   });
 
   it('shows the results at the end, and plays again on Enter', async () => {
-    const { clock, term: t, screen } = app({ start: shortLevel() });
+    const { clock, term: t, screen, recorded } = app({ start: shortLevel() });
     clock.advance(10_500);
     expect(screen()).toContain('x FAILED');
     expect(screen()).toMatch(/node-down\s+\S+\s+app1/);
+    // The game is kept for the picker's best result, failed or not.
+    expect(recorded).toEqual([['short', expect.objectContaining({ passed: false, stars: 0 })]]);
+    expect(recorded[0]![1].availability).toBeLessThan(0.99);
     await type(t, clock, '1 Map', '\r');
   });
 

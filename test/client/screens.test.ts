@@ -89,13 +89,51 @@ describe('help', () => {
 
 describe('level picker', () => {
   const levels = [tutorialLevel(), shortLevel()];
+  const none = { completed: new Set<string>(), bests: new Map() };
+  const played = { completed: new Set(['tutorial']), bests: new Map([['tutorial', { passed: true, availability: 0.99912, stars: 2, score: 900 }], ['short', { passed: false, availability: 0.9512, stars: 0, score: 300 }]]) };
 
-  it('lists the levels in order with the chosen one marked and its lesson below', () => {
-    const text = frameText(levelPickerScreen(levels, new Set(['tutorial']), { index: 0 }, 80, 24).boxes);
-    expect(text).toMatch(/> {2}1\. \+ Tutorial: scale out\s+4:00\s+99\.0%\s+\$1,200/);
-    expect(text).toMatch(/ {3}2\. {3}Short test level\s+10s\s+99\.0%\s+\$2,000/);
+  it('lists the levels under their chapter, with the best game, the stars and the concepts, and the chosen one\'s lesson below', () => {
+    const text = frameText(levelPickerScreen(levels, played, { index: 0 }, 80, 24).boxes);
+    expect(text).toMatch(/best stars\s+concepts/);
+    expect(text).toMatch(/║Foundations\s+║/);
+    expect(text).toMatch(/> {2}1\. \+ Tutorial: scale out\s+99\.91% \[\*\*-\] {2}Client-server, three tiers/);
+    expect(text).toMatch(/║More levels\s+║/);
+    expect(text).toMatch(/ {3}2\. {3}Short test level\s+95\.12% \[---\]/);
+    expect(text.indexOf('Foundations')).toBeLessThan(text.indexOf('Tutorial'));
+    expect(text.indexOf('More levels')).toBeLessThan(text.indexOf('Short test level'));
     expect(text).toContain('You start with one app server pool');
     expect(text).toContain('Foundations: Client-server, three tiers, Horizontal scaling');
+    expect(text).toContain('4:00 long, target 99.0%, budget $1,200; best 99.91%, 2 of 3 stars');
+  });
+
+  it('shows a dash for a level never played, and the facts beside the titles where the screen is wide', () => {
+    const text = frameText(levelPickerScreen(levels, none, { index: 0 }, 160, 48).boxes);
+    expect(text).toMatch(/> {2}1\. {3}Tutorial: scale out\s+-\s+4:00\s+99\.0%\s+\$1,200\s+Client-server, three tiers, Horizontal scaling/);
+    expect(text).toMatch(/time\s+target\s+budget\s+concepts/);
+    // A level never played keeps the columns of one played: the facts start at the same place.
+    const rows = text.split('\n');
+    const playedText = frameText(levelPickerScreen(levels, played, { index: 0 }, 160, 48).boxes).split('\n');
+    const factsAt = (lines: string[], title: string) => lines.find((l) => l.includes(title))!.indexOf('$');
+    expect(factsAt(rows, 'Short test level')).toBe(factsAt(playedText, 'Short test level'));
+  });
+
+  it('groups chapters in curriculum order whatever order the levels come in, and numbers, moves and plays in that order', () => {
+    const data = { ...tutorialLevel(), id: 'd', title: 'A data level', chapter: 'data' as const, order: 3 };
+    const found = { ...tutorialLevel(), id: 'f', title: 'A second foundations level', order: 5 };
+    const mixed = [data, shortLevel(), found, tutorialLevel()];
+    const text = frameText(levelPickerScreen(mixed, none, { index: 1 }, 80, 24).boxes);
+    const at = (t: string) => text.indexOf(t);
+    expect(at('Foundations')).toBeLessThan(at('1. '));
+    expect(at('1. ')).toBeLessThan(at('Tutorial: scale out'));
+    expect(text).toMatch(/> {2}2\. {3}A second foundations level/);
+    expect(at('A second foundations level')).toBeLessThan(at('║Data'));
+    expect(at('║Data')).toBeLessThan(at('A data level'));
+    expect(at('A data level')).toBeLessThan(at('More levels'));
+    expect(text.match(/║Foundations\s+║/g)).toHaveLength(1);
+    expect(levelPickerKey(mixed, { index: 1 }, 'down')).toEqual({ type: 'stay', state: { index: 2 } });
+    expect(levelPickerKey(mixed, { index: 2 }, 'enter')).toMatchObject({ type: 'play', level: { id: 'd' } });
+    expect(levelPickerKey(mixed, { index: 0 }, '4')).toEqual({ type: 'stay', state: { index: 3 } });
+    expect(levelPickerKey(mixed, { index: 3 }, 'enter')).toMatchObject({ type: 'play', level: { id: 'short' } });
   });
 
   it('moves, plays on Enter, quits on q and stays on Esc', () => {
@@ -105,18 +143,32 @@ describe('level picker', () => {
     expect(levelPickerKey(levels, { index: 1 }, 'escape')).toEqual({ type: 'stay', state: { index: 1 } });
   });
 
-  it('at 80x24 with many levels: a window around the chosen one, every budget whole, the lesson kept, any row clickable', () => {
-    const many = Array.from({ length: 20 }, (_, i) => ({ ...tutorialLevel(), id: `l${i + 1}`, title: `Level ${i + 1}: a title long enough to need cutting somewhere`, budget: 14_000 }));
-    const frame = levelPickerScreen(many, new Set(), { index: 17 }, 80, 24);
+  it('at 80x24 with many levels in chapters: a window around the chosen one, which is always shown, the lesson kept, any row clickable', () => {
+    const chapters = ['foundations', 'caching', 'data', 'reliability', 'global'] as const;
+    const many = Array.from({ length: 20 }, (_, i) => ({ ...tutorialLevel(), id: `l${i + 1}`, order: i, chapter: chapters[Math.floor(i / 4)]!, title: `Level ${i + 1}: a title long enough to need cutting somewhere`, budget: 14_000 }));
+    for (let index = 0; index < many.length; index++) {
+      const text = frameText(levelPickerScreen(many, none, { index }, 80, 24).boxes);
+      expect(text, `level ${index + 1} chosen`).toMatch(new RegExp(`> ${String(index + 1).padStart(2)}\\. {3}Level ${index + 1}: `));
+    }
+    const frame = levelPickerScreen(many, none, { index: 17 }, 80, 24);
     const text = frameText(frame.boxes);
-    expect(text).toMatch(/> 18\. {3}Level 18: a title long enough.*…\s+4:00\s+99\.0%\s+\$14,000/);
+    expect(text).toMatch(/> 18\. {3}Level 18: a title long.*…\s+-\s+Client-server/);
+    expect(text).toContain('║Global');
     expect(text).toContain(' 20. ');
     expect(text).not.toContain('  1. ');
-    expect(text).toMatch(/of 20/);
+    expect(text).toMatch(/levels \d+-20 of 20/);
+    expect(text).toContain('4:00 long, target 99.0%, budget $14,000');
     expect(text).toContain('You start with one app server pool');
+    expect(frame.boxes.every((b) => boxLines(b).every((l) => lineText(l).length <= 80))).toBe(true);
     const hit = frame.hits!.find((h) => h.key === 'pick:19')!;
     expect(hit).toBeDefined();
     expect(levelPickerKey(many, { index: 17 }, hit.key)).toEqual({ type: 'stay', state: { index: 19 } });
+    // A heading is not a level: a click on it chooses none.
+    const box = frame.boxes.find((b) => b.id === 'levels')!;
+    const headingY = box.top + boxLines(box).map(lineText).findIndex((l) => /^║Global\s+║$/.test(l));
+    expect(headingY).toBeGreaterThan(box.top);
+    expect(frame.hits!.filter((h) => h.y === headingY)).toEqual([]);
+    expect(frame.hits!.find((h) => h.y === headingY + 1)?.key).toBe('pick:16');
   });
 });
 

@@ -171,6 +171,18 @@ describe('debrief: the what-if each new level teaches', () => {
     expect(peak.cost).toBeGreaterThan(level.budget);
   });
 
+  it('promotes the replica at hand as soon as the primary fails, ahead of a standby (manual-failover naive)', () => {
+    const { level, log } = playedByPlan('manual-failover', 'naive');
+    const d = debrief(level, log);
+    expect(d.incidents[0]!.culprit).toMatchObject({ node: 'db1', reason: 'node-down', from: 90 });
+    const [first] = d.whatIfs;
+    expect(first!.change).toBe('promoting replica1 to primary as soon as db1 fails');
+    expect(first!.actions).toEqual([{ type: 'promote', node: 'replica1' }]);
+    expect(first!.passed).toBe(true);
+    expect(first!.availability).toBeGreaterThan(d.whatIfs.find((w) => w.change === 'an async standby for db1')!.availability);
+    expect(d.availability).toBeLessThan(level.target);
+  });
+
   it('writes a share up with the decimals its downtime needs', () => {
     expect(upText(0.995)).toBe('99.5%');
     expect(upText(0.999)).toBe('99.9%');
