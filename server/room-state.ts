@@ -1,3 +1,4 @@
+import { DEFAULT_DIFFICULTY, type Difficulty } from '../shared/difficulty.js';
 import type { Action } from '../shared/action.js';
 import type { ActionResult } from '../shared/architecture.js';
 import { act, advance, newGame, type Game } from '../shared/game.js';
@@ -99,6 +100,8 @@ export interface Room extends Required<RoomOptions> {
   sequence?: Level[];
   /** Cumulative totals over the series' finished rounds. */
   totals: Map<string, SeriesEntry>;
+  /** Every game of the room is played at it: the same for everyone, a part of the room's fairness. */
+  difficulty: Difficulty;
 }
 
 export function newRoom(entry: RoomEntryOf<'create'>, options: RoomOptions): Room {
@@ -107,7 +110,7 @@ export function newRoom(entry: RoomEntryOf<'create'>, options: RoomOptions): Roo
     ...options,
     code: entry.code, level: entry.level, seed: entry.seed, hostTokenHash: entry.hostTokenHash,
     phase: 'lobby', tick: 0, seats: new Map(), teams: new Map(), kicked: new Set(), nextPlayer: 1, fired: [], round: 0,
-    members: new Map(), origin: 0, countdownEndsAt: 0, totals: new Map(),
+    members: new Map(), origin: 0, countdownEndsAt: 0, totals: new Map(), difficulty: entry.difficulty ?? DEFAULT_DIFFICULTY,
     ...(entry.sequence ? { sequence: entry.sequence } : {}),
   };
 }
