@@ -1,3 +1,4 @@
+import { DEFAULT_DIFFICULTY, type Difficulty } from '../shared/difficulty.js';
 import type { Level } from '../shared/level.js';
 import { DEFAULTS } from '../server/limits.js';
 import { createLogger } from '../server/logger.js';
@@ -33,7 +34,7 @@ export interface EmbeddedServer {
  * the player sees is played by the same code, over the same protocol, as in a hosted room. No data
  * directory: a solo room is not kept.
  */
-export async function startEmbeddedServer(speed: number, bots: SoloBots = { count: 0, strategy: 'greedy' }): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(speed: number, bots: SoloBots = { count: 0, strategy: 'greedy' }, difficulty: Difficulty = DEFAULT_DIFFICULTY): Promise<EmbeddedServer> {
   const errors: string[] = [];
   // The player and all their bots come from this machine: the per-address caps would only get in the way.
   const limits = { maxSeatsPerAddress: DEFAULTS.MAX_PLAYERS_PER_ROOM, maxConnectionsPerAddress: DEFAULTS.MAX_CONNECTIONS };
@@ -55,7 +56,7 @@ export async function startEmbeddedServer(speed: number, bots: SoloBots = { coun
   };
   return {
     session(level) {
-      const { code } = server.rooms.create(level);
+      const { code } = server.rooms.create(level, level.seed, undefined, difficulty);
       const run = seatBots(code, level.seed);
       const session = new WsSession({ url, room: code, name: SOLO_NAME });
       let started = false;

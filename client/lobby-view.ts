@@ -1,4 +1,5 @@
 import type { Level } from '../shared/level.js';
+import { DEFAULT_DIFFICULTY, difficultyText } from '../shared/difficulty.js';
 import { connectionLabel, keyHits } from './bars.js';
 import { clock, money, percent } from './format.js';
 import { between, BARS, centred, type Frame } from './frame.js';
@@ -87,6 +88,8 @@ export function lobbyScreen(input: LobbyInput, cols: number, rows: number): Fram
   const levelLines: Line[] = level.title.length + 2 + facts.length <= width - LABEL
     ? [field('Level', seg(level.title, 'title'), seg(`  ${facts}`, 'muted'))]
     : [field('Level', seg(level.title, 'title')), field('', seg(facts, 'muted'))];
+  // The same for everyone in the room: said before the round so nobody is surprised by it.
+  levelLines.push(field('Difficulty', seg(room.difficulty ?? DEFAULT_DIFFICULTY, room.difficulty === 'hard' ? 'warn' : 'normal'), seg(`  ${difficultyText(room.difficulty ?? DEFAULT_DIFFICULTY)}`, 'muted')));
   // Rows inside the box besides the level's line(s), a blank and what to do; the lesson gives way first, then the list.
   const free = Math.max(2, rows - BARS - 2 - 1 - levelLines.length - tail.length);
   const lessonRows = Math.max(MIN_LESSON_LINES, free - people.length);

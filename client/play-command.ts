@@ -1,6 +1,7 @@
 import { botCountOption, strategyOption } from './cli/bot.js';
 import type { CommandInput } from './cli/command-specs.js';
 import { EXIT_FAILURE, EXIT_OK } from './cli/exit-codes.js';
+import { difficultyOption } from './cli/option-values.js';
 import { UsageError } from './cli/usage-error.js';
 import { listLevels, resolveLevel } from '../server/levels-store.js';
 import type { Level } from '../shared/level.js';
@@ -34,6 +35,7 @@ export async function run(input: CommandInput): Promise<number> {
     count: botCountOption(COMMAND, 'bots', typeof input.values.bots === 'string' ? input.values.bots : undefined, { min: 0, max: MAX_SOLO_BOTS, fallback: 0 }),
     strategy: strategyOption(COMMAND, 'bot-strategy', typeof input.values['bot-strategy'] === 'string' ? input.values['bot-strategy'] : undefined),
   };
+  const difficulty = difficultyOption(COMMAND, typeof input.values.difficulty === 'string' ? input.values.difficulty : undefined);
   // A bad option is named first, terminal or not.
   requireTerminal(COMMAND);
   let levels: Level[] | undefined;
@@ -44,7 +46,7 @@ export async function run(input: CommandInput): Promise<number> {
     return levels;
   };
   const progress = new Progress(stateDir());
-  const server = await startEmbeddedServer(speed, bots);
+  const server = await startEmbeddedServer(speed, bots, difficulty);
   const error = await runInTerminal(input, (tui, exit) => new App({
     tui,
     mode: {

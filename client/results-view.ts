@@ -171,7 +171,7 @@ function resultsLines(level: Level, r: GameResults, width: number, debrief: Debr
   const { stars, missed } = starsText(level, r);
   const own = r.standings.find((s) => s.you);
   const lines: Line[] = [
-    [seg(level.title, 'title')],
+    [seg(level.title, 'title'), ...(r.difficulty === undefined ? [] : [seg(`  (${r.difficulty})`, 'muted')])],
     [],
     ...wrapLine('Result', verdict(level, r), width),
     ...wrapText(`${stars}${missed ? `: ${missed}` : ''}`, Math.max(10, width - LABEL)).map((t, i) => field(i === 0 ? 'Stars' : '', seg(t, 'warn'))),

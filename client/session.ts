@@ -1,3 +1,4 @@
+import type { Difficulty } from '../shared/difficulty.js';
 import type { Action } from '../shared/action.js';
 import type { Debrief } from '../shared/debrief/schema.js';
 import type { GameResult } from '../shared/game.js';
@@ -70,6 +71,8 @@ export interface GameResults {
   standings: StandingRow[];
   /** In a series of levels: this round's place in it and the podium of the cumulative totals. */
   series?: SeriesPodium;
+  /** The difficulty the round was played at, the same for everyone; absent: normal. */
+  difficulty?: Difficulty;
 }
 
 interface SeriesPodium {
@@ -100,6 +103,8 @@ export interface RoomInfo {
   team?: { name: string; key: string };
   /** While counting down: when the first tick comes, on the session's clock. */
   startsAt?: number;
+  /** The difficulty every game of the room is played at; absent: normal. */
+  difficulty?: Difficulty;
 }
 
 export type SessionMessage =

@@ -44,6 +44,7 @@ export function gameResults(m: ServerMessageOf<'results'>, playerId: string | un
     },
     failedByNode: structuredClone(state.failedByNode), rank: mine.rank, players: m.rows.length, endTick: m.tick,
     standings: m.rows.map((r) => ({ rank: r.rank, name: r.name, availability: r.availability, score: r.score, passed: r.passed, complete: r.complete ?? true, you: isOwn(playerId, r.player, r.members), ...tie(r.tie, r.finishedAt) })),
+    ...(m.difficulty === undefined ? {} : { difficulty: m.difficulty }),
     ...(m.series ? { series: { level: m.series.level, of: m.series.of, final: m.series.final, totals: m.series.totals.map((t) => ({ rank: t.rank, name: t.name, score: t.score, rounds: t.rounds, you: isOwn(playerId, t.player) })) } } : {}),
   };
 }

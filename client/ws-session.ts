@@ -307,6 +307,7 @@ export class WsSession implements GameSession {
         ...(this.team ? { team: this.team } : {}),
         // Game milliseconds, taken as wall ones: a room that runs faster only starts sooner.
         ...(v.countdownMs === undefined ? {} : { startsAt: this.clock.now() + v.countdownMs }),
+        ...(v.difficulty === undefined ? {} : { difficulty: v.difficulty }),
       },
     });
   }

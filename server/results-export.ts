@@ -1,4 +1,5 @@
 import { debrief } from '../shared/debrief.js';
+import { DEFAULT_DIFFICULTY, type Difficulty } from '../shared/difficulty.js';
 import { tieText } from '../shared/ranking.js';
 import { FAILURE_REASONS, type FailureReason } from '../shared/reasons.js';
 import { tidy } from '../shared/simulate.js';
@@ -44,6 +45,8 @@ interface ExportRow {
   complete: boolean;
   /** When the row ties the one above on availability and score, what ranked that one first: "tie: joined later". */
   tieBreak: string;
+  /** The room's difficulty: the same for every row of a round. */
+  difficulty: Difficulty;
 }
 
 /** Requests are counted whole; the simulation's fractions of a request are noise in a spreadsheet. */
@@ -75,6 +78,7 @@ export function exportRows(file: ResultsFile): ExportRow[] {
       cost: money(row.cost), budget: file.level?.budget, offered: requests(row.offered), good: requests(row.good),
       failed: requests(Object.values(row.failed).reduce((a, b) => a + b, 0)), failedBy, actions: row.actions,
       ...headline(file, row.player), complete: row.complete ?? true, tieBreak: row.tie ? tieText(row.tie, row.finishedAt ?? 0) : '',
+      difficulty: file.difficulty ?? DEFAULT_DIFFICULTY,
     };
   });
 }
@@ -83,7 +87,7 @@ export function exportRows(file: ResultsFile): ExportRow[] {
 const CSV_HEADER = [
   'room', 'round', 'level', 'rank', 'name', 'team', 'members', 'availability', 'target', 'passed', 'score', 'stars', 'cost', 'budget',
   'offered', 'good', 'failed', ...FAILURE_REASONS.map((r) => `failed_${r.replace(/-/g, '_')}`), 'actions', 'first_failure', 'reason', 'debrief',
-  'complete', 'tie_break',
+  'complete', 'tie_break', 'difficulty',
 ];
 
 /** Players in one cell. */
@@ -94,7 +98,7 @@ export function toCsvText(rows: readonly ExportRow[]): string {
   return toCsv(CSV_HEADER, rows.map((r) => [
     r.room, r.round, r.level, r.rank, r.name, r.team, r.members.join(MEMBER_SEPARATOR), r.availability, opt(r.target), r.passed, r.score, r.stars,
     r.cost, opt(r.budget), r.offered, r.good, r.failed, ...FAILURE_REASONS.map((reason) => r.failedBy[reason]), opt(r.actions),
-    r.firstFailure, r.reason, r.debrief, r.complete, r.tieBreak,
+    r.firstFailure, r.reason, r.debrief, r.complete, r.tieBreak, r.difficulty,
   ]));
 }
 
@@ -121,7 +125,8 @@ function toMarkdown(rows: readonly ExportRow[]): string {
   const out: string[] = [];
   for (const [game, list] of rounds) {
     const first = list[0]!;
-    out.push(`## ${game}: ${first.level}${first.target === undefined ? '' : ` (target ${pct(first.target)})`}`, '');
+    const hardness = first.difficulty === DEFAULT_DIFFICULTY ? '' : `, ${first.difficulty}`;
+    out.push(`## ${game}: ${first.level}${first.target === undefined ? '' : ` (target ${pct(first.target)}${hardness})`}`, '');
     out.push('| rank | name | players | availability | passed | score | stars | cost | failed | actions | first failure | tie-break |');
     out.push('|---:|---|---|---:|---|---:|---:|---:|---:|---:|---|---|');
     for (const r of list) {

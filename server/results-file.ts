@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { debriefSchema } from '../shared/debrief/schema.js';
+import { difficultySchema } from '../shared/difficulty.js';
 import { gameLogSchema } from '../shared/game-log.js';
 import { levelSchema } from '../shared/level.js';
 import { playerIdSchema, resultRowSchema } from '../shared/protocol.js';
@@ -25,6 +26,8 @@ export const resultsFileSchema = z.object({
   logs: z.record(playerIdSchema, gameLogSchema).optional(),
   /** Every seated player's name, by id: who a team's members are. */
   players: z.record(playerIdSchema, z.string()).optional(),
+  /** The difficulty the round was played at (its level is kept with it applied); absent: normal. */
+  difficulty: difficultySchema.optional(),
   /** Each row's debrief, by the row's player id, once the server has worked them out. */
   debriefs: z.record(playerIdSchema, debriefSchema).optional(),
 });

@@ -11,7 +11,7 @@ export class PlanExportError extends Error {}
 
 export interface RowPlan {
   plan: Plan;
-  /** What a plan cannot carry and `nines simulate` must be told: the seed, when it is not the level's. */
+  /** What a plan cannot carry and `nines simulate` must be told: the seed, when it is not the level's, and the difficulty. */
   simulateArgs: string[];
   /** Why `nines simulate` will not give the row's numbers (the round was ended early), else undefined. */
   caveat: string | undefined;
@@ -46,7 +46,10 @@ export function rowPlan(file: ResultsFile, game: string, name: string): RowPlan 
   const log = file.logs?.[row.player];
   if (!file.level || log === undefined) throw new PlanExportError(`${who}: expected a kept game log and level, got a results file kept without them (by an older nines)`);
   const actions = actionsOf(log, file.level.tickMs, who);
-  const simulateArgs = ['--level', file.levelId, ...(log.seed === file.level.seed ? [] : ['--seed', String(log.seed)])];
+  const simulateArgs = [
+    '--level', file.levelId, ...(log.seed === file.level.seed ? [] : ['--seed', String(log.seed)]),
+    ...(file.difficulty === undefined ? [] : ['--difficulty', file.difficulty]),
+  ];
   const totalTicks = Math.round(file.level.durationSeconds / (file.level.tickMs / 1000));
   const caveat = log.endTick < totalTicks
     ? `the host ended ${game} early, at ${secondsOf(log.endTick, file.level.tickMs)} s of ${file.level.durationSeconds} s: nines simulate plays the whole level, so its numbers will differ from the row's`

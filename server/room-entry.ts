@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actionSchema } from '../shared/action.js';
+import { difficultySchema } from '../shared/difficulty.js';
 import { eventSchema, levelSchema } from '../shared/level.js';
 import { playerIdSchema } from '../shared/protocol.js';
 
@@ -18,7 +19,8 @@ const seed = z.number().int().min(0).max(0xffffffff);
 export const roomEntrySchema = z.discriminatedUnion('t', [
   /** Always the first line. */
   /** `sequence`: a series of levels played in turn (the first is `level`), with cumulative totals. */
-  z.object({ t: z.literal('create'), v: z.literal(ROOM_LOG_VERSION), code: z.string(), level: levelSchema, seed, hostTokenHash: tokenHash, sequence: z.array(levelSchema).optional() }),
+  /** `difficulty`: every game of the room is played at it (absent: normal); its levels are logged as played, difficulty applied. */
+  z.object({ t: z.literal('create'), v: z.literal(ROOM_LOG_VERSION), code: z.string(), level: levelSchema, seed, hostTokenHash: tokenHash, sequence: z.array(levelSchema).optional(), difficulty: difficultySchema.optional() }),
   /** `team`: the team the player joined, whose architecture they share; absent to play alone. */
   /** `from`: a hash of the remote address that took the seat, so the per-address seat cap outlives a restart. */
   z.object({ t: z.literal('join'), tick, player, name: z.string(), tokenHash, team: z.string().optional(), from: z.string().optional() }),

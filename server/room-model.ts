@@ -5,6 +5,7 @@ import type { GameLogEntry } from '../shared/game-log.js';
 import type { GameEvent, Level } from '../shared/level.js';
 import type { Phase } from '../shared/protocol.js';
 import type { SeriesEntry } from './series.js';
+import type { Difficulty } from '../shared/difficulty.js';
 
 /**
  * An architecture in play, from the start of a round to the start of the next: a player's own, or
@@ -96,6 +97,8 @@ export interface Room extends Required<RoomOptions> {
   sequence?: Level[];
   /** Cumulative totals over the series' finished rounds. */
   totals: Map<string, SeriesEntry>;
+  /** Every game of the room is played at it: the same for everyone, a part of the room's fairness. */
+  difficulty: Difficulty;
 }
 
 /** Wall milliseconds per tick at the room's speed. */

@@ -1,3 +1,4 @@
+import { DEFAULT_DIFFICULTY } from '../shared/difficulty.js';
 import type { Action } from '../shared/action.js';
 import type { ActionResult } from '../shared/architecture.js';
 import { act, advance, newGame } from '../shared/game.js';
@@ -15,7 +16,7 @@ export function newRoom(entry: RoomEntryOf<'create'>, options: RoomOptions): Roo
     ...options,
     code: entry.code, level: entry.level, seed: entry.seed, hostTokenHash: entry.hostTokenHash,
     phase: 'lobby', tick: 0, seats: new Map(), teams: new Map(), kicked: new Set(), nextPlayer: 1, fired: [], round: 0,
-    members: new Map(), origin: 0, countdownEndsAt: 0, totals: new Map(),
+    members: new Map(), origin: 0, countdownEndsAt: 0, totals: new Map(), difficulty: entry.difficulty ?? DEFAULT_DIFFICULTY,
     ...(entry.sequence ? { sequence: entry.sequence } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_DIFFICULTY } from '../shared/difficulty.js';
 import { PROTOCOL_VERSION, type CloseCode, type ErrorCode, type RoomView } from '../shared/protocol.js';
 import { DEFAULTS } from './limits.js';
 import type { RoomEntry } from './room-entry.js';
@@ -30,6 +31,7 @@ export function roomView(room: Room, now: number): RoomView {
     ...(room.phase === 'countdown' ? { countdownMs: Math.max(0, (room.countdownEndsAt - now) * room.speed) } : {}),
     players: [...room.seats.values()].map((s) => ({ id: s.id, name: s.name, ready: s.ready, connected: s.conn !== undefined, ...(s.team === undefined ? {} : { team: s.team }) })),
     spectators: [...room.members.values()].filter((m) => m.seat === undefined).length,
+    ...(room.difficulty === DEFAULT_DIFFICULTY ? {} : { difficulty: room.difficulty }),
   };
 }
 

@@ -1,3 +1,4 @@
+import { applyDifficulty, DEFAULT_DIFFICULTY } from '../shared/difficulty.js';
 import type { Debrief } from '../shared/debrief/schema.js';
 import type { Level } from '../shared/level.js';
 import { CLOSE_CODES, ERROR_CODES, type ClientMessage, type ErrorCode, type Hello, type HostControl, type ServerMessageOf } from '../shared/protocol.js';
@@ -207,7 +208,8 @@ function control(room: Room, c: HostControl, now: number, conn: number | undefin
     case 'next': {
       if (room.phase !== 'ended' && room.phase !== 'lobby') return wrongPhase('ended or in the lobby');
       // In a series, the next level of the sequence (after its last, the same level again).
-      const next = level ?? room.sequence?.[room.round] ?? room.level;
+      // A level the shell loaded is played at the room's difficulty, as the ones it was created with are.
+      const next = (level && applyDifficulty(level, room.difficulty)) ?? room.sequence?.[room.round] ?? room.level;
       commit(room, { t: 'level', level: next, seed: next.seed }, out);
       markAway(room, now);
       return send(out, everyone(room), { type: 'level', level: next, seed: next.seed, tickMs: next.tickMs, room: roomView(room, now) });
@@ -220,6 +222,7 @@ function finish(room: Room, now: number, out: Out): void {
   const msg: ServerMessageOf<'results'> = {
     type: 'results', levelId: room.level.id, tick: room.tick, rows: results(room),
     ...(room.sequence ? { series: { level: Math.min(room.round, room.sequence.length), of: room.sequence.length, final: room.round >= room.sequence.length, totals: seriesTotals(room.totals) } } : {}),
+    ...(room.difficulty === DEFAULT_DIFFICULTY ? {} : { difficulty: room.difficulty }),
   };
   // The games' last state, checked, before the results that come from it.
   sendSyncs(room, out, true);

@@ -1,3 +1,4 @@
+import { applyDifficulty, DEFAULT_DIFFICULTY, type Difficulty } from '../shared/difficulty.js';
 import type { Level } from '../shared/level.js';
 import type { CloseCode } from '../shared/protocol.js';
 import { hashToken, newRoomCode, newTeamKey, newToken } from './codes.js';
@@ -5,7 +6,7 @@ import type { RepeatedWarnings } from './log-repeats.js';
 import type { Logger } from './logger.js';
 import type { OutFrame } from './outbox.js';
 import { createRoom, handle, markAway, nextWakeAt, type RoomInput, type RoomOutput } from './room.js';
-import { ROOM_LOG_VERSION } from './room-entry.js';
+import { ROOM_LOG_VERSION, type RoomEntryOf } from './room-entry.js';
 import { tickWallMs, type Room, type RoomOptions } from './room-model.js';
 import { resultsFile } from './results-file.js';
 import { debriefRound } from './round-debriefs.js';
@@ -106,16 +107,22 @@ export class Rooms {
   }
 
   /** `sequence`: a series of levels played in turn (its first is `level`), with cumulative totals. */
-  create(level: Level, seed = level.seed, sequence?: Level[]): { code: string; hostToken: string } {
+  create(level: Level, seed = level.seed, sequence?: Level[], difficulty: Difficulty = DEFAULT_DIFFICULTY): { code: string; hostToken: string } {
     if (this.slots.size >= this.o.maxRooms) this.evictIdle();
     if (this.slots.size >= this.o.maxRooms) throw new RoomsFullError(`this server holds ${this.slots.size} rooms, the most it allows`);
     const code = this.freeCode();
     const hostToken = newToken();
-    const { room, outputs } = createRoom({ t: 'create', v: ROOM_LOG_VERSION, code, level, seed, hostTokenHash: hashToken(hostToken), ...(sequence ? { sequence } : {}) }, this.roomOptions());
+    // The levels are logged as played, the difficulty applied: a restore replays the same games.
+    const played = sequence?.map((l) => applyDifficulty(l, difficulty));
+    const entry: RoomEntryOf<'create'> = {
+      t: 'create', v: ROOM_LOG_VERSION, code, level: applyDifficulty(level, difficulty), seed, hostTokenHash: hashToken(hostToken),
+      ...(played ? { sequence: played } : {}), ...(difficulty === DEFAULT_DIFFICULTY ? {} : { difficulty }),
+    };
+    const { room, outputs } = createRoom(entry, this.roomOptions());
     const slot: Slot = { room, log: this.o.storage?.openLog(code), timer: undefined };
     this.slots.set(code, slot);
     this.dispatch(slot, outputs);
-    this.o.logger.info(`room ${code}: created for ${level.id} (seed ${seed})`);
+    this.o.logger.info(`room ${code}: created for ${level.id} (seed ${seed}${difficulty === DEFAULT_DIFFICULTY ? '' : `, ${difficulty}`})`);
     return { code, hostToken };
   }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SIM_REVISION } from './sim/revision.js';
 import { actionSchema } from './action.js';
 import { debriefSchema } from './debrief/schema.js';
+import { difficultySchema } from './difficulty.js';
 import { CATALOG, LINKABLE, MAX_LINKS, MAX_NODES, TIER_FACTOR } from './catalog.js';
 import { RULE_ERRORS } from './errors.js';
 import { eventSchema, levelSchema } from './level.js';
@@ -193,6 +194,8 @@ const roomViewSchema = z.object({
   countdownMs: z.number().optional(),
   players: z.array(seatViewSchema),
   spectators: z.number().int(),
+  /** The difficulty every game of the room is played at; absent: normal. */
+  difficulty: difficultySchema.optional(),
 });
 export type RoomView = z.infer<typeof roomViewSchema>;
 
@@ -380,8 +383,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('level'), level: levelSchema, seed: z.number().int(), tickMs: z.number().int(), room: roomViewSchema }),
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
   z.object({ type: z.literal('pong'), t: z.number().optional() }),
-  /** `series`: in a series of levels, the cumulative totals after this round (the podium). */
-  z.object({ type: z.literal('results'), levelId: z.string(), tick: z.number().int(), rows: z.array(resultRowSchema), series: seriesStandingSchema.optional() }),
+  /** `series`: in a series of levels, the cumulative totals after this round (the podium). `difficulty`: the room's, absent when normal. */
+  z.object({ type: z.literal('results'), levelId: z.string(), tick: z.number().int(), rows: z.array(resultRowSchema), series: seriesStandingSchema.optional(), difficulty: difficultySchema.optional() }),
   /**
    * After the results, once the server has replayed the game: what failed first and why, and what
    * one change would have done. `player` is the row's (a team's first member for a team).

@@ -39,6 +39,12 @@ export const DEFAULT_HOST_LEVEL = 'tutorial';
 /** Where `nines host` keeps room logs and results unless told otherwise (relative to the current folder). */
 export const DEFAULT_DATA_DIR = '.nines-data';
 
+/** `--difficulty`, the same words for play, host and simulate (shared/difficulty.ts applies them). */
+const DIFFICULTY_OPTION: OptionSpec = {
+  name: 'difficulty', type: 'string', value: '<easy|normal|hard>',
+  help: 'easy: more budget, longer warnings; hard: less budget, machines fail on their own, unannounced; normal (default): the level as written',
+};
+
 const levelOption = (required: boolean, help: string): OptionSpec => ({ name: 'level', type: 'string', value: '<id|file>', required, help });
 
 /** How the terminal client draws: the same for playing solo and joining a room. */
@@ -59,6 +65,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'speed', type: 'string', value: '<x>', help: 'run game time this many times faster than the clock (default: 1)' },
       { name: 'bots', type: 'string', value: '<n>', help: 'opponents: this many bots play each game next to you, on the leaderboard (default: 0)' },
       { name: 'bot-strategy', type: 'string', value: '<idle|random|greedy>', help: 'how the bots play (default: greedy)' },
+      DIFFICULTY_OPTION,
     ],
     load: () => import('../play-command.js'),
   },
@@ -98,6 +105,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'seed', type: 'string', value: '<n>', help: "the random seed, an integer from 0 to 4294967295 (default: the level's)" },
       { name: 'json', type: 'boolean', help: 'print the full report as one line of JSON instead of the summary' },
       { name: 'every', type: 'string', value: '<seconds>', help: 'game seconds between timeline entries' },
+      DIFFICULTY_OPTION,
     ],
     load: () => import('./simulate.js'),
   },
@@ -141,6 +149,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       levelOption(false, `the level of the room (default: ${DEFAULT_HOST_LEVEL})`),
       { name: 'levels', type: 'string', value: '<a,b,c>', help: 'a series of levels (ids or files) played in turn: next moves along it; scores add up over the rounds, with a podium after each' },
       { name: 'seed', type: 'string', value: '<n>', help: "the random seed every player's game uses (default: the level's)" },
+      { ...DIFFICULTY_OPTION, help: `every game of the room: ${DIFFICULTY_OPTION.help}` },
       { name: 'data-dir', type: 'string', value: '<dir>', help: `where room logs and results are kept; a restart on it restores the rooms (default: ${DEFAULT_DATA_DIR})` },
       { name: 'new-room', type: 'boolean', help: 'start even when a room log of the data directory cannot be restored: it is set aside (<file>.unrestorable) and a new room opens' },
       { name: 'headless', type: 'boolean', help: 'no console: print each room as one line of JSON, for scripts' },

@@ -14,7 +14,7 @@ import { DEFAULT_DATA_DIR, DEFAULT_HOST_LEVEL, type CommandInput } from './comma
 import { EXIT_OK } from './exit-codes.js';
 import { hostConsole } from './host-console.js';
 import { DashboardLog, hostDashboard } from './host-dashboard.js';
-import { flag, seedOption, stringOption } from './option-values.js';
+import { difficultyOption, flag, seedOption, stringOption } from './option-values.js';
 import { UsageError } from './usage-error.js';
 
 const COMMAND = 'nines host';
@@ -117,6 +117,7 @@ export async function run(input: CommandInput): Promise<number> {
   if (sequence !== undefined && sequence.length === 0) throw new UsageError(COMMAND, `--levels: expected level ids or files separated by commas, got "${levelsRaw}"`);
   const level = sequence?.[0] ?? resolveLevel(stringOption(input, 'level') ?? DEFAULT_HOST_LEVEL);
   const seed = seedOption(COMMAND, stringOption(input, 'seed'));
+  const difficulty = difficultyOption(COMMAND, stringOption(input, 'difficulty'));
   const dataDir = resolve(stringOption(input, 'data-dir') ?? DEFAULT_DATA_DIR);
   const headless = flag(input, 'headless');
   // In a terminal, the dashboard: its log takes the logger's lines, which on stderr would tear the screen.
@@ -145,7 +146,7 @@ export async function run(input: CommandInput): Promise<number> {
   });
   const rooms = server.rooms.list().map((r) => line(r, true));
   if (!rooms.length) {
-    const { code, hostToken } = server.rooms.create(level, seed ?? level.seed, sequence);
+    const { code, hostToken } = server.rooms.create(level, seed ?? level.seed, sequence, difficulty);
     rooms.push(line(server.rooms.list().find((r) => r.code === code)!, false, hostToken));
   }
   if (headless) {

@@ -1,4 +1,5 @@
 import { MAX_NAME_CHARS, nameSchema, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH } from '../../shared/protocol.js';
+import { DEFAULT_DIFFICULTY, parseDifficulty, type Difficulty } from '../../shared/difficulty.js';
 import type { CommandInput } from './command-specs.js';
 import { UsageError } from './usage-error.js';
 
@@ -42,4 +43,12 @@ export function nameOption(command: string, option: string, raw: string | boolea
   const parsed = nameSchema.safeParse(raw);
   if (!parsed.success) throw new UsageError(command, `--${option}: expected 1 to ${MAX_NAME_CHARS} characters, no control characters, got "${String(raw)}"`);
   return parsed.data;
+}
+
+/** `--difficulty easy|normal|hard`, normal when not given. */
+export function difficultyOption(command: string, raw: string | undefined): Difficulty {
+  if (raw === undefined) return DEFAULT_DIFFICULTY;
+  const d = parseDifficulty(raw);
+  if (typeof d === 'object') throw new UsageError(command, d.error);
+  return d;
 }

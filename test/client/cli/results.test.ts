@@ -62,7 +62,7 @@ describe('nines results', () => {
     expect(Object.keys(records[0]!)).toEqual([
       'room', 'round', 'level', 'rank', 'name', 'team', 'members', 'availability', 'target', 'passed', 'score', 'stars', 'cost', 'budget',
       'offered', 'good', 'failed', ...FAILURE_REASONS.map((x) => `failed_${x.replace(/-/g, '_')}`), 'actions', 'first_failure', 'reason', 'debrief',
-      'complete', 'tie_break',
+      'complete', 'tie_break', 'difficulty',
     ]);
     expect(records.map((x) => x.name)).toEqual(results.rows.map((x) => x.name));
     for (const [i, row] of results.rows.entries()) {
@@ -75,6 +75,7 @@ describe('nines results', () => {
       for (const reason of FAILURE_REASONS) expect(Number(rec[`failed_${reason.replace(/-/g, '_')}`])).toBe(Math.round(row.failed[reason] ?? 0));
       expect(rec.actions).toBe(PLAYS[row.name] ? '1' : '0');
       expect(rec.complete).toBe('true');
+      expect(rec.difficulty).toBe('normal');
     }
     // cy and dee played the same game: the earlier joiner ranks first, and the row says so.
     const [cy, dee] = [records.findIndex((x) => x.name === 'cy'), records.findIndex((x) => x.name === 'dee')];
