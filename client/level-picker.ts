@@ -31,12 +31,12 @@ export interface PickerScreenState {
 }
 
 /** What the player did before: the levels passed and each one's best game. */
-export interface PickerProgress {
+interface PickerProgress {
   completed: ReadonlySet<string>;
   bests: ReadonlyMap<string, BestResult>;
 }
 
-export type LevelPickerResult = { type: 'stay'; state: PickerScreenState } | { type: 'play'; level: Level } | { type: 'quit' };
+type LevelPickerResult = { type: 'stay'; state: PickerScreenState } | { type: 'play'; level: Level } | { type: 'quit' };
 
 /** Up/Down choose, Enter plays, q quits; Esc stays (it never quits). Numbers count in the picker's order. */
 export function levelPickerKey(levels: readonly Level[], s: PickerScreenState, key: string): LevelPickerResult {

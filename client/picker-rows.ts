@@ -4,7 +4,7 @@ import type { Level } from '../shared/level.js';
 // The picker's list: the levels grouped by chapter, a heading line before each chapter's levels.
 
 /** The heading of levels that belong to no chapter (a file of one's own). */
-export const NO_CHAPTER = 'More levels';
+const NO_CHAPTER = 'More levels';
 
 /** Where a chapter comes in the curriculum; levels without one come last. */
 function chapterRank(chapter: ChapterId | undefined): number {
@@ -23,7 +23,7 @@ export function inPickerOrder(levels: readonly Level[]): Level[] {
     .map((x) => x.level);
 }
 
-export type PickerRow = { type: 'chapter'; title: string } | { type: 'level'; level: Level; index: number };
+type PickerRow = { type: 'chapter'; title: string } | { type: 'level'; level: Level; index: number };
 
 /** The rows of the list: a chapter heading, then its levels, numbered in the picker's order. */
 export function pickerRows(ordered: readonly Level[]): PickerRow[] {

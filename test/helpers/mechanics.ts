@@ -44,7 +44,7 @@ function configMechanics(kind: Kind, config: Record<string, unknown>): string[] 
 }
 
 /** The mechanics a level uses: its setting, its events, and what its initial actions and the plan do. */
-export function mechanicsUsed(level: Level, plan: Plan): Set<string> {
+function mechanicsUsed(level: Level, plan: Plan): Set<string> {
   const used = new Set<string>([...level.events.map((e) => `event:${e.type}`), ...(level.backgroundFailures ? ['background-failures'] : [])]);
   const kindOf = new Map<string, Kind>();
   const configOf = new Map<string, Record<string, unknown>>();
