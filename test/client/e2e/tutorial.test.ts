@@ -8,6 +8,13 @@ import { KEYS, describePty, spawnClient, type PtyClient } from '../helpers/pty-c
 const SPEED = '100';
 /** Long enough for a whole game at SPEED, on a loaded machine. */
 const GAME_MS = 15_000;
+/**
+ * The player who follows the steps types some 30 keys, each waiting for the screen: on a loaded
+ * machine that takes seconds, so its game runs slower (16 s), or the ramp outruns the script.
+ */
+const FOLLOWER_SPEED = '15';
+/** A whole game at FOLLOWER_SPEED, with room for a loaded machine. */
+const FOLLOWER_GAME_MS = 45_000;
 
 
 function tutorial(ctx: TestContext, args: string[] = [], o: { cols?: number; rows?: number; env?: Record<string, string>; speed?: string } = {}): PtyClient {
@@ -30,7 +37,7 @@ async function inspecting(c: PtyClient, id: string): Promise<void> {
 
 describePty('the guided tutorial', () => {
   it.concurrent('a player who follows the steps at 80x24 passes, each step shown with its hint', async (ctx) => {
-    const c = tutorial(ctx);
+    const c = tutorial(ctx, [], { speed: FOLLOWER_SPEED });
     await step(c, 1, 'j');
     expect(c.screen()).toContain("hint: Map (panel 1): regions are columns, tiers rows; app1 is your app pool");
     await step(c, 2, KEYS.enter);
@@ -56,13 +63,13 @@ describePty('the guided tutorial', () => {
     await inspecting(c, 'app2');
     await c.type(KEYS.enter);
     await c.waitFor('Step 11/11 Survive the ramp');
-    await c.waitFor('all 11 steps done', GAME_MS);
-    await c.waitFor('Result', GAME_MS);
+    await c.waitFor('all 11 steps done', FOLLOWER_GAME_MS);
+    await c.waitFor('Result', FOLLOWER_GAME_MS);
     const screen = c.screen();
     expect(screen).toMatch(/Tutorial\s+all 11 steps done/);
     expect(screen).toContain('PASSED');
     expect(screen).not.toContain('refused');
-  });
+  }, FOLLOWER_GAME_MS + 15_000);
 
   it.concurrent('a player who does nothing at 160x48 fails, is told which step was not done, and meets the first tips', async (ctx) => {
     const dir = mkdtempSync(join(tmpdir(), 'nines-tut-'));
