@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Frame } from './frame.js';
 import { GameController } from './game-controller.js';
 import { GameModel } from './game-model.js';
+import { withReplayBar } from './replay-bar.js';
 import { gameScreen, type GameScreen } from './game-screen.js';
 import { levelPickerKey, levelPickerScreen, type PickerScreenState } from './level-picker.js';
 import { lobbyKey, lobbyScreen, type LobbyInput } from './lobby-view.js';
@@ -222,6 +223,7 @@ export class App {
       }
       case 'game':
         r!.screen = gameScreen(r!.model, r!.controller, cols, rows, now);
+        if (p.session.replayControls) withReplayBar(r!.screen.frame, p.session.replayControls, cols);
         return r!.screen.frame;
     }
   }
@@ -365,6 +367,7 @@ export class App {
           break;
         }
         case 'game':
+          if (p.session.replayControls?.key(key)) break;
           p.round!.controller.key(key);
           if (this.closed) return;
           break;
