@@ -8,7 +8,7 @@ import { gameScreen, type GameScreen } from './game-screen.js';
 import { levelPickerKey, levelPickerScreen, type PickerScreenState } from './level-picker.js';
 import { lobbyKey, lobbyScreen, type LobbyInput } from './lobby-view.js';
 import { PANELS } from './panels.js';
-import { resultsKey, resultsScreen, resultsScrollKey } from './results-view.js';
+import { resultsKey, resultsScreen, resultsScrollKey, type AfterResults } from './results-view.js';
 import type { ConnectionState, GameSession, RoomInfo, SessionMessage } from './session.js';
 import { fit, seg } from './styled.js';
 import type { MouseClick, Tui } from './tui.js';
@@ -216,7 +216,7 @@ export class App {
       case 'results': {
         const level = r!.model.level;
         const down = p.connection !== 'connected' && p.detail ? { down: p.detail } : {};
-        const after = this.solo ? { type: 'solo' as const, hasNext: this.nextLevel(level) !== undefined } : { type: 'room' as const, ...down };
+        const after: AfterResults = this.solo ? { type: 'solo', hasNext: this.nextLevel(level) !== undefined } : p.session.replayControls ? { type: 'replay' } : { type: 'room', ...down };
         const frame = resultsScreen(level, r!.model.results!, after, cols, rows, r!.model.debrief, r!.results.scroll);
         r!.results = { scroll: frame.scroll, page: frame.page, maxScroll: frame.maxScroll };
         return frame;

@@ -90,7 +90,7 @@ export function lobbyScreen(input: LobbyInput, cols: number, rows: number): Fram
   const head: Line[] = [
     field('Level', seg(level.title, 'title'), seg(`  ${clock(level.durationSeconds)}, target ${percent(level.target, 1)}, budget $${money(level.budget)}`, 'muted')),
     // The same for everyone in the room: said before the round so nobody is surprised by it.
-    field('Difficulty', seg(room.difficulty ?? DEFAULT_DIFFICULTY, room.difficulty === 'hard' ? 'warn' : 'normal'), seg(`  ${difficultyText(room.difficulty ?? DEFAULT_DIFFICULTY)}`, 'muted')),
+    field('', seg('difficulty ', 'muted'), seg(room.difficulty ?? DEFAULT_DIFFICULTY, room.difficulty === 'hard' ? 'warn' : 'normal'), seg(`: ${difficultyText(room.difficulty ?? DEFAULT_DIFFICULTY)}`, 'muted')),
     ...(lesson.length > lessonRows ? [...lesson.slice(0, lessonRows - 1), `${lesson[lessonRows - 1]!.slice(0, width - LABEL - 3)}...`] : lesson).map((t) => field('', seg(t, 'muted'))),
     [],
   ];

@@ -34,7 +34,7 @@ describePty('nines replay', () => {
     for (let i = 0; i < 25; i++) await c.type(KEYS.right);
     await c.waitUntil((rows) => /REPLAY (3:59|4:00) paused/.test(footer(rows)), 'at the last tick');
     await c.type(' ');
-    await c.waitFor('Results');
+    await c.waitFor('the end of the replay');
     expect(c.screen()).toMatch(/Availability\s+99\.\d+%/);
   });
 });
