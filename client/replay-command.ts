@@ -17,7 +17,7 @@ export async function run(input: CommandInput): Promise<number> {
   const level = applyDifficulty(resolveLevel(stringOption(input, 'level')!), difficulty);
   const plan = loadPlanFile(stringOption(input, 'plan')!);
   requireTerminal(COMMAND);
-  const session = new ReplaySession(level, plan, { speed });
+  const session = new ReplaySession(level, plan, { speed, difficulty });
   const error = await runInTerminal(input, (tui, exit) => new App({ tui, mode: { type: 'room', session }, exit }));
   if (error === undefined) return EXIT_OK;
   process.stderr.write(`${COMMAND}: ${error}\n`);

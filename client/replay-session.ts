@@ -1,5 +1,6 @@
 import type { Action, Plan } from '../shared/action.js';
 import { act, advance, isOver, newGame, resultOf, type Game } from '../shared/game.js';
+import { DEFAULT_DIFFICULTY, type Difficulty } from '../shared/difficulty.js';
 import type { Level } from '../shared/level.js';
 import { scoreGame } from '../shared/scoring.js';
 import { systemClock, type Clock } from './clock.js';
@@ -41,8 +42,11 @@ export class ReplaySession implements GameSession {
   private running = false;
   private isPaused = false;
   private finished = false;
+  private readonly difficulty: Difficulty | undefined;
 
-  constructor(readonly level: Level, plan: Plan, options: { speed?: number; clock?: Clock } = {}) {
+  /** `difficulty`: what `level` was played at (already applied to it), for the results to say. */
+  constructor(readonly level: Level, plan: Plan, options: { speed?: number; clock?: Clock; difficulty?: Difficulty } = {}) {
+    this.difficulty = options.difficulty === DEFAULT_DIFFICULTY ? undefined : options.difficulty;
     this.clock = options.clock ?? systemClock;
     const dt = level.tickMs / 1000;
     this.tickWallMs = level.tickMs / (options.speed ?? 1);
@@ -155,7 +159,7 @@ export class ReplaySession implements GameSession {
     this.emit({ type: 'snapshot', tick: this.game.state.tick, state: this.game.state });
     this.emit({
       type: 'results',
-      results: { result, failedByNode: this.game.state.failedByNode, rank: 1, players: 1, standings: [{ rank: 1, name: this.playerName, availability: result.availability, score: result.score, passed: result.passed, complete: result.complete, you: true }] },
+      results: { ...(this.difficulty ? { difficulty: this.difficulty } : {}), result, failedByNode: this.game.state.failedByNode, rank: 1, players: 1, standings: [{ rank: 1, name: this.playerName, availability: result.availability, score: result.score, passed: result.passed, complete: result.complete, you: true }] },
     });
   }
 

@@ -39,6 +39,16 @@ describePty('nines replay', () => {
   });
 });
 
+describePty('nines replay --difficulty', () => {
+  it('plays at the difficulty given, and its results say which', async () => {
+    client = spawnClient(['replay', '--level', 'tutorial', '--plan', PLAN, '--difficulty', 'hard', '--speed', '100']);
+    await client.waitFor('the end of the replay', 10_000);
+    expect(client.screen()).toMatch(/Tutorial: scale out {2}\(hard\)/);
+    // Hard's smaller budget: 80% of the tutorial's $1,200.
+    expect(client.screen()).toMatch(/Cost +[\d,.]+ of 960 /);
+  });
+});
+
 describe('nines replay: bad flags', () => {
   it('names a missing plan, a bad speed and an unknown level', () => {
     expect(nines('replay', '--level', 'tutorial').stderr).toContain('nines replay: missing --plan <file>');
