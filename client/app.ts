@@ -4,13 +4,14 @@ import type { Frame } from './frame.js';
 import { GameController } from './game-controller.js';
 import { GameModel } from './game-model.js';
 import { Guide } from './guide.js';
+import { withReplayBar } from './replay-bar.js';
 import { gameScreen, type GameScreen } from './game-screen.js';
 import type { BestResult } from './progress.js';
 import { inPickerOrder } from './picker-rows.js';
 import { levelPickerKey, levelPickerScreen, type PickerScreenState } from './level-picker.js';
 import { lobbyKey, lobbyScreen, type LobbyInput } from './lobby-view.js';
 import { PANELS } from './panels.js';
-import { resultsKey, resultsScreen, resultsScrollKey } from './results-view.js';
+import { resultsKey, resultsScreen, resultsScrollKey, type AfterResults } from './results-view.js';
 import type { ConnectionState, GameSession, RoomInfo, SessionMessage } from './session.js';
 import { fit, seg } from './styled.js';
 import type { MouseClick, Tui } from './tui.js';
@@ -226,13 +227,14 @@ export class App {
       case 'results': {
         const level = r!.model.level;
         const down = p.connection !== 'connected' && p.detail ? { down: p.detail } : {};
-        const after = this.solo ? { type: 'solo' as const, hasNext: this.nextLevel(level) !== undefined } : { type: 'room' as const, ...down };
+        const after: AfterResults = this.solo ? { type: 'solo', hasNext: this.nextLevel(level) !== undefined } : p.session.replayControls ? { type: 'replay' } : { type: 'room', ...down };
         const frame = resultsScreen(level, r!.model.results!, after, cols, rows, r!.model.debrief, r!.results.scroll, r!.controller.guide?.verdict());
         r!.results = { scroll: frame.scroll, page: frame.page, maxScroll: frame.maxScroll };
         return frame;
       }
       case 'game':
         r!.screen = gameScreen(r!.model, r!.controller, cols, rows, now);
+        if (p.session.replayControls) withReplayBar(r!.screen.frame, p.session.replayControls, cols);
         return r!.screen.frame;
     }
   }
@@ -384,6 +386,7 @@ export class App {
           break;
         }
         case 'game':
+          if (p.session.replayControls?.key(key)) break;
           p.round!.controller.key(key);
           if (this.closed) return;
           break;

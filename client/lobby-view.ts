@@ -89,7 +89,7 @@ export function lobbyScreen(input: LobbyInput, cols: number, rows: number): Fram
     ? [field('Level', seg(level.title, 'title'), seg(`  ${facts}`, 'muted'))]
     : [field('Level', seg(level.title, 'title')), field('', seg(facts, 'muted'))];
   // The same for everyone in the room: said before the round so nobody is surprised by it.
-  levelLines.push(field('Difficulty', seg(room.difficulty ?? DEFAULT_DIFFICULTY, room.difficulty === 'hard' ? 'warn' : 'normal'), seg(`  ${difficultyText(room.difficulty ?? DEFAULT_DIFFICULTY)}`, 'muted')));
+  levelLines.push(field('', seg('difficulty ', 'muted'), seg(room.difficulty ?? DEFAULT_DIFFICULTY, room.difficulty === 'hard' ? 'warn' : 'normal'), seg(`: ${difficultyText(room.difficulty ?? DEFAULT_DIFFICULTY)}`, 'muted')));
   // Rows inside the box besides the level's line(s), a blank and what to do; the lesson gives way first, then the list.
   const free = Math.max(2, rows - BARS - 2 - 1 - levelLines.length - tail.length);
   const lessonRows = Math.max(MIN_LESSON_LINES, free - people.length);

@@ -19,10 +19,11 @@ const MAX_SPEED = 100;
 /** Most opponent bots: the room seats the player too. */
 const MAX_SOLO_BOTS = DEFAULTS.MAX_PLAYERS_PER_ROOM - 1;
 
-function speedOption(raw: string | undefined): number {
+/** `--speed <x>` of a game shown in the terminal: play's, and replay's. */
+export function speedOption(raw: string | undefined, command = COMMAND): number {
   if (raw === undefined) return 1;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < MIN_SPEED || n > MAX_SPEED) throw new UsageError(COMMAND, `--speed: expected a positive number, from ${MIN_SPEED} to ${MAX_SPEED}, got "${raw}"`);
+  if (raw.trim() === '' || !Number.isFinite(n) || n < MIN_SPEED || n > MAX_SPEED) throw new UsageError(command, `--speed: expected a positive number, from ${MIN_SPEED} to ${MAX_SPEED}, got "${raw}"`);
   return n;
 }
 

@@ -29,7 +29,8 @@ type ResultsChoice = 'again' | 'next' | 'levels' | 'quit';
  * What the player may do next: solo, play again or on; in a room, wait for the host's next round,
  * unless the connection is down (`down` says why: the host closed the room...).
  */
-type AfterResults = { type: 'solo'; hasNext: boolean } | { type: 'room'; down?: string };
+/** What comes after the results: solo's choices, a room's next round, or the end of a replay (`nines replay`). */
+export type AfterResults = { type: 'solo'; hasNext: boolean } | { type: 'room'; down?: string } | { type: 'replay' };
 
 /** Enter or r plays again, n the next level, l the level list, q quits. */
 export function resultsKey(key: string, hasNext: boolean): ResultsChoice | undefined {
@@ -160,6 +161,7 @@ export function debriefLines(d: Debrief, width: number): Line[] {
 
 function nextLine(after: AfterResults, scrolls: boolean): Line {
   const scroll = scrolls ? [seg('Up/Down', 'key'), seg(' more   ')] : [];
+  if (after.type === 'replay') return [seg('the end of the replay', 'muted'), seg('   '), ...scroll, seg('q', 'key'), seg(' quit')];
   if (after.type === 'room') return [seg(after.down ?? 'the host starts the next round', after.down ? 'bad' : 'muted'), seg('   '), ...scroll, seg('q', 'key'), seg(' quit')];
   return [...scroll, seg('Enter', 'key'), seg(' play again   '), ...(after.hasNext ? [seg('n', 'key'), seg(' next level   ')] : []), seg('l', 'key'), seg(' levels   '), seg('q', 'key'), seg(' quit')];
 }

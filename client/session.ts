@@ -129,6 +129,15 @@ export type SessionMessage =
 
 export type SessionListener = (message: SessionMessage) => void;
 
+/** What the game screen's footer says and the keys the replay takes before the game's own. */
+export interface ReplayControls {
+  /** Takes space, Left and Right; returns false for any other key. */
+  key(key: string): boolean;
+  paused(): boolean;
+  /** Game seconds shown now. */
+  seconds(): number;
+}
+
 export interface GameSession {
   /** The room's code. */
   readonly room: string;
@@ -145,4 +154,6 @@ export interface GameSession {
   close(): void;
   /** Pauses or resumes the round: only a solo session, whose room has no other player, has it. */
   pause?(paused: boolean): void;
+  /** A replay's pause and seek (`nines replay`), taken before the game's keys, which are read-only. */
+  readonly replayControls?: ReplayControls;
 }

@@ -53,6 +53,6 @@ export function difficultyText(difficulty: Difficulty): string {
   switch (difficulty) {
     case 'easy': return `budget x${EASY_BUDGET_FACTOR}, warnings x${EASY_ANNOUNCE_FACTOR}`;
     case 'normal': return 'the level as written';
-    case 'hard': return `budget x${HARD_BUDGET_FACTOR}, machines fail on their own, unannounced`;
+    case 'hard': return `budget x${HARD_BUDGET_FACTOR}, machines fail unannounced`;
   }
 }

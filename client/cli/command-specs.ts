@@ -110,6 +110,18 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./simulate.js'),
   },
   {
+    name: 'replay',
+    summary: 'Play a plan in the terminal UI, read-only, for a debrief: Space pauses, Left/Right seek, the results at the end.',
+    options: [
+      levelOption(true, 'a level id (see nines levels) or the path to a level file'),
+      { name: 'plan', type: 'string', value: '<file>', required: true, help: 'the plan to play, e.g. one written by nines results --format plan' },
+      { name: 'speed', type: 'string', value: '<x>', help: 'run game time this many times faster than the clock (default: 1)' },
+      DIFFICULTY_OPTION,
+      ...TERMINAL_OPTIONS,
+    ],
+    load: () => import('../replay-command.js'),
+  },
+  {
     name: 'levels',
     summary: 'List the levels, in curriculum order.',
     options: [],

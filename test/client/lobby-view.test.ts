@@ -40,3 +40,16 @@ describe('lobby: the level line', () => {
     expect(render(lobbyScreen(lobby(), 80, 24), 80, 24)).toContain(`Level     ${tutorialLevel().title}  `);
   });
 });
+
+describe('lobby: the room\'s difficulty, the same for everyone, is said before the round', () => {
+  it('shows normal when the room says none, and hard with what it changes, at 80x24', () => {
+    expect(render(lobbyScreen(lobby(), 80, 24), 80, 24)).toMatch(/ difficulty normal: the level as written/);
+    const hard = lobby();
+    hard.room.difficulty = 'hard';
+    const screen = render(lobbyScreen(hard, 80, 24), 80, 24);
+    expect(screen).toMatch(/ difficulty hard: budget x0\.8, machines fail unannounced/);
+    // The players and what to do still fit.
+    expect(screen).toContain('ana');
+    expect(screen).toContain('press r when you are ready');
+  });
+});
