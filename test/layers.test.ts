@@ -77,3 +77,12 @@ describe('layers point one way', () => {
     expect(pastFrontDoor('shared/simulate.js')).toBe(false);
   });
 });
+
+describe('node configs', () => {
+  // A node's config is typed by its kind (shared/kinds): checking `kind`, or isKind, narrows it; a cast hides a wrong field.
+  it('are never cast: no source of shared/, server/ or client/ says `config as`', () => {
+    const casts = ['shared', 'server', 'client'].flatMap((layer) => sources(join(ROOT, layer)))
+      .flatMap((file) => readFileSync(file, 'utf8').split('\n').flatMap((line, i) => (/\bconfig as\b/.test(line) ? [`${relative(ROOT, file)}:${i + 1}`] : [])));
+    expect(casts).toEqual([]);
+  });
+});

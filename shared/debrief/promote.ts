@@ -1,3 +1,4 @@
+import { isKind } from '../state.js';
 import type { Culprit } from './incidents.js';
 import type { Change } from './changes.js';
 
@@ -13,7 +14,7 @@ export function promoteReplica(culprit: Culprit, failedAt: number): Change {
     provisions: undefined,
     plan(state, rt) {
       const primary = state.nodes.find((n) => n.id === culprit.node);
-      const follower = state.nodes.find((r) => r.kind === 'replica' && (r.config as { primary?: string }).primary === culprit.node);
+      const follower = state.nodes.find((r) => isKind(r, 'replica') && r.config.primary === culprit.node);
       if (!primary || primary.kind !== 'db' || !follower) return undefined;
       const afterSeconds = Math.max(0, failedAt - state.tick * rt.dt) + PROMOTE_AFTER_SECONDS;
       return { text: `promoting ${follower.id} to primary as soon as ${primary.id} fails`, actions: [], later: { afterSeconds, actions: [{ type: 'promote', node: follower.id }] } };
