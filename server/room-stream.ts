@@ -68,33 +68,71 @@ export function sendSyncs(room: Room, out: Out, all: boolean): void {
     const phase = slot % every;
     const turn = Math.floor(slot / every) % turns;
     slot++;
-    if (conns.length === 0 || (!all && (room.tick + phase) % every !== 0)) continue;
+    if (conns.length === 0 || (!all && !syncDue(room.tick, phase))) continue;
     if (all || Math.floor((room.tick + phase) / every) % turns === turn) send(out, conns, { type: 'sync', tick: room.tick, hash: stateHash(side.game.state) });
     else plain.push(...conns);
   }
   if (plain.length) send(out, plain, { type: 'sync', tick: room.tick });
 }
 
+/** Whether a side of this phase in the sync period gets a sync at `tick`. */
+function syncDue(tick: number, phase: number): boolean {
+  return (tick + phase) % DEFAULTS.SYNC_EVERY_TICKS === 0;
+}
+
+/** The leaderboard of each window of LEADERBOARD_EVERY_TICKS, made once at the first tick that sends it. */
+const boards = new WeakMap<Room, { round: number; window: number; rows: ReturnType<typeof boardRow>[]; tick: number }>();
+
+function boardOf(room: Room): { rows: ReturnType<typeof boardRow>[]; tick: number } {
+  const window = Math.floor(room.tick / DEFAULTS.LEADERBOARD_EVERY_TICKS);
+  const kept = boards.get(room);
+  if (kept && kept.round === room.round && kept.window === window) return kept;
+  const made = { round: room.round, window, rows: leaderboard(room).map(boardRow), tick: room.tick };
+  boards.set(room, made);
+  return made;
+}
+
+/**
+ * The scheduled leaderboards of this tick: a player gets its side's on the first of its syncs in each
+ * leaderboard period, in the same frame as that sync (so a leaderboard costs no write of its own); the
+ * host and spectators, who get no syncs, at the period's start.
+ */
+export function sendScheduledLeaderboards(room: Room, out: Out): void {
+  if (!hasGames(room)) return;
+  const every = DEFAULTS.SYNC_EVERY_TICKS;
+  const inPeriod = room.tick % DEFAULTS.LEADERBOARD_EVERY_TICKS;
+  const due: number[] = [];
+  let slot = 0;
+  for (const [, conns] of connectedBySide(room)) {
+    const phase = slot++ % every;
+    // The first tick of the period at which this phase syncs.
+    if (inPeriod === (every - phase) % every) due.push(...conns);
+  }
+  if (inPeriod === 0) for (const [conn, member] of room.members) if (member.seat === undefined || !room.seats.get(member.seat)?.side) due.push(conn);
+  if (due.length) sendLeaderboard(room, due, out, boardOf(room));
+}
+
 /**
  * The host and spectators get the whole leaderboard; a player gets the top rows and its own, which
  * keeps a class of a hundred from costing each player a hundred rows a second.
  */
-export function sendLeaderboard(room: Room, to: readonly number[], out: Out): void {
+export function sendLeaderboard(room: Room, to: readonly number[], out: Out, board?: { rows: ReturnType<typeof boardRow>[]; tick: number }): void {
   if (!hasGames(room)) return;
-  const rows = leaderboard(room).map(boardRow);
+  const rows = board?.rows ?? leaderboard(room).map(boardRow);
+  const tick = board?.tick ?? room.tick;
   const top = rows.slice(0, DEFAULTS.LEADERBOARD_TOP);
   // A team member's own row is the team's.
   const byPlayer = new Map(rows.flatMap((r) => (r.members ?? [r.id]).map((id) => [id, r] as const)));
   const whole: number[] = [];
   const topOnly: number[] = [];
-  const board = (shown: typeof rows): ServerMessageOf<'leaderboard'> => ({ type: 'leaderboard', tick: room.tick, players: rows.length, rows: shown });
+  const message = (shown: typeof rows): ServerMessageOf<'leaderboard'> => ({ type: 'leaderboard', tick, players: rows.length, rows: shown });
   for (const conn of to) {
     const member = room.members.get(conn);
     const own = member?.seat === undefined ? undefined : byPlayer.get(member.seat);
     if (!member || member.host || !own || rows.length <= top.length) whole.push(conn);
     else if (own.rank <= top.length) topOnly.push(conn);
-    else send(out, [conn], board([...top, own]), true);
+    else send(out, [conn], message([...top, own]), true);
   }
-  send(out, whole, board(rows), true);
-  send(out, topOnly, board(top), true);
+  send(out, whole, message(rows), true);
+  send(out, topOnly, message(top), true);
 }

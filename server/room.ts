@@ -11,7 +11,7 @@ import type { RoomEntryOf } from './room-entry.js';
 import { send, type Out, type RoomOutput } from './room-output.js';
 import { advanceTo, applyEntry, beginCountdown, cancelCountdown, newRoom } from './room-state.js';
 import { teamId, teamOf, tickWallMs, totalTicks, type Room, type RoomOptions, type Seat, type Side } from './room-model.js';
-import { resync, sendLeaderboard, sendSyncs } from './room-stream.js';
+import { resync, sendLeaderboard, sendScheduledLeaderboards, sendSyncs } from './room-stream.js';
 import { seriesTotals } from './series.js';
 import { gameLogs, results } from './standings.js';
 
@@ -302,7 +302,7 @@ function step(room: Room, now: number, out: Out): void {
   // The last tick's syncs go out with the results.
   if (room.tick >= totalTicks(room)) return finish(room, now, out);
   sendSyncs(room, out, false);
-  if (room.tick % DEFAULTS.LEADERBOARD_EVERY_TICKS === 0) sendLeaderboard(room, everyone(room), out);
+  sendScheduledLeaderboards(room, out);
 }
 
 function clock(room: Room, now: number, out: Out): void {

@@ -22,9 +22,11 @@ describe('frames', () => {
     const { code, hostToken } = t.server.rooms.create(raceLevel());
     const host = await joinRoom(t.url, code, 'teacher', { spectate: true, hostToken });
     const ada = await joinRoom(t.url, code, 'ada');
-    await host.client.next('room', (m) => m.room.players.length === 1);
+    // bob's game syncs a tick before ada's (the sides take the ticks of a sync period in turn).
+    const bob = await joinRoom(t.url, code, 'bob');
+    await host.client.next('room', (m) => m.room.players.length === 2);
     host.client.send({ type: 'start' });
-    await ada.client.next('results');
+    await Promise.all([ada.client.next('results'), bob.client.next('results')]);
     const { frames, received } = ada.client;
     expect(frames.flat()).toEqual(received.map((m) => m.type));
     // Each tick's scheduled messages sit in one frame: no tick is spread over two frames.
@@ -43,5 +45,12 @@ describe('frames', () => {
     expect([...framesOfTick].filter(([, f]) => f.size > 1)).toEqual([]);
     // Some ticks did send several messages, and they came batched.
     expect(frames.some((types) => types.length > 1)).toBe(true);
+    // A player's leaderboards ride with its syncs: once the round runs, none costs a frame of its own.
+    for (const player of [ada, bob]) {
+      const all = player.client.frames;
+      const inRound = all.slice(all.findIndex((types) => types.includes('sync')));
+      expect(inRound.filter((types) => types.includes('leaderboard')).length).toBeGreaterThan(1);
+      expect(inRound.filter((types) => types.includes('leaderboard') && !types.includes('sync') && !types.includes('results'))).toEqual([]);
+    }
   });
 });

@@ -169,8 +169,11 @@ describe('room: a round', () => {
     d.hello(13, 'teacher', { spectate: true, hostToken: HOST_TOKEN });
     d.startGame();
     d.send(3, { type: 'act', seq: 0, action: { type: 'upgrade', node: 'app' } });
-    const out = d.at(d.room.origin + DEFAULTS.LEADERBOARD_EVERY_TICKS * WALL);
+    d.at(d.room.origin + (DEFAULTS.LEADERBOARD_EVERY_TICKS - 1) * WALL);
+    // The host's comes at the period's start; each player's with its first sync in the period, all the same board.
+    const out = d.at(d.room.origin + (DEFAULTS.LEADERBOARD_EVERY_TICKS + DEFAULTS.SYNC_EVERY_TICKS - 1) * WALL);
     const board = (conn: number) => only(out, conn, 'leaderboard');
+    for (let conn = 1; conn <= 13; conn++) expect(board(conn).tick).toBe(DEFAULTS.LEADERBOARD_EVERY_TICKS);
     expect(board(13).rows.map((r) => r.id)).toEqual(['p3', 'p1', 'p2', 'p4', 'p5', 'p6', 'p7', 'p8', 'p9', 'p10', 'p11', 'p12']);
     expect(board(3).rows.map((r) => r.id)).toEqual(board(13).rows.slice(0, DEFAULTS.LEADERBOARD_TOP).map((r) => r.id));
     expect(board(12).rows.map((r) => [r.rank, r.id]).slice(-2)).toEqual([[10, 'p10'], [12, 'p12']]);
