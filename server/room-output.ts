@@ -24,3 +24,8 @@ export type Out = RoomOutput[];
 export function send(out: Out, to: readonly number[], msg: ServerMessage, droppable = false): void {
   if (to.length) out.push({ type: 'send', to, kind: msg.type, data: JSON.stringify(msg), droppable });
 }
+
+/** The same for a message serialized once and sent again (a leaderboard period's shared boards). */
+export function sendText(out: Out, to: readonly number[], kind: ServerMessage['type'], data: string, droppable = false): void {
+  if (to.length) out.push({ type: 'send', to, kind, data, droppable });
+}

@@ -1,7 +1,7 @@
 import { boardRow, type ServerMessageOf } from '../shared/protocol.js';
 import { DEFAULTS } from './limits.js';
 import { canonicalJson, stateHash } from '../shared/state-hash.js';
-import { send, type Out } from './room-output.js';
+import { send, sendText, type Out } from './room-output.js';
 import { hasGames, type Room, type Seat, type Side } from './room-model.js';
 import { leaderboard } from './standings.js';
 
@@ -80,16 +80,43 @@ function syncDue(tick: number, phase: number): boolean {
   return (tick + phase) % DEFAULTS.SYNC_EVERY_TICKS === 0;
 }
 
-/** The leaderboard of each window of LEADERBOARD_EVERY_TICKS, made once at the first tick that sends it. */
-const boards = new WeakMap<Room, { round: number; window: number; rows: ReturnType<typeof boardRow>[]; tick: number }>();
+type BoardRow = ReturnType<typeof boardRow>;
 
-function boardOf(room: Room): { rows: ReturnType<typeof boardRow>[]; tick: number } {
+/** A leaderboard as sent: its rows, each player's own row, and the shared messages, serialized once. */
+interface Board {
+  tick: number;
+  rows: BoardRow[];
+  top: BoardRow[];
+  /** A team member's own row is the team's. */
+  byPlayer: Map<string, BoardRow>;
+  whole: string;
+  topOnly: string;
+}
+
+function makeBoard(room: Room): Board {
+  const rows = leaderboard(room).map(boardRow);
+  const top = rows.slice(0, DEFAULTS.LEADERBOARD_TOP);
+  const text = (shown: BoardRow[]) => JSON.stringify(boardMessage(room.tick, rows.length, shown));
+  return {
+    tick: room.tick, rows, top, byPlayer: new Map(rows.flatMap((r) => (r.members ?? [r.id]).map((id) => [id, r] as const))),
+    whole: text(rows), topOnly: text(top),
+  };
+}
+
+function boardMessage(tick: number, players: number, rows: BoardRow[]): ServerMessageOf<'leaderboard'> {
+  return { type: 'leaderboard', tick, players, rows };
+}
+
+/** The leaderboard of each window of LEADERBOARD_EVERY_TICKS, made once, at the first tick that sends it. */
+const boards = new WeakMap<Room, { round: number; window: number; board: Board }>();
+
+function boardOf(room: Room): Board {
   const window = Math.floor(room.tick / DEFAULTS.LEADERBOARD_EVERY_TICKS);
   const kept = boards.get(room);
-  if (kept && kept.round === room.round && kept.window === window) return kept;
-  const made = { round: room.round, window, rows: leaderboard(room).map(boardRow), tick: room.tick };
-  boards.set(room, made);
-  return made;
+  if (kept && kept.round === room.round && kept.window === window) return kept.board;
+  const board = makeBoard(room);
+  boards.set(room, { round: room.round, window, board });
+  return board;
 }
 
 /**
@@ -116,23 +143,19 @@ export function sendScheduledLeaderboards(room: Room, out: Out): void {
  * The host and spectators get the whole leaderboard; a player gets the top rows and its own, which
  * keeps a class of a hundred from costing each player a hundred rows a second.
  */
-export function sendLeaderboard(room: Room, to: readonly number[], out: Out, board?: { rows: ReturnType<typeof boardRow>[]; tick: number }): void {
+export function sendLeaderboard(room: Room, to: readonly number[], out: Out, shared?: Board): void {
   if (!hasGames(room)) return;
-  const rows = board?.rows ?? leaderboard(room).map(boardRow);
-  const tick = board?.tick ?? room.tick;
-  const top = rows.slice(0, DEFAULTS.LEADERBOARD_TOP);
-  // A team member's own row is the team's.
-  const byPlayer = new Map(rows.flatMap((r) => (r.members ?? [r.id]).map((id) => [id, r] as const)));
+  const board = shared ?? makeBoard(room);
+  const { rows, top, byPlayer } = board;
   const whole: number[] = [];
   const topOnly: number[] = [];
-  const message = (shown: typeof rows): ServerMessageOf<'leaderboard'> => ({ type: 'leaderboard', tick, players: rows.length, rows: shown });
   for (const conn of to) {
     const member = room.members.get(conn);
     const own = member?.seat === undefined ? undefined : byPlayer.get(member.seat);
     if (!member || member.host || !own || rows.length <= top.length) whole.push(conn);
     else if (own.rank <= top.length) topOnly.push(conn);
-    else send(out, [conn], message([...top, own]), true);
+    else send(out, [conn], boardMessage(board.tick, rows.length, [...top, own]), true);
   }
-  send(out, whole, message(rows), true);
-  send(out, topOnly, message(top), true);
+  sendText(out, whole, 'leaderboard', board.whole, true);
+  sendText(out, topOnly, 'leaderboard', board.topOnly, true);
 }
