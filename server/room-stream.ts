@@ -52,6 +52,12 @@ function connectedBySide(room: Room): Map<Side, number[]> {
   return bySide;
 }
 
+/** Calls `visit` with each side, its connected players and its slot, the place that sets its phase in the sync period. */
+function eachSideSlot(room: Room, visit: (side: Side, conns: number[], slot: number) => void): void {
+  let slot = 0;
+  for (const [side, conns] of connectedBySide(room)) visit(side, conns, slot++);
+}
+
 /**
  * Tells the players whose turn it is that their games reached this tick. Each side has its own phase
  * in the sync period (the sides take the ticks in turn), so a room's syncs, their hashes and the
@@ -63,15 +69,13 @@ export function sendSyncs(room: Room, out: Out, all: boolean): void {
   const every = DEFAULTS.SYNC_EVERY_TICKS;
   const turns = DEFAULTS.HASH_EVERY_TICKS / every;
   const plain: number[] = [];
-  let slot = 0;
-  for (const [side, conns] of connectedBySide(room)) {
+  eachSideSlot(room, (side, conns, slot) => {
     const phase = slot % every;
     const turn = Math.floor(slot / every) % turns;
-    slot++;
-    if (conns.length === 0 || (!all && !syncDue(room.tick, phase))) continue;
+    if (conns.length === 0 || (!all && !syncDue(room.tick, phase))) return;
     if (all || Math.floor((room.tick + phase) / every) % turns === turn) send(out, conns, { type: 'sync', tick: room.tick, hash: stateHash(side.game.state) });
     else plain.push(...conns);
-  }
+  });
   if (plain.length) send(out, plain, { type: 'sync', tick: room.tick });
 }
 
@@ -129,12 +133,10 @@ export function sendScheduledLeaderboards(room: Room, out: Out): void {
   const every = DEFAULTS.SYNC_EVERY_TICKS;
   const inPeriod = room.tick % DEFAULTS.LEADERBOARD_EVERY_TICKS;
   const due: number[] = [];
-  let slot = 0;
-  for (const [, conns] of connectedBySide(room)) {
-    const phase = slot++ % every;
-    // The first tick of the period at which this phase syncs.
-    if (inPeriod === (every - phase) % every) due.push(...conns);
-  }
+  eachSideSlot(room, (_, conns, slot) => {
+    // The first tick of the period at which this side's phase syncs.
+    if (inPeriod === (every - (slot % every)) % every) due.push(...conns);
+  });
   if (inPeriod === 0) for (const [conn, member] of room.members) if (member.seat === undefined || !room.seats.get(member.seat)?.side) due.push(conn);
   if (due.length) sendLeaderboard(room, due, out, boardOf(room));
 }

@@ -13,6 +13,8 @@
 // falls as one over the square root of `events`: about 1% at 2 million transitions at rho 0.9.
 // At rho 0.9 over four one-server children: random 10 S, round-robin 6.38 S, least-connections 3.2 S.
 
+import { Random } from '../../shared/random.js';
+
 /** Fixed-point iterations are stopped once sigma moves less than this. */
 const ROOT_TOLERANCE = 1e-15;
 /** Ceiling on the iterations (near rho = 1 the fixed point converges slowly). */
@@ -60,24 +62,13 @@ export interface ChainResult {
   responses: number[];
 }
 
-/** Mulberry32: a small seeded generator, enough for a reference chain. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Simulates `events` transitions of the children's queue lengths under `policy` (least-connections
  * joins the child with the fewest inside per server, ties broken at random), after `warmup` more.
  */
 export function balancerChain(children: readonly Child[], lambda: number, policy: Policy, events: number, seed: number, warmup = Math.floor(events / 10)): ChainResult {
-  const next = random(seed);
+  const rng = new Random(seed);
+  const next = () => rng.next();
   const k = children.length;
   const n = new Array<number>(k).fill(0);
   const area = new Array<number>(k).fill(0);
